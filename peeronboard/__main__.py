@@ -1,0 +1,7 @@
+"""``python -m peeronboard``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,275 @@
+"""Checklist definitions: the model and the strict loader for checklist TOML files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import tomlsource
+from .dates import Offset
+from .problems import FormatError, Problem
+from .text import LocalText
+from .tomlsource import KeyPath
+
+CHECKLIST_FORMAT = 1
+ID_PATTERN = re.compile(r"^[a-z0-9æøå]+(?:-[a-z0-9æøå]+)*$")
+LANG_PATTERN = re.compile(r"^[a-z]{2,3}$")
+
+_TOP_KEYS = {"format", "id", "version", "title", "description", "source", "phases"}
+_PHASE_KEYS = {"id", "title", "description", "items"}
+_ITEM_KEYS = {"id", "title", "owner", "due", "ref", "source", "guidance", "optional"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One task on a checklist."""
+
+    id: str
+    phase: str
+    title: LocalText
+    owner: str | None = None
+    due: Offset | None = None
+    ref: str | None = None
+    source: LocalText | None = None
+    guidance: LocalText | None = None
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    title: LocalText
+    items: tuple[Item, ...]
+    description: LocalText | None = None
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A checklist definition as loaded from one TOML file."""
+
+    id: str
+    title: LocalText
+    phases: tuple[Phase, ...]
+    version: int = 1
+    description: LocalText | None = None
+    source: LocalText | None = None
+    path: Path | None = field(default=None, compare=False)
+
+    @property
+    def items(self) -> Iterator[Item]:
+        for phase in self.phases:
+            yield from phase.items
+
+    def item(self, item_id: str) -> Item | None:
+        return self._items_by_id.get(item_id)
+
+    @property
+    def item_count(self) -> int:
+        return len(self._items_by_id)
+
+    @property
+    def _items_by_id(self) -> dict[str, Item]:
+        cached = self.__dict__.get("_by_id")
+        if cached is None:
+            cached = {item.id: item for item in self.items}
+            object.__setattr__(self, "_by_id", cached)
+        return cached
+
+    def phase(self, phase_id: str) -> Phase | None:
+        return next((p for p in self.phases if p.id == phase_id), None)
+
+
+def load_checklist(path: Path) -> Checklist:
+    """Load and validate one checklist file; raises FormatError listing every problem."""
+    data, text = tomlsource.load(path)
+    return parse_checklist(data, path, text)
+
+
+def parse_checklist(data: dict[str, Any], path: Path | None = None, text: str = "") -> Checklist:
+    checker = _Checker(path, text)
+    checklist = checker.checklist(data)
+    if checker.problems or checklist is None:
+        raise FormatError(checker.problems)
+    return checklist
+
+
+class _Checker:
+    """Walks the parsed data, building the model and collecting problems with their lines."""
+
+    def __init__(self, path: Path | None, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.problems: list[Problem] = []
+
+    def problem(self, at: KeyPath, message: str) -> None:
+        line = tomlsource.locate(self.text, at) if self.text else None
+        self.problems.append(Problem(self.path, message, line or 1))
+
+    def unknown_keys(self, table: dict[str, Any], allowed: set[str], at: KeyPath) -> None:
+        for key in table:
+            if key not in allowed:
+                self.problem(at + (key,), f"unknown key '{key}' in {_dotted(at) or 'the top level'}")
+
+    def required(self, table: dict[str, Any], key: str, at: KeyPath) -> Any:
+        if key not in table:
+            self.problem(at, f"missing required key '{key}' in {_dotted(at) or 'the top level'}")
+        return table.get(key)
+
+    def text_value(self, value: Any, at: KeyPath) -> LocalText | None:
+        name = _dotted(at)
+        if isinstance(value, str):
+            if not value.strip():
+                self.problem(at, f"{name} is empty")
+                return None
+            return LocalText.plain(value)
+        if isinstance(value, dict):
+            if not value:
+                self.problem(at, f"{name} has no text in any language")
+                return None
+            pairs = []
+            for lang, text in value.items():
+                if not LANG_PATTERN.match(lang):
+                    self.problem(at + (lang,), f"{name}: '{lang}' is not a language code like da or en")
+                elif not isinstance(text, str) or not text.strip():
+                    self.problem(at + (lang,), f"{name}.{lang} must be a non-empty string")
+                else:
+                    pairs.append((lang, text))
+            return LocalText(tuple(pairs)) if pairs else None
+        self.problem(at, f"{name} must be a string or a table of language = string")
+        return None
+
+    def optional_text(self, table: dict[str, Any], key: str, at: KeyPath) -> LocalText | None:
+        return self.text_value(table[key], at + (key,)) if key in table else None
+
+    def identifier(self, value: Any, at: KeyPath) -> str | None:
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.problem(
+                at,
+                f"{_dotted(at)} = {_show(value)} is not a valid id "
+                "(lowercase letters, digits and single hyphens)",
+            )
+            return None
+        return value
+
+    def checklist(self, data: dict[str, Any]) -> Checklist | None:
+        self.unknown_keys(data, _TOP_KEYS, ())
+        fmt = self.required(data, "format", ())
+        if fmt is not None:
+            if not isinstance(fmt, int) or isinstance(fmt, bool) or fmt < 1:
+                self.problem(("format",), f"format must be a whole number, not {_show(fmt)}")
+            elif fmt > CHECKLIST_FORMAT:
+                self.problem(
+                    ("format",),
+                    f"format {fmt} is newer than this peeronboard understands "
+                    f"(up to {CHECKLIST_FORMAT}); upgrade peeronboard to read it",
+                )
+                return None
+        raw_id = self.required(data, "id", ())
+        checklist_id = self.identifier(raw_id, ("id",)) if raw_id is not None else None
+        version = data.get("version", 1)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self.problem(("version",), f"version must be a whole number from 1, not {_show(version)}")
+            version = 1
+        title = self.required(data, "title", ())
+        title_text = self.text_value(title, ("title",)) if title is not None else None
+        description = self.optional_text(data, "description", ())
+        source = self.optional_text(data, "source", ())
+        phases = self.phases(self.required(data, "phases", ()))
+        if checklist_id is None or title_text is None or phases is None:
+            return None
+        return Checklist(
+            id=checklist_id, title=title_text, phases=phases, version=version,
+            description=description, source=source, path=self.path,
+        )
+
+    def phases(self, value: Any) -> tuple[Phase, ...] | None:
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(isinstance(p, dict) for p in value):
+            self.problem(("phases",), "phases must be written as [[phases]] tables")
+            return None
+        if not value:
+            self.problem(("phases",), "a checklist needs at least one phase")
+        phases: list[Phase] = []
+        phase_ids: set[str] = set()
+        item_ids: set[str] = set()
+        for index, raw in enumerate(value):
+            at: KeyPath = ("phases", index)
+            self.unknown_keys(raw, _PHASE_KEYS, at)
+            raw_id = self.required(raw, "id", at)
+            phase_id = self.identifier(raw_id, at + ("id",)) if raw_id is not None else None
+            if phase_id is not None:
+                if phase_id in phase_ids:
+                    self.problem(at + ("id",), f"phase id '{phase_id}' is used twice")
+                phase_ids.add(phase_id)
+            title = self.required(raw, "title", at)
+            title_text = self.text_value(title, at + ("title",)) if title is not None else None
+            description = self.optional_text(raw, "description", at)
+            items = self.items(raw.get("items", []), at, phase_id or "", item_ids)
+            if phase_id and title_text and items is not None:
+                phases.append(Phase(phase_id, title_text, items, description))
+        return tuple(phases)
+
+    def items(self, value: Any, phase_at: KeyPath, phase_id: str,
+              seen: set[str]) -> tuple[Item, ...] | None:
+        if not isinstance(value, list) or not all(isinstance(i, dict) for i in value):
+            self.problem(phase_at + ("items",), "items must be written as [[phases.items]] tables")
+            return None
+        items: list[Item] = []
+        for index, raw in enumerate(value):
+            item = self.item(raw, phase_at + ("items", index), phase_id, seen)
+            if item is not None:
+                items.append(item)
+        return tuple(items)
+
+    def item(self, raw: dict[str, Any], at: KeyPath, phase_id: str, seen: set[str]) -> Item | None:
+        self.unknown_keys(raw, _ITEM_KEYS, at)
+        raw_id = self.required(raw, "id", at)
+        item_id = self.identifier(raw_id, at + ("id",)) if raw_id is not None else None
+        if item_id is not None:
+            if item_id in seen:
+                self.problem(at + ("id",), f"item id '{item_id}' is used twice in this checklist")
+            seen.add(item_id)
+        title = self.required(raw, "title", at)
+        title_text = self.text_value(title, at + ("title",)) if title is not None else None
+        owner = raw.get("owner")
+        if owner is not None and (not isinstance(owner, str) or not owner.strip()):
+            self.problem(at + ("owner",), f"owner must be a non-empty string, not {_show(owner)}")
+            owner = None
+        due = None
+        if "due" in raw:
+            if isinstance(raw["due"], str):
+                try:
+                    due = Offset.parse(raw["due"])
+                except ValueError as error:
+                    self.problem(at + ("due",), f"due: {error}")
+            else:
+                self.problem(at + ("due",), f"due must be a string like \"-14d\", not {_show(raw['due'])}")
+        ref = raw.get("ref")
+        if ref is not None and (not isinstance(ref, str) or not ref.strip()):
+            self.problem(at + ("ref",), f"ref must be a non-empty string, not {_show(ref)}")
+            ref = None
+        optional = raw.get("optional", False)
+        if not isinstance(optional, bool):
+            self.problem(at + ("optional",), f"optional must be true or false, not {_show(optional)}")
+            optional = False
+        source = self.optional_text(raw, "source", at)
+        guidance = self.optional_text(raw, "guidance", at)
+        if item_id is None or title_text is None:
+            return None
+        return Item(item_id, phase_id, title_text, owner, due, ref, source, guidance, optional)
+
+
+def _dotted(at: KeyPath) -> str:
+    out = ""
+    for key in at:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else key)
+    return out
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

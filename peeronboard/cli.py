@@ -1,0 +1,159 @@
+"""The ``peeronboard`` command: the terminal app with no arguments, subcommands for everything else."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .dates import parse_date
+from .errors import PeerError
+from .i18n import choose_language, say
+from .problems import FormatError, Problem
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+DEBUG_ENV = "PEERONBOARD_DEBUG"
+
+
+def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
+    """Options that may stand before or after the subcommand."""
+    default = None if defaults else argparse.SUPPRESS
+    group = parser.add_argument_group("global options")
+    group.add_argument("--data-dir", metavar="DIR", default=default,
+                       help="where hire records live (env PEERONBOARD_DATA_DIR)")
+    group.add_argument("--config-dir", metavar="DIR", default=default,
+                       help="where config.toml and your own checklists live (env PEERONBOARD_CONFIG_DIR)")
+    group.add_argument("--checklists", metavar="DIR", action="append", default=[] if defaults else default,
+                       help="also load checklists from DIR (may be repeated)")
+    group.add_argument("--lang", choices=("da", "en"), default=default,
+                       help="language: da or en (env PEERONBOARD_LANG; default from config or locale)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peeronboard",
+        description="Hire and onboard a peer support worker (peermedarbejder): "
+                    "one living checklist per hire. With no command, opens the terminal app.",
+    )
+    parser.add_argument("--version", action="version", version=f"peeronboard {__version__}")
+    _global_options(parser, defaults=True)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, defaults=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+
+    sub = command("checklists", "List the available checklists and the file each came from.")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = command("validate", "Check checklist or hire files; prints FILE:LINE: message per problem.")
+    sub.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    sub = command("add", "Add a hire; prints the new hire's id.")
+    sub.add_argument("name", metavar="NAME", help="the person's name (kept inside the record only)")
+    sub.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="first working day")
+    sub.add_argument("--checklist", metavar="ID", help="checklist id (default nordjylland-leder)")
+    sub.add_argument("--unit", metavar="TEXT", help="unit, ward or team")
+    sub.add_argument("--mentor", metavar="TEXT", help="the mentor's name")
+    sub = command("list", "List hires with their progress.")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = command("show", "Show a hire's checklist with each item's state.")
+    sub.add_argument("hire", metavar="HIRE", help="hire id or an unambiguous part of the name")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = command("check", "Mark an item done.")
+    _hire_item(sub)
+    sub.add_argument("--note", metavar="TEXT", help="a note on the item")
+    sub.add_argument("--by", metavar="NAME", help="who did it (default: you)")
+    sub.add_argument("--on", metavar="YYYY-MM-DD", help="when it was done (default: today)")
+    sub = command("uncheck", "Mark an item open again.")
+    _hire_item(sub)
+    sub = command("skip", "Mark an item not applicable, with the reason.")
+    _hire_item(sub)
+    sub.add_argument("--reason", required=True, metavar="TEXT", help="why it does not apply")
+    sub = command("note", "Set the note on an item (an empty text removes it).")
+    _hire_item(sub)
+    sub.add_argument("text", metavar="TEXT")
+    sub = command("agenda", "Items due soon and overdue ones, across all hires.")
+    sub.add_argument("--days", type=int, default=14, metavar="N", help="look N days ahead (default 14)")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = command("erase", "Delete a hire's record and every trace of the name peeronboard keeps.")
+    sub.add_argument("hire", metavar="HIRE", help="hire id or an unambiguous part of the name")
+    sub.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    return parser
+
+
+def _hire_item(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("hire", metavar="HIRE", help="hire id or an unambiguous part of the name")
+    parser.add_argument("item", metavar="ITEM", help="item id (see: peeronboard show HIRE)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (0 done, 1 a problem with input or data, 2 usage)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last guard: one line, never a traceback unless asked
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(f"peeronboard: unexpected error: {type(error).__name__}: {error} "
+              f"(set {DEBUG_ENV}=1 for details)", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .commands import COMMANDS, Context
+
+    lang = args.lang
+    try:
+        context = Context.create(args)
+    except FormatError as error:
+        return _report(error.problems)
+    except PeerError as error:
+        print(f"peeronboard: {error.message(choose_language(lang, None))}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.command is None:
+        return _open_app(context)
+    handler: Callable[[Context, argparse.Namespace], int] = COMMANDS[args.command]
+    try:
+        return handler(context, args)
+    except PeerError as error:
+        print(f"peeronboard: {error.message(context.lang)}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except FormatError as error:
+        return _report(error.problems)
+
+
+def _open_app(context: Any) -> int:
+    print(say("tui.missing", context.lang))
+    return EXIT_OK
+
+
+def _report(problems: list[Problem]) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def parse_date_option(text: str, option: str) -> Any:
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise PeerError("err.date", option=option, reason=str(error)) from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,325 @@
+"""The subcommands: each turns arguments into core calls and prints the outcome."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import tomlsource
+from .checklist import parse_checklist
+from .cli import EXIT_OK, EXIT_PROBLEM, parse_date_option, print_json
+from .dates import today
+from .errors import PeerError
+from .i18n import choose_language, say
+from .library import ChecklistLibrary
+from .onboarding import Onboarding
+from .paths import Paths
+from .problems import FormatError, Problem
+from .progress import HireProgress, ItemView, agenda
+from .record import HireRecord, parse_record, validate_name
+from .settings import Settings
+from .store import HireStore
+
+
+@dataclass
+class Context:
+    """Everything one run needs: where files are, the language, the checklists, the records."""
+
+    paths: Paths
+    lang: str
+    onboarding: Onboarding
+
+    @classmethod
+    def create(cls, args: argparse.Namespace) -> Context:
+        paths = Paths.resolve(args.data_dir, args.config_dir)
+        settings = Settings.load(paths.config_file)
+        lang = choose_language(args.lang, settings.lang)
+        extra = [Path(folder).expanduser() for folder in args.checklists or []]
+        library = ChecklistLibrary.standard(paths.user_checklists_dir, extra)
+        store = HireStore(paths.data_dir)
+        return cls(paths, lang, Onboarding(store, library, settings.user_name(), today))
+
+    @property
+    def library(self) -> ChecklistLibrary:
+        return self.onboarding.library
+
+    def warn_checklist_problems(self) -> None:
+        for problem in self.library.problems:
+            print(problem, file=sys.stderr)
+
+
+# --- checklists and validate -----------------------------------------------------------------
+
+def cmd_checklists(ctx: Context, args: argparse.Namespace) -> int:
+    checklists = ctx.library.ordered()
+    if args.json:
+        print_json([
+            {
+                "id": c.id, "version": c.version, "title": c.title.in_lang(ctx.lang),
+                "items": c.item_count, "file": str(c.path), "builtin": ctx.library.is_builtin(c.id),
+                "source": c.source.in_lang(ctx.lang) if c.source else None,
+            }
+            for c in checklists
+        ])
+    else:
+        rows = [[c.id, c.title.in_lang(ctx.lang), str(c.item_count),
+                 f"{c.path}" + (f" ({say('builtin', ctx.lang)})" if ctx.library.is_builtin(c.id) else "")]
+                for c in checklists]
+        heads = [say(k, ctx.lang) for k in ("col.id", "col.title", "col.items", "col.file")]
+        print(_table(heads, rows))
+    ctx.warn_checklist_problems()
+    return EXIT_PROBLEM if ctx.library.problems else EXIT_OK
+
+
+def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
+    failed = False
+    for path in args.files:
+        try:
+            text = tomlsource.read_text(path)
+            data = tomlsource.parse(text, path)
+            if _looks_like_record(data):
+                record = parse_record(data, path, text)
+                print(f"{path}: ok (hire record {record.id})")
+            else:
+                checklist = parse_checklist(data, path, text)
+                print(f"{path}: ok (checklist {checklist.id}, {checklist.item_count} items)")
+        except FormatError as error:
+            failed = True
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+    return EXIT_PROBLEM if failed else EXIT_OK
+
+
+def _looks_like_record(data: dict[str, Any]) -> bool:
+    return "phases" not in data and ("start_date" in data or "name" in data)
+
+
+# --- hires -----------------------------------------------------------------------------------
+
+def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        name = validate_name(args.name)
+    except ValueError as error:
+        raise PeerError("err.name", reason=str(error)) from None
+    start = parse_date_option(args.start, "--start")
+    record = ctx.onboarding.add(name, start, args.checklist,
+                                _optional_text(args.unit), _optional_text(args.mentor))
+    print(record.id)
+    return EXIT_OK
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    hires, problems = ctx.onboarding.all_progress()
+    if args.json:
+        print_json([_hire_json(h) for h in hires])
+    elif not hires and not problems:
+        print(say("no_hires", ctx.lang))
+    else:
+        heads = [say(k, ctx.lang) for k in ("col.id", "col.name", "col.unit", "col.start",
+                                            "col.checklist", "col.progress", "col.overdue", "col.next")]
+        rows = []
+        for hire in hires:
+            record, summary, next_due = hire.record, hire.summary(), hire.next_due
+            rows.append([
+                record.id, record.name, record.unit or "", record.start_date.isoformat(),
+                record.checklist, f"{summary['done'] + summary['skipped']}/{summary['total']}",
+                str(summary["overdue"]) if summary["overdue"] else "",
+                f"{next_due.due} {next_due.title(ctx.lang)}" if next_due else "",
+            ])
+        print(_table(heads, rows))
+    return _report_problems(problems)
+
+
+def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    record = ctx.onboarding.find(args.hire)
+    hire = ctx.onboarding.progress(record)
+    if args.json:
+        print_json(_hire_json(hire, with_items=True, lang=ctx.lang))
+    else:
+        print(_show_text(hire, ctx.lang))
+    if hire.checklist is None:
+        missing = say("err.hire_checklist", ctx.lang, hire=record.id, checklist=record.checklist)
+        print(f"peeronboard: {missing}", file=sys.stderr)
+        return EXIT_PROBLEM
+    return EXIT_OK
+
+
+def _item_command(change: Callable[[Context, HireRecord, argparse.Namespace], HireRecord], message: str):
+    def run(ctx: Context, args: argparse.Namespace) -> int:
+        record = ctx.onboarding.find(args.hire)
+        updated = change(ctx, record, args)
+        item = ctx.onboarding.checklist_for(updated).item(args.item)
+        title = item.title.in_lang(ctx.lang) if item else args.item
+        print(f"{updated.name}: {say(message, ctx.lang, item=title)}")
+        return EXIT_OK
+    return run
+
+
+def _check(ctx: Context, record: HireRecord, args: argparse.Namespace) -> HireRecord:
+    on = parse_date_option(args.on, "--on") if args.on else None
+    if on is not None and on > ctx.onboarding.today():
+        raise PeerError("err.future", option="--on", date=on.isoformat())
+    return ctx.onboarding.check(record, args.item, note=_optional_text(args.note),
+                                by=_optional_text(args.by), on=on)
+
+
+cmd_check = _item_command(_check, "checked")
+cmd_uncheck = _item_command(lambda ctx, r, a: ctx.onboarding.uncheck(r, a.item), "unchecked")
+cmd_skip = _item_command(lambda ctx, r, a: ctx.onboarding.skip(r, a.item, a.reason), "skipped")
+cmd_note = _item_command(lambda ctx, r, a: ctx.onboarding.note(r, a.item, a.text), "noted")
+
+
+def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
+    if args.days < 0:
+        raise PeerError("err.days")
+    hires, problems = ctx.onboarding.all_progress()
+    day = ctx.onboarding.today()
+    entries = agenda(hires, day, args.days)
+    if args.json:
+        print_json([
+            {**_item_json(e.view, ctx.lang, day), "hire": e.progress.record.id,
+             "name": e.progress.record.name}
+            for e in entries
+        ])
+    elif not entries:
+        print(say("agenda.empty", ctx.lang, days=args.days))
+    else:
+        heads = [say(k, ctx.lang) for k in ("col.due", "col.hire", "col.item", "col.title", "col.unit")]
+        rows = [[
+            f"{e.due}" + (f" ({say('overdue', ctx.lang)})" if e.view.is_overdue(day) else ""),
+            f"{e.progress.record.name} ({e.progress.record.id})", e.view.item_id,
+            e.view.title(ctx.lang), e.progress.record.unit or "",
+        ] for e in entries]
+        print(_table(heads, rows))
+    return _report_problems(problems)
+
+
+def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
+    record = ctx.onboarding.find(args.hire)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise PeerError("err.erase_needs_yes")
+        answer = input(say("erase.confirm", ctx.lang, name=record.name, id=record.id))
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            print(say("erase.cancelled", ctx.lang))
+            return EXIT_OK
+    ctx.onboarding.erase(record)
+    print(say("erased", ctx.lang, id=record.id, folder=ctx.paths.data_dir))
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
+    "checklists": cmd_checklists, "validate": cmd_validate, "add": cmd_add, "list": cmd_list,
+    "show": cmd_show, "check": cmd_check, "uncheck": cmd_uncheck, "skip": cmd_skip,
+    "note": cmd_note, "agenda": cmd_agenda, "erase": cmd_erase,
+}
+
+
+# --- output helpers --------------------------------------------------------------------------
+
+def _optional_text(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+def _report_problems(problems: list[Problem]) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return EXIT_PROBLEM if problems else EXIT_OK
+
+
+def _hire_json(hire: HireProgress, with_items: bool = False, lang: str = "en") -> dict[str, Any]:
+    record = hire.record
+    next_due = hire.next_due
+    data: dict[str, Any] = {
+        "id": record.id, "name": record.name, "unit": record.unit, "mentor": record.mentor,
+        "start_date": record.start_date.isoformat(), "checklist": record.checklist,
+        "checklist_version": record.checklist_version, **hire.summary(),
+        "next_due": {"item": next_due.item_id, "due": next_due.due.isoformat()} if next_due and next_due.due
+        else None,
+    }
+    if with_items:
+        data["items"] = [_item_json(v, lang, hire.today) for v in hire.items]
+        data["retired"] = [_item_json(v, lang, hire.today) for v in hire.retired]
+    return data
+
+
+def _item_json(view: ItemView, lang: str, day: Any) -> dict[str, Any]:
+    item = view.item
+    return {
+        "id": view.item_id, "phase": view.phase, "title": view.title(lang),
+        "status": view.state.status, "due": view.due.isoformat() if view.due else None,
+        "overdue": view.is_overdue(day),
+        "date": view.state.date.isoformat() if view.state.date else None,
+        "by": view.state.by, "note": view.state.note,
+        "owner": item.owner if item else None, "ref": item.ref if item else None,
+        "optional": item.optional if item else False,
+    }
+
+
+_MARKS = {"done": "[x]", "skipped": "[-]", "open": "[ ]"}
+
+
+def _show_text(hire: HireProgress, lang: str) -> str:
+    record, checklist = hire.record, hire.checklist
+    lines = [f"{record.name} ({record.id})"]
+    title = checklist.title.in_lang(lang) if checklist else "?"
+    lines.append(f"{say('hire.checklist', lang)}: {title} ({record.checklist})")
+    facts = [f"{say('hire.start', lang)}: {record.start_date}"]
+    if record.unit:
+        facts.append(f"{say('hire.unit', lang)}: {record.unit}")
+    if record.mentor:
+        facts.append(f"{say('hire.mentor', lang)}: {record.mentor}")
+    lines.append(" · ".join(facts))
+    summary = hire.summary()
+    progress = say("progress.line", lang, **summary)
+    if summary["overdue"]:
+        progress += f" · {summary['overdue']} {say('overdue', lang)}"
+    lines.append(progress)
+    for phase in checklist.phases if checklist else ():
+        views = hire.phase_items(phase.id)
+        finished = sum(1 for v in views if v.state.status != "open")
+        lines += ["", f"{phase.title.in_lang(lang)} ({finished}/{len(views)})"]
+        lines += _item_lines(views, lang, hire.today)
+    if hire.retired:
+        lines += ["", say("retired.heading", lang)]
+        lines += _item_lines(list(hire.retired), lang, hire.today)
+    return "\n".join(lines)
+
+
+def _item_lines(views: list[ItemView], lang: str, day: Any) -> list[str]:
+    rows = []
+    notes: dict[int, str] = {}
+    for view in views:
+        state = view.state
+        due = f"{view.due}" if view.due else ""
+        if view.is_overdue(day):
+            due += f" {say('overdue', lang).upper()}"
+        outcome = ""
+        if state.status != "open":
+            outcome = say(f"status.{state.status}", lang)
+            if state.date:
+                outcome += f" {state.date}"
+            if state.by:
+                outcome += f" {say('by', lang)} {state.by}"
+        rows.append([f"  {_MARKS[state.status]}", view.item_id, view.title(lang), due, outcome])
+        if state.note:
+            notes[len(rows) - 1] = state.note
+    out = []
+    for index, line in enumerate(_table(None, rows).split("\n")):
+        out.append(line)
+        if index in notes:
+            out.append(f"      {say('note', lang)}: {notes[index]}")
+    return out
+
+
+def _table(heads: list[str] | None, rows: list[list[str]]) -> str:
+    """Columns aligned with two spaces between them; trailing blanks trimmed."""
+    everything = ([heads] if heads else []) + rows
+    widths = [max(len(row[i]) for row in everything) for i in range(len(everything[0]))] if everything else []
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+             for row in everything]
+    return "\n".join(lines)

@@ -1,0 +1,80 @@
+"""Dates: strict ISO parsing and due offsets such as ``-14d`` or ``+3m`` from a start date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+
+TODAY_ENV = "PEERONBOARD_TODAY"
+_OFFSET = re.compile(r"^([+-]?)(\d{1,5})([dwmy])$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LIMITS = {"d": 36525, "w": 5218, "m": 1200, "y": 100}
+EARLIEST_START = dt.date(1900, 1, 1)
+LATEST_START = dt.date(2999, 12, 31)
+
+
+def today() -> dt.date:
+    """Today's date; ``PEERONBOARD_TODAY=YYYY-MM-DD`` pins it (for tests, demos and training)."""
+    pinned = os.environ.get(TODAY_ENV)
+    if pinned:
+        return parse_date(pinned)
+    return dt.date.today()
+
+
+def parse_date(text: str) -> dt.date:
+    """``YYYY-MM-DD`` and nothing else; 2027-02-30 is a ValueError."""
+    text = text.strip()
+    if not _ISO_DATE.match(text):
+        raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a real date") from None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Calendar months; the day is clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise OverflowError("date out of range")
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+@dataclass(frozen=True)
+class Offset:
+    """A distance from a hire's start date: negative is before the start."""
+
+    amount: int
+    unit: str  # d, w, m or y
+
+    @classmethod
+    def parse(cls, text: str) -> Offset:
+        match = _OFFSET.match(text.strip())
+        if not match:
+            raise ValueError(
+                f"'{text}' is not an offset like -14d, +2w, 3m or 1y "
+                "(a sign, a number, and d, w, m or y)"
+            )
+        sign, number, unit = match.groups()
+        amount = int(number)
+        if amount > _LIMITS[unit]:
+            raise ValueError(f"'{text}' is too far from the start date (at most 100 years)")
+        return cls(-amount if sign == "-" else amount, unit)
+
+    def apply(self, start: dt.date) -> dt.date:
+        if self.unit == "d":
+            return start + dt.timedelta(days=self.amount)
+        if self.unit == "w":
+            return start + dt.timedelta(weeks=self.amount)
+        if self.unit == "m":
+            return add_months(start, self.amount)
+        return add_months(start, 12 * self.amount)
+
+    def __str__(self) -> str:
+        sign = "-" if self.amount < 0 else "+"
+        return f"{sign}{abs(self.amount)}{self.unit}"

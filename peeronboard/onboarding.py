@@ -1,0 +1,149 @@
+"""The operations a leader performs, shared by the command line and the terminal app."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import tomlkit
+
+from .checklist import Checklist
+from .dates import today as system_today
+from .errors import PeerError
+from .library import DEFAULT_CHECKLIST, ChecklistLibrary
+from .problems import FormatError, Problem
+from .progress import HireProgress
+from .record import HIRE_ID_PATTERN, HireRecord, ItemState, LogEntry, append_log, set_item_state
+from .store import HireStore
+
+
+@dataclass
+class Onboarding:
+    """A leader's onboarding records: the store, the checklists and who is at the keyboard."""
+
+    store: HireStore
+    library: ChecklistLibrary
+    user: str
+    today: Callable[[], dt.date] = system_today
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def all_progress(self) -> tuple[list[HireProgress], list[Problem]]:
+        """Every readable hire with its progress, sorted by start date, and the unreadable ones."""
+        records, problems = self.store.load_all()
+        day = self.today()
+        hires = [HireProgress.build(r, self.library.get(r.checklist), day) for r in records]
+        hires.sort(key=lambda h: (h.record.start_date, h.record.name.casefold()))
+        return hires, problems
+
+    def progress(self, record: HireRecord) -> HireProgress:
+        return HireProgress.build(record, self.library.get(record.checklist), self.today())
+
+    def find(self, query: str) -> HireRecord:
+        """A hire by its id or by an unambiguous part of its name."""
+        query = query.strip()
+        if not query:
+            raise PeerError("err.no_hire", query=query)
+        if HIRE_ID_PATTERN.match(query) and self.store.path_for(query).exists():
+            try:
+                return self.store.load(query)
+            except FormatError as error:
+                raise PeerError("err.unreadable", problem=error.problems[0]) from None
+        records, _ = self.store.load_all()
+        needle = query.casefold()
+        exact = [r for r in records if r.name.casefold() == needle]
+        matches = exact or [r for r in records if needle in r.name.casefold()]
+        if not matches:
+            raise PeerError("err.no_hire", query=query)
+        if len(matches) > 1:
+            listing = ", ".join(f"{r.id} ({r.name})" for r in matches)
+            raise PeerError("err.ambiguous", query=query, matches=listing)
+        return matches[0]
+
+    def checklist_for(self, record: HireRecord) -> Checklist:
+        checklist = self.library.get(record.checklist)
+        if checklist is None:
+            raise PeerError("err.hire_checklist", hire=record.id, checklist=record.checklist)
+        return checklist
+
+    # --- changing --------------------------------------------------------------------------
+
+    def add(self, name: str, start: dt.date, checklist_id: str | None = None,
+            unit: str | None = None, mentor: str | None = None) -> HireRecord:
+        checklist = self.library.get(checklist_id or DEFAULT_CHECKLIST)
+        if checklist is None:
+            raise PeerError("err.no_checklist", checklist=checklist_id or DEFAULT_CHECKLIST)
+        now = _now()
+        draft = HireRecord(
+            id="new", name=name, checklist=checklist.id, start_date=start,
+            checklist_version=checklist.version, unit=unit or None, mentor=mentor or None,
+            created=now, log=(LogEntry(now, self.user, "create"),),
+        )
+        return self.store.create(draft)
+
+    def check(self, record: HireRecord, item_id: str, *, note: str | None = None,
+              by: str | None = None, on: dt.date | None = None) -> HireRecord:
+        self._current_item(record, item_id)
+        who = by or self.user
+        day = on or self.today()
+
+        def edit(fresh: HireRecord, doc: tomlkit.TOMLDocument) -> None:
+            old = fresh.state(item_id)
+            set_item_state(doc, item_id, ItemState("done", day, who, note if note else old.note))
+            append_log(doc, LogEntry(_now(), self.user, "check", item_id, note))
+
+        return self.store.modify(record.id, edit)
+
+    def uncheck(self, record: HireRecord, item_id: str) -> HireRecord:
+        self._current_item(record, item_id)
+
+        def edit(fresh: HireRecord, doc: tomlkit.TOMLDocument) -> None:
+            set_item_state(doc, item_id, ItemState("open", note=fresh.state(item_id).note))
+            append_log(doc, LogEntry(_now(), self.user, "uncheck", item_id))
+
+        return self.store.modify(record.id, edit)
+
+    def skip(self, record: HireRecord, item_id: str, reason: str) -> HireRecord:
+        self._current_item(record, item_id)
+        reason = _required_text(reason, "--reason")
+
+        def edit(fresh: HireRecord, doc: tomlkit.TOMLDocument) -> None:
+            set_item_state(doc, item_id, ItemState("skipped", self.today(), self.user, reason))
+            append_log(doc, LogEntry(_now(), self.user, "skip", item_id, reason))
+
+        return self.store.modify(record.id, edit)
+
+    def note(self, record: HireRecord, item_id: str, text: str) -> HireRecord:
+        """Set the item's note; an empty text removes it. The status does not change."""
+        self._current_item(record, item_id)
+        text = text.strip()
+
+        def edit(fresh: HireRecord, doc: tomlkit.TOMLDocument) -> None:
+            old = fresh.state(item_id)
+            set_item_state(doc, item_id, ItemState(old.status, old.date, old.by, text or None))
+            append_log(doc, LogEntry(_now(), self.user, "note", item_id, text))
+
+        return self.store.modify(record.id, edit)
+
+    def erase(self, record: HireRecord) -> None:
+        self.store.erase(record.id)
+
+    def _current_item(self, record: HireRecord, item_id: str) -> None:
+        checklist = self.checklist_for(record)
+        if checklist.item(item_id) is not None:
+            return
+        if item_id in record.items:
+            raise PeerError("err.retired_item", item=item_id, checklist=checklist.id)
+        raise PeerError("err.no_item", hire=record.id, item=item_id, checklist=checklist.id)
+
+
+def _required_text(text: str, option: str) -> str:
+    text = text.strip()
+    if not text:
+        raise PeerError("err.empty", option=option)
+    return text
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0)

@@ -1,0 +1,270 @@
+"""Hire records: one TOML file per hire, its model, validation, and edits that keep comments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT
+
+from . import tomlsource
+from .dates import EARLIEST_START, LATEST_START
+from .problems import FormatError, Problem
+from .tomlsource import KeyPath
+
+RECORD_FORMAT = 1
+STATUSES = ("open", "done", "skipped")
+HIRE_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+HEADER_COMMENT = (
+    "peeronboard hire record: one file per hire. peeronboard writes it; comments you add are kept."
+)
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """What has been recorded for one checklist item."""
+
+    status: str = "open"
+    date: dt.date | None = None
+    by: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One change, appended to the record's log and never rewritten."""
+
+    at: dt.datetime
+    by: str
+    action: str
+    item: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class HireRecord:
+    """One hire: who, which checklist, from when, and the state of each item."""
+
+    id: str
+    name: str
+    checklist: str
+    start_date: dt.date
+    checklist_version: int = 1
+    unit: str | None = None
+    mentor: str | None = None
+    created: dt.datetime | None = None
+    items: dict[str, ItemState] = field(default_factory=dict)
+    log: tuple[LogEntry, ...] = ()
+    format: int = RECORD_FORMAT
+    path: Path | None = field(default=None, compare=False)
+
+    def state(self, item_id: str) -> ItemState:
+        return self.items.get(item_id) or ItemState()
+
+
+def validate_name(name: str) -> str:
+    """A hire's name: any Unicode text, but not empty and without control characters."""
+    cleaned = name.strip()
+    if not cleaned:
+        raise ValueError("the name is empty")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
+        raise ValueError("the name contains a control character (such as a line break)")
+    return cleaned
+
+
+def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "") -> HireRecord:
+    """Validate parsed record data; raises FormatError naming each bad key and its line."""
+    problems: list[Problem] = []
+
+    def problem(at: KeyPath, message: str) -> None:
+        line = tomlsource.locate(text, at) if text else None
+        problems.append(Problem(path, message, line or 1))
+
+    fmt = data.get("format")
+    if fmt is None:
+        problem((), "missing required key 'format'")
+    elif not isinstance(fmt, int) or isinstance(fmt, bool) or fmt < 1:
+        problem(("format",), f"format must be a whole number, not {fmt!r}")
+    elif fmt > RECORD_FORMAT:
+        problem(("format",), f"record format {fmt} is newer than this peeronboard understands "
+                f"(up to {RECORD_FORMAT}); upgrade peeronboard. The file is left as it is")
+        raise FormatError(problems)
+
+    def string(key: str, required: bool = False) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                problem((), f"missing required key '{key}'")
+            return None
+        if not isinstance(value, str) or (required and not value.strip()):
+            problem((key,), f"{key} must be a non-empty string, not {value!r}")
+            return None
+        return value
+
+    hire_id = string("id", required=True)
+    if hire_id is not None and not HIRE_ID_PATTERN.match(hire_id):
+        problem(("id",), f"id {hire_id!r} must be lowercase letters, digits and hyphens")
+    if path is not None and hire_id is not None and path.stem != hire_id:
+        problem(("id",), f"id {hire_id!r} does not match the file name {path.name!r}")
+    name = string("name", required=True)
+    checklist = string("checklist", required=True)
+    unit = string("unit")
+    mentor = string("mentor")
+    start = _date_value(data.get("start_date"), ("start_date",), problem, required=True)
+    if start is not None and not EARLIEST_START <= start <= LATEST_START:
+        problem(("start_date",), f"start_date {start} is outside 1900-2999")
+        start = None
+    version = data.get("checklist_version", 1)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        problem(("checklist_version",), f"checklist_version must be a whole number, not {version!r}")
+    created = data.get("created")
+    if created is not None and not isinstance(created, dt.datetime):
+        problem(("created",), "created must be a date and time")
+        created = None
+
+    items: dict[str, ItemState] = {}
+    raw_items = data.get("items", {})
+    if not isinstance(raw_items, dict):
+        problem(("items",), "items must be a table of [items.<item-id>] tables")
+        raw_items = {}
+    for item_id, raw in raw_items.items():
+        at: KeyPath = ("items", item_id)
+        if not isinstance(raw, dict):
+            problem(at, f"items.{item_id} must be a table")
+            continue
+        status = raw.get("status", "open")
+        if status not in STATUSES:
+            problem(at + ("status",), f"items.{item_id}.status must be one of "
+                    f"{', '.join(STATUSES)}, not {status!r}")
+            continue
+        day = _date_value(raw.get("date"), at + ("date",), problem)
+        texts = {}
+        for key in ("by", "note"):
+            value = raw.get(key)
+            if value is not None and not isinstance(value, str):
+                problem(at + (key,), f"items.{item_id}.{key} must be a string, not {value!r}")
+                value = None
+            texts[key] = value
+        items[item_id] = ItemState(status, day, texts["by"], texts["note"])
+
+    log: list[LogEntry] = []
+    raw_log = data.get("log", [])
+    if not isinstance(raw_log, list):
+        problem(("log",), "log must be written as [[log]] tables")
+        raw_log = []
+    for index, raw in enumerate(raw_log):
+        at = ("log", index)
+        if not isinstance(raw, dict) or not isinstance(raw.get("at"), dt.datetime) \
+                or not isinstance(raw.get("action"), str):
+            problem(at, "each [[log]] entry needs at (a date and time) and action (a string)")
+            continue
+        item = raw.get("item")
+        entry_text = raw.get("text")
+        log.append(LogEntry(raw["at"], str(raw.get("by", "")), raw["action"],
+                            item if isinstance(item, str) else None,
+                            entry_text if isinstance(entry_text, str) else None))
+
+    if problems:
+        raise FormatError(problems)
+    assert hire_id and name and checklist and start
+    return HireRecord(
+        id=hire_id, name=name, checklist=checklist, start_date=start,
+        checklist_version=version, unit=unit, mentor=mentor, created=created,
+        items=items, log=tuple(log), format=fmt, path=path,
+    )
+
+
+def _date_value(value: Any, at: KeyPath, problem: Any, required: bool = False) -> dt.date | None:
+    if value is None:
+        if required:
+            problem(at[:-1], f"missing required key '{at[-1]}'")
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    problem(at, f"{'.'.join(map(str, at))} must be a date like 2027-03-01, not {value!r}")
+    return None
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+def new_document(record: HireRecord) -> tomlkit.TOMLDocument:
+    """A fresh, readable record file holding everything in ``record``."""
+    doc = tomlkit.document()
+    doc.add(tomlkit.comment(HEADER_COMMENT))
+    doc.add("format", RECORD_FORMAT)
+    doc.add("id", record.id)
+    doc.add("name", record.name)
+    doc.add("checklist", record.checklist)
+    doc.add("checklist_version", record.checklist_version)
+    doc.add("start_date", record.start_date)
+    for key in ("unit", "mentor"):
+        value = getattr(record, key)
+        if value:
+            doc.add(key, value)
+    if record.created is not None:
+        doc.add("created", record.created)
+    doc.add(tomlkit.nl())
+    for item_id, state in record.items.items():
+        set_item_state(doc, item_id, state)
+    for entry in record.log:
+        append_log(doc, entry)
+    return doc
+
+
+def set_item_state(doc: tomlkit.TOMLDocument, item_id: str, state: ItemState) -> None:
+    """Write one item's state, keeping any comments and unknown keys in its table."""
+    values = {"status": state.status, "date": state.date, "by": state.by, "note": state.note}
+    items = doc.get("items")
+    if items is None:
+        log = doc.get("log")
+        if log is not None:
+            doc.remove("log")
+        items = tomlkit.table(is_super_table=True)
+        doc.add("items", items)
+        if log is not None:
+            doc.add("log", log)
+    table = items.get(item_id)
+    if table is None:
+        table = tomlkit.table()
+        for key, value in values.items():
+            if value is not None:
+                table.add(key, value)
+        items[item_id] = table
+        return
+    for key, value in values.items():
+        if value is None:
+            if key in table:
+                del table[key]
+        else:
+            table[key] = value
+
+
+def append_log(doc: tomlkit.TOMLDocument, entry: LogEntry) -> None:
+    """Add one entry at the end of the record's log."""
+    table = tomlkit.table()
+    table.add("at", entry.at)
+    table.add("by", entry.by)
+    table.add("action", entry.action)
+    if entry.item is not None:
+        table.add("item", entry.item)
+    if entry.text is not None:
+        table.add("text", entry.text)
+    table.add(tomlkit.nl())
+    log = doc.get("log")
+    if isinstance(log, AoT):
+        log.append(table)
+    else:
+        doc.add("log", tomlkit.aot())
+        doc["log"].append(table)
+

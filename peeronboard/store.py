@@ -1,0 +1,200 @@
+"""The hire records on disk: safe writes, a lock against concurrent writers, real erasure.
+
+Every change takes the store's lock, re-reads the record, applies the change, writes a temp file
+in the same folder, fsyncs it and renames it over the record. A record that cannot be read is
+never written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import secrets
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import tomlkit
+
+from . import tomlsource
+from .errors import StoreError
+from .problems import FormatError, Problem
+from .record import HIRE_ID_PATTERN, HireRecord, new_document, parse_record
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock_file(handle: int) -> None:
+        msvcrt.locking(handle, msvcrt.LK_LOCK, 1)
+
+    def _unlock_file(handle: int) -> None:
+        msvcrt.locking(handle, msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _lock_file(handle: int) -> None:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+
+    def _unlock_file(handle: int) -> None:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+_ID_LENGTH = 6
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+
+Edit = Callable[[HireRecord, tomlkit.TOMLDocument], None]
+
+
+class HireStore:
+    """One folder of hire records, ``<data dir>/hires/<id>.toml``."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.hires_dir = data_dir / "hires"
+        self._lock_path = self.hires_dir / ".lock"
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def record_paths(self) -> list[Path]:
+        if not self.hires_dir.is_dir():
+            return []
+        return sorted(p for p in self.hires_dir.glob("*.toml") if not p.name.startswith("."))
+
+    def path_for(self, hire_id: str) -> Path:
+        if not HIRE_ID_PATTERN.match(hire_id):
+            raise ValueError(f"not a hire id: {hire_id!r}")
+        return self.hires_dir / f"{hire_id}.toml"
+
+    def load_path(self, path: Path) -> HireRecord:
+        data, text = tomlsource.load(path)
+        return parse_record(data, path, text)
+
+    def load(self, hire_id: str) -> HireRecord:
+        return self.load_path(self.path_for(hire_id))
+
+    def load_all(self) -> tuple[list[HireRecord], list[Problem]]:
+        """Every readable record, and one problem per record that could not be read."""
+        records: list[HireRecord] = []
+        problems: list[Problem] = []
+        for path in self.record_paths():
+            try:
+                records.append(self.load_path(path))
+            except FormatError as error:
+                problems.extend(error.problems)
+        return records, problems
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def create(self, record: HireRecord) -> HireRecord:
+        """Write a new record under a fresh random id (never derived from the name)."""
+        with self.locked():
+            while True:
+                hire_id = "".join(secrets.choice(_ID_ALPHABET) for _ in range(_ID_LENGTH))
+                if not self.path_for(hire_id).exists():
+                    break
+            fresh = dataclasses.replace(record, id=hire_id, path=None)
+            doc = new_document(fresh)
+            return self._write(hire_id, tomlkit.dumps(doc))
+
+    def modify(self, hire_id: str, edit: Edit) -> HireRecord:
+        """Lock, re-read the record, apply ``edit`` to its document, and write it back safely."""
+        path = self.path_for(hire_id)
+        with self.locked():
+            text = tomlsource.read_text(path)
+            record = parse_record(tomlsource.parse(text, path), path, text)
+            doc = tomlkit.parse(text)
+            edit(record, doc)
+            return self._write(hire_id, tomlkit.dumps(doc))
+
+    def erase(self, hire_id: str) -> list[Path]:
+        """Remove the record and every leftover temp file of it; returns what was removed."""
+        path = self.path_for(hire_id)
+        removed = []
+        with self.locked():
+            leftovers = list(self.hires_dir.glob(f".{hire_id}.*.tmp"))
+            for target in [path, *leftovers]:
+                if target.exists():
+                    _shred(target)
+                    removed.append(target)
+            _fsync_dir(self.hires_dir)
+        return removed
+
+    # --- mechanics -------------------------------------------------------------------------
+
+    def ensure_folders(self) -> None:
+        try:
+            for folder in (self.data_dir, self.hires_dir):
+                folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+                if stat.S_IMODE(folder.stat().st_mode) != PRIVATE_DIR:
+                    folder.chmod(PRIVATE_DIR)
+        except OSError as error:
+            raise StoreError("err.store", path=self.hires_dir, reason=_reason(error)) from None
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """An exclusive lock on the store, held by one writer (process or thread) at a time."""
+        self.ensure_folders()
+        try:
+            handle = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        except OSError as error:
+            raise StoreError("err.store", path=self._lock_path, reason=_reason(error)) from None
+        try:
+            _lock_file(handle)
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                _unlock_file(handle)
+            os.close(handle)
+
+    def _write(self, hire_id: str, text: str) -> HireRecord:
+        """Check the new text reads back as a valid record, then replace the file atomically."""
+        path = self.path_for(hire_id)
+        record = parse_record(tomlsource.parse(text, path), path, text)
+        temp_name = None
+        try:
+            handle, temp_name = tempfile.mkstemp(prefix=f".{hire_id}.", suffix=".tmp",
+                                                 dir=self.hires_dir)
+            with os.fdopen(handle, "wb") as out:
+                out.write(text.encode("utf-8"))
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temp_name, PRIVATE_FILE)
+            os.replace(temp_name, path)
+            temp_name = None
+            _fsync_dir(self.hires_dir)
+        except OSError as error:
+            raise StoreError("err.store", path=path, reason=_reason(error)) from None
+        finally:
+            if temp_name is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp_name)
+        return record
+
+
+def _shred(path: Path) -> None:
+    """Overwrite a file's bytes before unlinking it, so the name is not left in free blocks."""
+    with contextlib.suppress(OSError):
+        size = path.stat().st_size
+        with open(path, "r+b") as handle:
+            handle.write(b"\0" * size)
+            handle.flush()
+            os.fsync(handle.fileno())
+    path.unlink()
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover
+        return
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)

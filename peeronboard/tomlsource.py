@@ -1,0 +1,120 @@
+"""Reading TOML files with errors that point at a line, and finding the line of a key."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .problems import FormatError, Problem
+
+KeyPath = tuple[str | int, ...]
+
+_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_AT_END = re.compile(r"\s*\(at end of document\)$")
+_HEADER = re.compile(r"^\s*(\[\[?)(.+?)(\]\]?)\s*(?:#.*)?$")
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_KEY = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=(.*)$")
+_PART = re.compile(_KEY_PART)
+
+
+def read_text(path: Path) -> str:
+    """The file's text; not-UTF-8 content is a problem at the first bad byte."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FormatError([Problem(path, f"cannot read: {error.strerror or error}")]) from None
+    return decode(raw, path)
+
+
+def decode(raw: bytes, path: Path | None) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"not UTF-8 text (byte 0x{raw[error.start]:02x})"
+        raise FormatError([Problem(path, message, line, column)]) from None
+
+
+def parse(text: str, path: Path | None) -> dict[str, Any]:
+    """Parse with the fast stdlib parser; a syntax error becomes a FILE:LINE:COL problem."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        line = column = None
+        if match := _POSITION.search(message):
+            line, column = int(match.group(1)), int(match.group(2))
+            message = message[: match.start()]
+        elif match := _AT_END.search(message):
+            lines = text.split("\n")
+            line, column = len(lines), len(lines[-1]) + 1
+            message = message[: match.start()] + " at end of file"
+        raise FormatError([Problem(path, f"TOML syntax: {message}", line, column)]) from None
+
+
+def load(path: Path) -> tuple[dict[str, Any], str]:
+    """Read and parse one TOML file; returns the data and the text it came from."""
+    text = read_text(path)
+    return parse(text, path), text
+
+
+def _split_key(key: str) -> list[str]:
+    parts = []
+    for part in _PART.findall(key):
+        if part[0] in "\"'":
+            part = tomllib.loads(f"k = {part}")["k"]
+        parts.append(part)
+    return parts
+
+
+def locate(text: str, target: KeyPath) -> int | None:
+    """The line where ``target`` (or the nearest table or key that contains it) is written.
+
+    A light line scanner: it follows ``[table]`` and ``[[array]]`` headers and ``key =`` lines,
+    skipping multi-line strings. Good enough to point a person at the right place.
+    """
+    best_line, best_depth = None, 0
+    current: KeyPath = ()
+    array_counts: dict[KeyPath, int] = {}
+    open_string: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if open_string:
+            if line.count(open_string) % 2 == 1:
+                open_string = None
+            continue
+        candidate: KeyPath
+        if header := _HEADER.match(line):
+            keys = _split_key(header.group(2))
+            if not keys:
+                continue
+            parent: KeyPath = ()
+            for key in keys[:-1]:
+                parent += (key,)
+                if parent in array_counts:
+                    parent += (array_counts[parent] - 1,)
+            base = parent + (keys[-1],)
+            if header.group(1) == "[[":
+                index = array_counts.get(base, 0)
+                array_counts[base] = index + 1
+                current = base + (index,)
+            else:
+                current = base
+            candidate = current
+        elif key_line := _KEY.match(line):
+            candidate = current + tuple(_split_key(key_line.group(1)))
+            rest = key_line.group(2)
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    open_string = quote
+                    break
+        else:
+            continue
+        depth = len(candidate)
+        if depth > best_depth and target[:depth] == candidate:
+            best_line, best_depth = number, depth
+            if depth == len(target):
+                break
+    return best_line

@@ -1,0 +1,78 @@
+"""Every test runs on its own empty data and config folders, in English, on a fixed day."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from peeronboard.cli import main
+
+DATA = Path(__file__).parent / "data"
+TODAY = "2027-01-20"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PEERONBOARD_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PEERONBOARD_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("PEERONBOARD_LANG", "en")
+    monkeypatch.setenv("PEERONBOARD_TODAY", TODAY)
+    monkeypatch.delenv("PEERONBOARD_DEBUG", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def data_dir(isolated: Path) -> Path:
+    return isolated / "data"
+
+
+@pytest.fixture
+def hires_dir(data_dir: Path) -> Path:
+    return data_dir / "hires"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):
+    """Run the command line in this process, with the test checklists available."""
+
+    def run(*args: str, checklists: bool = True) -> Result:
+        argv = (["--checklists", str(DATA)] if checklists else []) + list(args)
+        try:
+            code = main(argv)
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def run_process(*args: str, env: dict[str, str] | None = None,
+                input_text: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real ``peeronboard`` program in a separate process."""
+    return subprocess.run(
+        [sys.executable, "-m", "peeronboard", "--checklists", str(DATA), *args],
+        capture_output=True, text=True, env={**os.environ, **(env or {})}, input=input_text,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def hire(cli) -> str:
+    """The id of one hire on the sample checklist, starting 2027-02-01."""
+    result = cli("add", "Anna Ærø Jensen", "--start", "2027-02-01", "--checklist", "sample",
+                 "--unit", "Afsnit S4", "--mentor", "Mette")
+    assert result.code == 0, result.err
+    return result.out.strip()

@@ -1,0 +1,56 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peeronboard.dates import Offset, add_months, parse_date
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("start", "offset", "due"),
+    [
+        (D(2027, 3, 1), "-14d", D(2027, 2, 15)),
+        (D(2027, 3, 1), "+2w", D(2027, 3, 15)),
+        (D(2027, 3, 1), "3m", D(2027, 6, 1)),
+        (D(2027, 1, 31), "+1m", D(2027, 2, 28)),  # month end clamps
+        (D(2028, 1, 31), "+1m", D(2028, 2, 29)),  # leap year
+        (D(2027, 3, 31), "-1m", D(2027, 2, 28)),  # negative months clamp too
+        (D(2028, 2, 29), "+1y", D(2029, 2, 28)),  # leap day a year on
+        (D(2028, 2, 29), "-4y", D(2024, 2, 29)),
+        (D(2027, 1, 15), "-2m", D(2026, 11, 15)),  # across a year boundary
+        (D(2027, 3, 1), "0d", D(2027, 3, 1)),
+    ],
+)
+def test_due_offsets_follow_the_calendar(start: dt.date, offset: str, due: dt.date) -> None:
+    assert Offset.parse(offset).apply(start) == due
+
+
+@pytest.mark.parametrize("text", ["14", "-14", "d", "+-2d", "2x", "1.5m", "-14 d", "", "2D", "99999y"])
+def test_malformed_offsets_are_refused_with_the_expected_form(text: str) -> None:
+    with pytest.raises(ValueError, match=r"offset|too far"):
+        Offset.parse(text)
+
+
+def test_offset_prints_as_written() -> None:
+    assert str(Offset.parse("-14d")) == "-14d"
+    assert str(Offset.parse("3m")) == "+3m"
+
+
+@pytest.mark.parametrize("text", ["2027-02-30", "2027-13-01", "27-02-01", "2027-2-1", "01-02-2027", "today"])
+def test_invalid_dates_are_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+def test_valid_date_parses() -> None:
+    assert parse_date("2028-02-29") == D(2028, 2, 29)
+
+
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2999, 12, 31)), st.integers(-1200, 1200))
+def test_months_land_in_the_right_month_and_never_past_its_end(start: dt.date, months: int) -> None:
+    due = add_months(start, months)
+    assert (due.year * 12 + due.month) - (start.year * 12 + start.month) == months
+    assert due.day == start.day or due.day < start.day and (due + dt.timedelta(days=1)).day == 1
