@@ -13,7 +13,7 @@ from typing import Any
 from . import __version__
 from .dates import parse_date
 from .errors import PeerError
-from .i18n import choose_language, say
+from .i18n import choose_language
 from .problems import FormatError, Problem
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -32,6 +32,8 @@ def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
                        help="also load checklists from DIR (may be repeated)")
     group.add_argument("--lang", choices=("da", "en"), default=default,
                        help="language: da or en (env PEERONBOARD_LANG; default from config or locale)")
+    group.add_argument("--private", action="store_true", default=False if defaults else default,
+                       help="terminal app: show names as initials (for a shared screen)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=help_text, description=help_text, parents=[common])
 
+    command("demo", "Open the terminal app on sample hires in a temporary folder (your data is untouched).")
     sub = command("checklists", "List the available checklists and the file each came from.")
     sub.add_argument("--json", action="store_true", help="print JSON")
     sub = command("validate", "Check checklist or hire files; prints FILE:LINE: message per problem.")
@@ -121,7 +124,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"peeronboard: {error.message(choose_language(lang, None))}", file=sys.stderr)
         return EXIT_PROBLEM
     if args.command is None:
-        return _open_app(context)
+        return _open_app(context, args.private)
     handler: Callable[[Context, argparse.Namespace], int] = COMMANDS[args.command]
     try:
         return handler(context, args)
@@ -132,8 +135,10 @@ def _run(args: argparse.Namespace) -> int:
         return _report(error.problems)
 
 
-def _open_app(context: Any) -> int:
-    print(say("tui.missing", context.lang))
+def _open_app(context: Any, private: bool, banner: str | None = None) -> int:
+    from .ui.app import make_app
+
+    make_app(context.onboarding, context.lang, private=private, banner=banner).run()
     return EXIT_OK
 
 

@@ -212,9 +212,26 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    import shutil
+    import tempfile
+
+    from .cli import _open_app
+    from .demo import fill_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="peeronboard-demo-"))
+    try:
+        demo = Onboarding(HireStore(folder), ctx.library, ctx.onboarding.user, ctx.onboarding.today)
+        fill_demo(demo)
+        demo_ctx = Context(Paths(folder, ctx.paths.config_dir), ctx.lang, demo)
+        return _open_app(demo_ctx, args.private, banner=say("demo.banner", ctx.lang))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
-    "checklists": cmd_checklists, "validate": cmd_validate, "add": cmd_add, "list": cmd_list,
-    "show": cmd_show, "check": cmd_check, "uncheck": cmd_uncheck, "skip": cmd_skip,
+    "demo": cmd_demo, "checklists": cmd_checklists, "validate": cmd_validate, "add": cmd_add,
+    "list": cmd_list, "show": cmd_show, "check": cmd_check, "uncheck": cmd_uncheck, "skip": cmd_skip,
     "note": cmd_note, "agenda": cmd_agenda, "erase": cmd_erase,
 }
 

@@ -126,6 +126,16 @@ class Onboarding:
 
         return self.store.modify(record.id, edit)
 
+    def restore(self, record: HireRecord, item_id: str, state: ItemState) -> HireRecord:
+        """Put an item back to an earlier state (undo); logged like any other change."""
+        self._current_item(record, item_id)
+
+        def edit(fresh: HireRecord, doc: tomlkit.TOMLDocument) -> None:
+            set_item_state(doc, item_id, state)
+            append_log(doc, LogEntry(_now(), self.user, "undo", item_id, state.status))
+
+        return self.store.modify(record.id, edit)
+
     def erase(self, record: HireRecord) -> None:
         self.store.erase(record.id)
 

@@ -86,6 +86,21 @@ class HireStore:
                 problems.extend(error.problems)
         return records, problems
 
+    def snapshot(self) -> dict[str, tuple[int, int]]:
+        """Each record's id with its modification time and size: a cheap way to notice outside changes."""
+        found: dict[str, tuple[int, int]] = {}
+        try:
+            entries = os.scandir(self.hires_dir)
+        except OSError:
+            return found
+        with entries:
+            for entry in entries:
+                if entry.name.endswith(".toml") and not entry.name.startswith("."):
+                    with contextlib.suppress(OSError):
+                        info = entry.stat()
+                        found[entry.name[:-5]] = (info.st_mtime_ns, info.st_size)
+        return found
+
     # --- writing ---------------------------------------------------------------------------
 
     def create(self, record: HireRecord) -> HireRecord:

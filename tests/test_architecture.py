@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
-CORE = ["checklist", "cli", "commands", "dates", "errors", "i18n", "library", "onboarding", "paths",
+CORE = ["checklist", "cli", "commands", "dates", "demo", "errors", "i18n", "library", "onboarding", "paths",
         "problems", "progress", "record", "settings", "store", "text", "tomlsource"]
 
 

@@ -207,8 +207,3 @@ def test_config_user_is_the_default_done_by(cli, isolated: Path, hire: str) -> N
     cli("check", hire, "appoint-mentor")
     (item, *_) = json.loads(cli("show", hire, "--json").out)["items"]
     assert item["by"] == "Leder Lise"
-
-
-def test_no_arguments_says_the_app_is_not_there_yet(cli) -> None:
-    result = cli()
-    assert result.code == 0 and "not built yet" in result.out

@@ -1,0 +1,241 @@
+"""The peeronboard terminal app: holds the hires in memory and turns every change into a core call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ..errors import PeerError
+from ..i18n import say
+from ..onboarding import Onboarding
+from ..problems import FormatError, Problem
+from ..progress import HireProgress
+from ..record import HireRecord, ItemState
+from .format import shown_name
+from .localize import localize_bindings
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    hire_id: str
+    item_id: str
+    before: ItemState
+
+
+class PeerOnboardApp(App[None]):
+    """A leader's hires and their checklists, keyboard first."""
+
+    CSS_PATH = "peeronboard.tcss"
+    TITLE = "peeronboard"
+    BINDINGS = [
+        Binding("q", "quit", "key.quit"),
+        Binding("question_mark", "help", "key.help", key_display="?"),
+        Binding("a", "agenda", "key.agenda"),
+        Binding("u", "undo", "key.undo"),
+    ]
+
+    def __init__(self, onboarding: Onboarding, lang: str = "en", *, private: bool = False,
+                 poll_seconds: float = 3.0, banner: str | None = None) -> None:
+        super().__init__()
+        self.onboarding = onboarding
+        self.lang = lang
+        self.private = private
+        self.poll_seconds = poll_seconds
+        self.banner = banner
+        self.hires: dict[str, HireProgress] = {}
+        self.broken: dict[str, Problem] = {}
+        self.loaded = False
+        self._seen: dict[str, tuple[int, int]] = {}
+        self._undo: list[UndoStep] = []
+        localize_bindings(self, lang)
+
+    # --- words -----------------------------------------------------------------------------
+
+    def t(self, key: str, **params: object) -> str:
+        return say(key, self.lang, **params)
+
+    def name_of(self, record: HireRecord) -> str:
+        return shown_name(record, self.private)
+
+    @property
+    def error_color(self) -> str:
+        return self.current_theme.error or "red"
+
+    # --- start-up and outside changes ------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from .screens.dashboard import DashboardScreen
+
+        self.push_screen(DashboardScreen())
+        self.load_hires()
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self.poll_disk)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_hires(self) -> None:
+        """Read every record off the UI thread, so the first screen is drawn at once."""
+        seen = self.onboarding.store.snapshot()
+        hires, problems = self.onboarding.all_progress()
+        self.call_from_thread(self._loaded, hires, problems, seen)
+
+    def _loaded(self, hires: list[HireProgress], problems: list[Problem],
+                seen: dict[str, tuple[int, int]]) -> None:
+        self.hires = {h.record.id: h for h in hires}
+        self.broken = {p.path.stem: p for p in problems if p.path is not None}
+        self._seen = seen
+        self.loaded = True
+        self.refresh_screen()
+
+    def on_app_focus(self) -> None:
+        self.poll_disk()
+
+    def poll_disk(self) -> None:
+        """Re-read only the records whose file changed since we last looked (CLI, another window)."""
+        if not self.loaded:
+            return
+        now = self.onboarding.store.snapshot()
+        changed = [hire_id for hire_id, stamp in now.items() if self._seen.get(hire_id) != stamp]
+        gone = [hire_id for hire_id in self._seen if hire_id not in now]
+        if not changed and not gone:
+            return
+        for hire_id in gone:
+            self.hires.pop(hire_id, None)
+            self.broken.pop(hire_id, None)
+        for hire_id in changed:
+            self._reload(hire_id)
+        self._seen = now
+        self.refresh_screen()
+
+    def _reload(self, hire_id: str) -> None:
+        try:
+            record = self.onboarding.store.load(hire_id)
+        except FormatError as error:
+            self.hires.pop(hire_id, None)
+            self.broken[hire_id] = error.problems[0]
+            return
+        self.broken.pop(hire_id, None)
+        self.hires[hire_id] = self.onboarding.progress(record)
+
+    def refresh_screen(self) -> None:
+        refresh = getattr(self.screen, "refresh_data", None)
+        if refresh is not None:
+            refresh()
+
+    # --- changes ---------------------------------------------------------------------------
+
+    def change_item(self, hire_id: str, item_id: str,
+                    change: Callable[[HireRecord], HireRecord], *, undoable: bool = True) -> bool:
+        """Run one change through the core; on failure the leader sees why and nothing looks changed."""
+        progress = self.hires.get(hire_id)
+        if progress is None:
+            return False
+        before = progress.record.state(item_id)
+        try:
+            record = change(progress.record)
+        except PeerError as error:
+            self.notify(self.t("toast.save_failed", reason=error.message(self.lang)),
+                        severity="error", markup=False)
+            return False
+        except FormatError as error:
+            self.notify(self.t("toast.save_failed", reason=str(error.problems[0])),
+                        severity="error", markup=False)
+            return False
+        self.hires[hire_id] = self.onboarding.progress(record)
+        if undoable:
+            self._undo.append(UndoStep(hire_id, item_id, before))
+        self.refresh_screen()
+        return True
+
+    def add_hire(self, record: HireRecord) -> None:
+        self.hires[record.id] = self.onboarding.progress(record)
+        self.notify(self.t("toast.added", name=self.name_of(record)), markup=False)
+        self.refresh_screen()
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify(self.t("toast.nothing_to_undo"), severity="warning")
+            return
+        step = self._undo.pop()
+        progress = self.hires.get(step.hire_id)
+        if progress is None:
+            return
+        view = next((v for v in progress.items if v.item_id == step.item_id), None)
+        title = view.title(self.lang) if view else step.item_id
+        if self.change_item(step.hire_id, step.item_id,
+                            lambda record: self.onboarding.restore(record, step.item_id, step.before),
+                            undoable=False):
+            self.notify(self.t("toast.undone", item=title), markup=False)
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def open_hire(self, hire_id: str, item_id: str | None = None) -> None:
+        from .screens.hire import HireScreen
+
+        if hire_id in self.hires:
+            self.push_screen(HireScreen(hire_id, item_id))
+
+    def action_agenda(self) -> None:
+        from .screens.agenda import AgendaScreen
+
+        if not isinstance(self.screen, AgendaScreen):
+            self.push_screen(AgendaScreen())
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_new_hire(self) -> None:
+        from .screens.new_hire import NewHireScreen
+
+        self.push_screen(NewHireScreen(), self._create_hire)
+
+    def _create_hire(self, form: object) -> None:
+        from .screens.new_hire import NewHire
+
+        if not isinstance(form, NewHire):
+            return
+        try:
+            record = self.onboarding.add(form.name, form.start, form.checklist, form.unit, form.mentor)
+        except PeerError as error:
+            self.notify(self.t("toast.save_failed", reason=error.message(self.lang)),
+                        severity="error", markup=False)
+            return
+        self.add_hire(record)
+
+    def action_switch_language(self) -> None:
+        self.lang = "en" if self.lang == "da" else "da"
+        localize_bindings(self, self.lang)
+        for screen in self.screen_stack:
+            localize_bindings(screen, self.lang)
+        self.refresh_screen()
+        self.screen.refresh_bindings()
+        self.notify(self.t("toast.language"))
+
+    def action_toggle_private(self) -> None:
+        self.private = not self.private
+        self.refresh_screen()
+        self.notify(self.t("toast.private_on" if self.private else "toast.private_off"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand(self.t("cmd.new"), self.t("cmd.new_help"), self.action_new_hire)
+        yield SystemCommand(self.t("cmd.agenda"), self.t("cmd.agenda_help"), self.action_agenda)
+        yield SystemCommand(self.t("cmd.language"), self.t("cmd.language_help"), self.action_switch_language)
+        yield SystemCommand(self.t("cmd.private"), self.t("cmd.private_help"), self.action_toggle_private)
+        for progress in sorted(self.hires.values(), key=lambda h: h.record.name.casefold()):
+            name = self.name_of(progress.record)
+            hire_id = progress.record.id
+            yield SystemCommand(self.t("cmd.open", name=name), self.t("cmd.open_help", name=name),
+                                lambda hire_id=hire_id: self.open_hire(hire_id), discover=False)
+        yield from super().get_system_commands(screen)
+
+
+def make_app(onboarding: Onboarding, lang: str = "en", **options: object) -> PeerOnboardApp:
+    """The app on the given core; the command line and the tests build it the same way."""
+    return PeerOnboardApp(onboarding, lang, **options)  # type: ignore[arg-type]

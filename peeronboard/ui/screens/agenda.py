@@ -1,0 +1,86 @@
+"""The agenda: open items due in the next 14 days and overdue ones, across all hires, oldest first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ...progress import agenda
+from ..format import owner_text
+from ..localize import localize_bindings
+
+if TYPE_CHECKING:
+    from ..app import PeerOnboardApp
+
+AGENDA_DAYS = 14
+
+
+class AgendaScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "open", "key.open"),
+        Binding("escape", "back", "key.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self, self.peer_app.lang)
+
+    @property
+    def peer_app(self) -> PeerOnboardApp:
+        return cast("PeerOnboardApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="agenda-title", classes="title")
+        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield Static(id="agenda-empty", classes="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        app = self.peer_app
+        self.query_one("#agenda-title", Static).update(
+            Text(app.t("screen.agenda", days=AGENDA_DAYS), style="bold"))
+        table = self.query_one("#agenda", DataTable)
+        table.clear(columns=True)
+        for key in ("col.due", "col.hire", "col.title", "panel.owner", "col.unit"):
+            table.add_column(app.t(key), key=key)
+        today = app.onboarding.today()
+        for entry in agenda(list(app.hires.values()), today, AGENDA_DAYS):
+            record, view = entry.progress.record, entry.view
+            overdue = view.is_overdue(today)
+            due = Text(f"{entry.due}" + (f"  {app.t('overdue')}" if overdue else ""),
+                       style=f"bold {app.error_color}" if overdue else "")
+            table.add_row(due, Text(app.name_of(record)), Text(view.title(app.lang)),
+                          Text(owner_text(view.item.owner if view.item else None, app.lang)),
+                          Text(record.unit or ""), key=f"{record.id}/{view.item_id}")
+        empty = self.query_one("#agenda-empty", Static)
+        empty.display = table.row_count == 0
+        empty.update(app.t("agenda.empty", days=AGENDA_DAYS))
+        table.display = table.row_count > 0
+
+    def _open_row(self, key: str | None) -> None:
+        if key:
+            hire_id, item_id = key.split("/", 1)
+            self.peer_app.open_hire(hire_id, item_id)
+
+    def action_open(self) -> None:
+        table = self.query_one("#agenda", DataTable)
+        if table.row_count:
+            self._open_row(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self._open_row(event.row_key.value)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

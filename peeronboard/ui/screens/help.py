@@ -1,0 +1,53 @@
+"""Help: every key of the screen underneath, and the app-wide ones, in the app's language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from ...i18n import MESSAGES
+from ..localize import localize_bindings
+
+if TYPE_CHECKING:
+    from ..app import PeerOnboardApp
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "key.close"),
+        Binding("question_mark", "close", "key.close", show=False),
+    ]
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__()
+        self.under = under
+        localize_bindings(self, self.peer_app.lang)
+
+    @property
+    def peer_app(self) -> PeerOnboardApp:
+        return cast("PeerOnboardApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        app = self.peer_app
+        rows = [(app.get_key_display(binding), binding.description)
+                for node in (self.under, app)
+                for _key, binding in node._bindings  # noqa: SLF001
+                if binding.id in MESSAGES and binding.show]
+        rows.append((app.get_key_display(Binding("ctrl+p", "command_palette")), app.t("key.palette")))
+        width = max(len(key) for key, _ in rows) + 3
+        table = Text()
+        for key, description in rows:
+            table.append(key.ljust(width), style="bold")
+            table.append(description + "\n")
+        with VerticalScroll(classes="dialog", id="help"):
+            yield Static(Text(app.t("screen.help"), style="bold"), classes="dialog-title")
+            yield Static(table)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

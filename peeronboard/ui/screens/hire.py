@@ -1,0 +1,266 @@
+"""One hire's checklist: items by phase, their states and due dates, and the focused item's guidance."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ...progress import HireProgress, ItemView
+from ..format import STATE_MARKS, due_text, owner_text, shorten
+from ..localize import localize_bindings
+from .prompt import TextPrompt
+
+if TYPE_CHECKING:
+    from ..app import PeerOnboardApp
+
+PHASE_PREFIX = "phase:"
+RETIRED_PREFIX = "retired:"
+
+
+class HireScreen(Screen[None]):
+    """Work through one hire's checklist with the keyboard."""
+
+    BINDINGS = [
+        Binding("space", "toggle", "key.toggle", key_display="space"),
+        Binding("x", "skip", "key.skip"),
+        Binding("o", "note", "key.note"),
+        Binding("escape", "back", "key.back"),
+    ]
+
+    def __init__(self, hire_id: str, focus_item: str | None = None) -> None:
+        super().__init__()
+        self.hire_id = hire_id
+        self.focus_item = focus_item
+        localize_bindings(self, self.peer_app.lang)
+
+    @property
+    def peer_app(self) -> PeerOnboardApp:
+        return cast("PeerOnboardApp", self.app)
+
+    @property
+    def progress(self) -> HireProgress | None:
+        return self.peer_app.hires.get(self.hire_id)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="hire-header", classes="title")
+        with Horizontal(id="hire-body"):
+            yield DataTable(id="items", cursor_type="row")
+            with VerticalScroll(id="guidance-box"):
+                yield Static(id="guidance")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        if self.focus_item:
+            self._move_to(self.focus_item)
+        else:
+            self._move_to_first_item()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def refresh_data(self) -> None:
+        progress = self.progress
+        if progress is None:  # erased or unreadable meanwhile
+            self.app.pop_screen()
+            return
+        app = self.peer_app
+        lang = app.lang
+        record, checklist = progress.record, progress.checklist
+        summary = progress.summary()
+        header = Text(app.name_of(record), style="bold")
+        facts = [f"{app.t('hire.start')}: {record.start_date}"]
+        if record.unit:
+            facts.append(f"{app.t('hire.unit')}: {record.unit}")
+        if record.mentor:
+            facts.append(f"{app.t('hire.mentor')}: {record.mentor}")
+        header.append("\n" + " · ".join(facts))
+        title = checklist.title.in_lang(lang) if checklist else record.checklist
+        header.append(f"\n{app.t('hire.checklist')}: {title}")
+        header.append("\n" + app.t("progress.line", **summary))
+        if summary["overdue"]:
+            header.append(f" · {summary['overdue']} {app.t('overdue')}", style=f"bold {app.error_color}")
+        self.query_one("#hire-header", Static).update(header)
+
+        table = self.query_one("#items", DataTable)
+        selected = self.selected_key()
+        table.clear(columns=True)
+        table.add_column("", key="mark")
+        table.add_column(app.t("col.title"), key="title", width=self._title_width())
+        table.add_column(app.t("col.due"), key="due")
+        table.add_column(app.t("panel.owner"), key="owner")
+        table.add_column("", key="note")
+        for phase in checklist.phases if checklist else ():
+            views = progress.phase_items(phase.id)
+            done = sum(1 for v in views if v.state.status != "open")
+            heading = Text(f"{phase.title.in_lang(lang)}  {done}/{len(views)}", style="bold underline")
+            table.add_row("", heading, "", "", "", key=PHASE_PREFIX + phase.id)
+            for view in views:
+                table.add_row(*self._cells(view, progress), key=view.item_id)
+        if progress.retired:
+            table.add_row("", Text(app.t("retired.heading"), style="bold underline"), "", "", "",
+                          key=PHASE_PREFIX + "retired")
+            for view in progress.retired:
+                table.add_row(*self._cells(view, progress), key=RETIRED_PREFIX + view.item_id)
+        if selected is not None and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected))
+        self._show_guidance()
+
+    def _cells(self, view: ItemView, progress: HireProgress) -> tuple[object, ...]:
+        app = self.peer_app
+        status = view.state.status
+        mark_style = {"done": "bold", "skipped": "dim", "open": ""}[status]
+        title = Text(shorten(view.title(app.lang), self._title_width()),
+                     style="dim strike" if status == "skipped" else "")
+        return (
+            Text(STATE_MARKS[status], style=mark_style), title,
+            due_text(view, progress.today, app.error_color),
+            Text(owner_text(view.item.owner if view.item else None, app.lang)),
+            Text("✎" if view.state.note else ""),
+        )
+
+    def _title_width(self) -> int:
+        """Titles get what the table has left after the other columns, so nothing scrolls sideways."""
+        available = self.query_one("#items", DataTable).size.width
+        return max(24, available - (1 + 13 + 16 + 1) - 2 * 5 - 2) if available else 50
+
+    def on_resize(self) -> None:
+        self.refresh_data()
+
+    def _show_guidance(self) -> None:
+        app = self.peer_app
+        view = self.selected_view()
+        panel = self.query_one("#guidance", Static)
+        if view is None:
+            panel.update("")
+            return
+        lang = app.lang
+        text = Text(view.title(lang), style="bold")
+        state = view.state
+        status_line = app.t(f"status.{state.status}")
+        if state.date:
+            status_line += f" {state.date}"
+        if state.by:
+            status_line += f" {app.t('by')} {state.by}"
+        text.append(f"\n{status_line}")
+        item = view.item
+        if item is None:
+            text.append("\n\n" + app.t("panel.retired"), style="italic")
+        else:
+            details = []
+            if view.due:
+                details.append(f"{app.t('panel.due')}: {view.due}")
+            if item.owner:
+                details.append(f"{app.t('panel.owner')}: {owner_text(item.owner, lang)}")
+            if item.optional:
+                details.append(app.t("panel.optional"))
+            if details:
+                text.append("\n" + " · ".join(details))
+            guidance = item.guidance.in_lang(lang) if item.guidance else app.t("panel.no_guidance")
+            text.append("\n\n" + guidance)
+            source = " · ".join(part for part in (
+                item.ref, item.source.in_lang(lang) if item.source else None) if part)
+            if source:
+                text.append(f"\n\n{app.t('panel.ref')}: {source}", style="italic")
+        if state.note:
+            text.append(f"\n\n{app.t('note')}: ", style="bold")
+            text.append(state.note)
+        panel.update(text)
+
+    # --- selection -------------------------------------------------------------------------
+
+    def selected_key(self) -> str | None:
+        table = self.query_one("#items", DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected_view(self) -> ItemView | None:
+        progress, key = self.progress, self.selected_key()
+        if progress is None or key is None or key.startswith(PHASE_PREFIX):
+            return None
+        if key.startswith(RETIRED_PREFIX):
+            item_id = key[len(RETIRED_PREFIX):]
+            return next((v for v in progress.retired if v.item_id == item_id), None)
+        return next((v for v in progress.items if v.item_id == key), None)
+
+    def _current_item(self) -> ItemView | None:
+        """The focused item, if it is one that can be changed (not a heading, not retired)."""
+        view = self.selected_view()
+        return None if view is None or view.retired else view
+
+    def _move_to(self, key: str) -> None:
+        table = self.query_one("#items", DataTable)
+        if key in table.rows:
+            table.move_cursor(row=table.get_row_index(key))
+
+    def _move_to_first_item(self) -> None:
+        progress = self.progress
+        if progress and progress.items:
+            self._move_to(progress.items[0].item_id)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_guidance()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_toggle()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def action_toggle(self) -> None:
+        view = self._current_item()
+        if view is None:
+            return
+        onboarding = self.peer_app.onboarding
+        if view.state.status == "open":
+            self.peer_app.change_item(self.hire_id, view.item_id,
+                                      lambda record: onboarding.check(record, view.item_id))
+        else:
+            self.peer_app.change_item(self.hire_id, view.item_id,
+                                      lambda record: onboarding.uncheck(record, view.item_id))
+
+    def action_skip(self) -> None:
+        view = self._current_item()
+        if view is None:
+            return
+        app = self.peer_app
+        if view.state.status == "skipped":
+            app.change_item(self.hire_id, view.item_id,
+                            lambda record: app.onboarding.uncheck(record, view.item_id))
+            return
+
+        def skip(reason: str | None) -> None:
+            if reason:
+                app.change_item(self.hire_id, view.item_id,
+                                lambda record: app.onboarding.skip(record, view.item_id, reason))
+
+        prompt = TextPrompt(app.t("prompt.reason", item=view.title(app.lang)), "",
+                            required=app.t("prompt.need_reason"))
+        app.push_screen(prompt, skip)
+
+    def action_note(self) -> None:
+        view = self._current_item()
+        if view is None:
+            return
+        app = self.peer_app
+
+        def save(text: str | None) -> None:
+            if text is not None and text != (view.state.note or ""):
+                app.change_item(self.hire_id, view.item_id,
+                                lambda record: app.onboarding.note(record, view.item_id, text))
+
+        prompt = TextPrompt(app.t("prompt.note", item=view.title(app.lang)), view.state.note or "",
+                            hint=app.t("prompt.note_hint"))
+        app.push_screen(prompt, save)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,43 @@
+"""A one-line text dialog (a note, or the reason an item does not apply); returns the text or None."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Enter returns the text (``required`` makes an empty one an error); Escape returns None."""
+
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+
+    def __init__(self, question: str, value: str = "", *, required: str | None = None,
+                 hint: str | None = None) -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.required = required
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.question), classes="dialog-title")
+            yield Input(self.value, id="text")
+            yield Static("", id="error", classes="field-error")
+            if self.hint:
+                yield Static(Text(self.hint), classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if self.required and not text:
+            self.query_one("#error", Static).update(Text(self.required))
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

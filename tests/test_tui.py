@@ -1,0 +1,271 @@
+"""The terminal app driven with Textual's Pilot: what each key changes on screen and on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from peeronboard.dates import today
+from peeronboard.errors import StoreError
+from peeronboard.library import ChecklistLibrary
+from peeronboard.onboarding import Onboarding
+from peeronboard.paths import builtin_checklists_dir
+from peeronboard.store import HireStore
+from peeronboard.ui.app import PeerOnboardApp, make_app
+
+from .conftest import DATA
+
+START = dt.date(2027, 2, 1)
+
+
+@pytest.fixture
+def onboarding(data_dir: Path) -> Onboarding:
+    library = ChecklistLibrary.discover([builtin_checklists_dir(), DATA])
+    return Onboarding(HireStore(data_dir), library, "Lise", today)
+
+
+@pytest.fixture
+def anna(onboarding: Onboarding) -> str:
+    return onboarding.add("Anna Ærø Jensen", START, "sample", "Afsnit S4", "Mette").id
+
+
+def app_for(onboarding: Onboarding, lang: str = "en", **options: object) -> PeerOnboardApp:
+    return make_app(onboarding, lang, poll_seconds=0, **options)
+
+
+async def started(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def cell_texts(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def text_of(app: PeerOnboardApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def item_state(onboarding: Onboarding, hire_id: str, item_id: str) -> tuple[str, str | None]:
+    state = onboarding.store.load(hire_id).state(item_id)
+    return state.status, state.note
+
+
+async def test_empty_dashboard_says_what_to_do(onboarding: Onboarding) -> None:
+    app = app_for(onboarding)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        assert "No hires yet" in text_of(app, "#empty") and "Press n" in text_of(app, "#empty")
+        assert not app.screen.query_one("#hires").display
+
+
+async def test_dashboard_lists_hires_with_progress_and_overdue(onboarding: Onboarding, anna: str) -> None:
+    onboarding.add("Bo Late", dt.date(2027, 1, 10), "sample")  # two items overdue on 2027-01-20
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await started(pilot)
+        rows = cell_texts(app.screen.query_one("#hires", DataTable))
+        assert [r[0] for r in rows] == ["Bo Late", "Anna Ærø Jensen"]  # by start date
+        bo, anna_row = rows
+        assert bo[5] == "2" and anna_row[5] == "1"
+        assert anna_row[4].endswith("0/4") and anna_row[6].startswith("2027-01-18 Appoint a mentor")
+
+
+async def test_new_hire_form_creates_a_record(onboarding: Onboarding) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#name", Input)
+        await pilot.press(*"Kim Østergaard")
+        await pilot.press("tab", *"2027-03-01")
+        await pilot.press("enter")
+        await pilot.pause()
+        (record,) = onboarding.store.load_all()[0]
+        assert (record.name, record.start_date, record.checklist) == (
+            "Kim Østergaard", dt.date(2027, 3, 1), "nordjylland-leder")
+        assert "Kim Østergaard" in str(cell_texts(app.screen.query_one("#hires", DataTable)))
+
+
+async def test_new_hire_form_shows_errors_next_to_fields_and_escape_cancels(onboarding: Onboarding) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("n")
+        await pilot.press("tab", *"2027-02-30", "enter")
+        await pilot.pause()
+        assert text_of(app, "#name-error") == "Enter a name"
+        assert text_of(app, "#start-error") == "That date does not exist"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert onboarding.store.record_paths() == []
+        assert type(app.screen).__name__ == "DashboardScreen"
+
+
+async def test_enter_opens_the_hire_and_space_ticks_and_unticks(onboarding: Onboarding, anna: str) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HireScreen"
+        assert "Find a mentor." in text_of(app, "#guidance")  # guidance of the focused item
+        assert "Source: s. 19" in text_of(app, "#guidance")
+        await pilot.press("space")
+        await pilot.pause()
+        assert item_state(onboarding, anna, "appoint-mentor") == ("done", None)
+        assert cell_texts(app.screen.query_one("#items", DataTable))[1][0] == "✔"
+        await pilot.press("space")
+        await pilot.pause()
+        assert item_state(onboarding, anna, "appoint-mentor") == ("open", None)
+
+
+async def test_x_asks_for_a_reason_and_marks_not_applicable(onboarding: Onboarding, anna: str) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("enter", "down", "x")
+        await pilot.pause()
+        await pilot.press("enter")  # an empty reason is refused
+        await pilot.pause()
+        assert text_of(app, "#error") == "Enter a reason"
+        await pilot.press(*"IT sets it up", "enter")
+        await pilot.pause()
+        assert item_state(onboarding, anna, "order-workstation") == ("skipped", "IT sets it up")
+
+
+async def test_o_sets_a_note_and_u_undoes_the_last_change(onboarding: Onboarding, anna: str) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("enter", "o", *"Mette says yes", "enter")
+        await pilot.pause()
+        assert item_state(onboarding, anna, "appoint-mentor") == ("open", "Mette says yes")
+        assert "Mette says yes" in text_of(app, "#guidance")
+        await pilot.press("space")
+        await pilot.pause()
+        assert item_state(onboarding, anna, "appoint-mentor")[0] == "done"
+        await pilot.press("u")
+        await pilot.pause()
+        assert item_state(onboarding, anna, "appoint-mentor") == ("open", "Mette says yes")
+        await pilot.press("u")
+        await pilot.pause()
+        assert item_state(onboarding, anna, "appoint-mentor") == ("open", None)
+
+
+async def test_a_failed_save_shows_an_error_and_nothing_looks_ticked(
+        onboarding: Onboarding, anna: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise StoreError("err.store", path="x.toml", reason="Read-only file system")
+
+    monkeypatch.setattr(onboarding, "check", refuse)
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        assert cell_texts(app.screen.query_one("#items", DataTable))[1][0] == "·"
+        assert any("Not saved" in str(n.message) and "Read-only" in str(n.message)
+                   for n in app._notifications)
+
+
+async def test_agenda_lists_due_items_and_enter_jumps_to_the_item(onboarding: Onboarding, anna: str) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        rows = cell_texts(app.screen.query_one("#agenda", DataTable))
+        assert [(r[0], r[2]) for r in rows] == [("2027-01-18  overdue", "Appoint a mentor"),
+                                                ("2027-01-25", "Order a workstation")]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HireScreen"
+        assert app.screen.selected_key() == "order-workstation"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AgendaScreen"
+
+
+async def test_slash_filters_by_name_or_unit(onboarding: Onboarding, anna: str) -> None:
+    onboarding.add("Bo Hansen", START, "sample", "Ambulatoriet")
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("slash", *"ambul")
+        await pilot.pause()
+        assert [r[0] for r in cell_texts(app.screen.query_one("#hires", DataTable))] == ["Bo Hansen"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#hires", DataTable).row_count == 2
+
+
+async def test_help_shows_the_keys_of_the_current_screen(onboarding: Onboarding, anna: str) -> None:
+    app = app_for(onboarding, "da")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("enter", "question_mark")
+        await pilot.pause()
+        shown = "".join(str(w.render()) for w in app.screen.query(Static))
+        for words in ("Udført/åben", "Ikke relevant", "Note", "Tilbage", "Fortryd", "Afslut", "Frister"):
+            assert words in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HireScreen"
+
+
+async def test_changes_made_elsewhere_show_up(onboarding: Onboarding, anna: str, cli) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await started(pilot)
+        cli("check", anna, "appoint-mentor")
+        app.poll_disk()
+        await pilot.pause()
+        assert cell_texts(app.screen.query_one("#hires", DataTable))[0][4].endswith("1/4")
+
+
+async def test_unreadable_record_is_a_problem_row(onboarding: Onboarding, anna: str, hires_dir: Path) -> None:
+    (hires_dir / "brokn1.toml").write_text("name = ", encoding="utf-8")
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await started(pilot)
+        rows = cell_texts(app.screen.query_one("#hires", DataTable))
+        assert rows[-1][0] == "⚠ unreadable" and "brokn1.toml:1" in rows[-1][1]
+
+
+async def test_privacy_mode_and_language_switch(onboarding: Onboarding, anna: str) -> None:
+    app = app_for(onboarding, private=True)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await started(pilot)
+        assert cell_texts(app.screen.query_one("#hires", DataTable))[0][0] == "A. Æ. J."
+        app.action_toggle_private()
+        app.action_switch_language()
+        await pilot.pause()
+        assert cell_texts(app.screen.query_one("#hires", DataTable))[0][0] == "Anna Ærø Jensen"
+        assert "Ansatte" in text_of(app, "#title")
+
+
+async def test_click_highlights_a_row_and_a_second_click_opens_it(onboarding: Onboarding, anna: str) -> None:
+    bo = onboarding.add("Bo Hansen", START + dt.timedelta(days=1), "sample").id
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await started(pilot)
+        await pilot.click("#hires", offset=(3, 2))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DashboardScreen"
+        await pilot.click("#hires", offset=(3, 2))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HireScreen" and app.screen.hire_id == bo
+
+
+async def test_q_quits(onboarding: Onboarding) -> None:
+    app = app_for(onboarding)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
