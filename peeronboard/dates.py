@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ TODAY_ENV = "PEERONBOARD_TODAY"
 _OFFSET = re.compile(r"^([+-]?)(\d{1,5})([dwmy])$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LIMITS = {"d": 36525, "w": 5218, "m": 1200, "y": 100}
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 EARLIEST_START = dt.date(1900, 1, 1)
 LATEST_START = dt.date(2999, 12, 31)
 
@@ -37,12 +39,12 @@ def parse_date(text: str) -> dt.date:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar months; the day is clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
+    year, month = divmod(day.year * 12 + (day.month - 1) + months, 12)
+    month += 1
     if not 1 <= year <= 9999:
         raise OverflowError("date out of range")
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
+    last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+    return dt.date(year, month, min(day.day, last))
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,13 @@ class Offset:
         return cls(-amount if sign == "-" else amount, unit)
 
     def apply(self, start: dt.date) -> dt.date:
-        if self.unit == "d":
-            return start + dt.timedelta(days=self.amount)
-        if self.unit == "w":
-            return start + dt.timedelta(weeks=self.amount)
-        if self.unit == "m":
-            return add_months(start, self.amount)
-        return add_months(start, 12 * self.amount)
+        if self.unit in "dw":
+            return start + self._delta
+        return add_months(start, self.amount * (12 if self.unit == "y" else 1))
+
+    @functools.cached_property
+    def _delta(self) -> dt.timedelta:
+        return dt.timedelta(days=self.amount * (7 if self.unit == "w" else 1))
 
     def __str__(self) -> str:
         sign = "-" if self.amount < 0 else "+"

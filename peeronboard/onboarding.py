@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import tomlkit
+from typing import TYPE_CHECKING
 
 from .checklist import Checklist
 from .dates import today as system_today
@@ -16,6 +15,9 @@ from .problems import FormatError, Problem
 from .progress import HireProgress
 from .record import HIRE_ID_PATTERN, HireRecord, ItemState, LogEntry, append_log, set_item_state
 from .store import HireStore
+
+if TYPE_CHECKING:
+    import tomlkit
 
 
 @dataclass

@@ -9,7 +9,7 @@ from .checklist import Checklist, Item
 from .record import HireRecord, ItemState
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemView:
     """One item of one hire, as a person sees it."""
 

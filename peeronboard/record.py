@@ -6,15 +6,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import tomlkit
-from tomlkit.items import AoT
+from typing import TYPE_CHECKING, Any
 
 from . import tomlsource
 from .dates import EARLIEST_START, LATEST_START
 from .problems import FormatError, Problem
 from .tomlsource import KeyPath
+
+if TYPE_CHECKING:  # tomlkit is imported only where a record is written, to keep reading fast
+    import tomlkit
 
 RECORD_FORMAT = 1
 STATUSES = ("open", "done", "skipped")
@@ -32,6 +32,9 @@ class ItemState:
     date: dt.date | None = None
     by: str | None = None
     note: str | None = None
+
+
+OPEN = ItemState()
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ class HireRecord:
     path: Path | None = field(default=None, compare=False)
 
     def state(self, item_id: str) -> ItemState:
-        return self.items.get(item_id) or ItemState()
+        return self.items.get(item_id) or OPEN
 
 
 def validate_name(name: str) -> str:
@@ -200,6 +203,8 @@ def _date_value(value: Any, at: KeyPath, problem: Any, required: bool = False) -
 
 def new_document(record: HireRecord) -> tomlkit.TOMLDocument:
     """A fresh, readable record file holding everything in ``record``."""
+    import tomlkit
+
     doc = tomlkit.document()
     doc.add(tomlkit.comment(HEADER_COMMENT))
     doc.add("format", RECORD_FORMAT)
@@ -224,6 +229,8 @@ def new_document(record: HireRecord) -> tomlkit.TOMLDocument:
 
 def set_item_state(doc: tomlkit.TOMLDocument, item_id: str, state: ItemState) -> None:
     """Write one item's state, keeping any comments and unknown keys in its table."""
+    import tomlkit
+
     values = {"status": state.status, "date": state.date, "by": state.by, "note": state.note}
     items = doc.get("items")
     if items is None:
@@ -252,6 +259,9 @@ def set_item_state(doc: tomlkit.TOMLDocument, item_id: str, state: ItemState) ->
 
 def append_log(doc: tomlkit.TOMLDocument, entry: LogEntry) -> None:
     """Add one entry at the end of the record's log."""
+    import tomlkit
+    from tomlkit.items import AoT
+
     table = tomlkit.table()
     table.add("at", entry.at)
     table.add("by", entry.by)

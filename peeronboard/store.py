@@ -15,11 +15,11 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-import tomlkit
+from typing import TYPE_CHECKING
 
 from . import tomlsource
 from .errors import StoreError
+from .index import Stamp, entry_for, read_index, record_from, write_index
 from .problems import FormatError, Problem
 from .record import HIRE_ID_PATTERN, HireRecord, new_document, parse_record
 
@@ -45,7 +45,10 @@ _ID_LENGTH = 6
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 
-Edit = Callable[[HireRecord, tomlkit.TOMLDocument], None]
+if TYPE_CHECKING:
+    import tomlkit
+
+Edit = Callable[[HireRecord, "tomlkit.TOMLDocument"], None]
 
 
 class HireStore:
@@ -55,6 +58,7 @@ class HireStore:
         self.data_dir = data_dir
         self.hires_dir = data_dir / "hires"
         self._lock_path = self.hires_dir / ".lock"
+        self._index_path = data_dir / "index.json"
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -76,19 +80,35 @@ class HireStore:
         return self.load_path(self.path_for(hire_id))
 
     def load_all(self) -> tuple[list[HireRecord], list[Problem]]:
-        """Every readable record, and one problem per record that could not be read."""
+        """Every readable record, and one problem per record that could not be read.
+
+        Records whose file is unchanged since the last listing come from the index (without their
+        log, which listings do not need); the rest are read and parsed, and the index is updated.
+        """
         records: list[HireRecord] = []
         problems: list[Problem] = []
-        for path in self.record_paths():
-            try:
-                records.append(self.load_path(path))
-            except FormatError as error:
-                problems.extend(error.problems)
+        cached = read_index(self._index_path)
+        entries: dict[str, dict] = {}
+        for hire_id, stamp in sorted(self.snapshot().items()):
+            path = self.hires_dir / f"{hire_id}.toml"
+            entry = cached.get(hire_id)
+            record = record_from(entry, hire_id, stamp, path) if entry else None
+            if record is None:
+                try:
+                    record = self.load_path(path)
+                except FormatError as error:
+                    problems.extend(error.problems)
+                    continue
+                entry = entry_for(record, stamp)
+            records.append(record)
+            entries[hire_id] = entry
+        if entries != cached and self.hires_dir.is_dir():
+            write_index(self._index_path, entries)
         return records, problems
 
-    def snapshot(self) -> dict[str, tuple[int, int]]:
-        """Each record's id with its modification time and size: a cheap way to notice outside changes."""
-        found: dict[str, tuple[int, int]] = {}
+    def snapshot(self) -> dict[str, Stamp]:
+        """Each record's id with its file's inode, modification time and size: a cheap change check."""
+        found: dict[str, Stamp] = {}
         try:
             entries = os.scandir(self.hires_dir)
         except OSError:
@@ -98,13 +118,15 @@ class HireStore:
                 if entry.name.endswith(".toml") and not entry.name.startswith("."):
                     with contextlib.suppress(OSError):
                         info = entry.stat()
-                        found[entry.name[:-5]] = (info.st_mtime_ns, info.st_size)
+                        found[entry.name[:-5]] = (info.st_ino, info.st_mtime_ns, info.st_size)
         return found
 
     # --- writing ---------------------------------------------------------------------------
 
     def create(self, record: HireRecord) -> HireRecord:
         """Write a new record under a fresh random id (never derived from the name)."""
+        import tomlkit
+
         with self.locked():
             while True:
                 hire_id = "".join(secrets.choice(_ID_ALPHABET) for _ in range(_ID_LENGTH))
@@ -116,6 +138,8 @@ class HireStore:
 
     def modify(self, hire_id: str, edit: Edit) -> HireRecord:
         """Lock, re-read the record, apply ``edit`` to its document, and write it back safely."""
+        import tomlkit
+
         path = self.path_for(hire_id)
         with self.locked():
             text = tomlsource.read_text(path)
@@ -125,12 +149,16 @@ class HireStore:
             return self._write(hire_id, tomlkit.dumps(doc))
 
     def erase(self, hire_id: str) -> list[Path]:
-        """Remove the record and every leftover temp file of it; returns what was removed."""
+        """Remove the record, its leftover temp files and the index (which holds the name).
+
+        Returns what was removed. The index is rebuilt from the remaining records on the next listing.
+        """
         path = self.path_for(hire_id)
         removed = []
         with self.locked():
             leftovers = list(self.hires_dir.glob(f".{hire_id}.*.tmp"))
-            for target in [path, *leftovers]:
+            indexes = [self._index_path, *self.data_dir.glob(".index.*.tmp")]
+            for target in [path, *leftovers, *indexes]:
                 if target.exists():
                     _shred(target)
                     removed.append(target)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -30,7 +31,7 @@ class UndoStep:
 class PeerOnboardApp(App[None]):
     """A leader's hires and their checklists, keyboard first."""
 
-    CSS_PATH = "peeronboard.tcss"
+    CSS_PATH = Path(__file__).with_name("peeronboard.tcss")
     TITLE = "peeronboard"
     BINDINGS = [
         Binding("q", "quit", "key.quit"),
@@ -68,11 +69,13 @@ class PeerOnboardApp(App[None]):
 
     # --- start-up and outside changes ------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[None]:
         from .screens.dashboard import DashboardScreen
 
-        self.push_screen(DashboardScreen())
-        self.load_hires()
+        return DashboardScreen()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.load_hires)  # draw the first screen before reading records
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_disk)
 

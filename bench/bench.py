@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Measure peeronboard against fixed references on this machine; prints ratios, not absolute claims.
+
+    python bench/bench.py [--hires 1000] [--repeat 5]
+
+Each figure is the median wall time of a fresh process (imports included), so start-up cost counts:
+  - first frame: the terminal app, headless, until its first screen is drawn, vs. a hello-world Textual app;
+  - dashboard filled: the same, until every hire's row is on screen;
+  - check: ``peeronboard check`` on one hire vs. ``peeronboard --version``;
+  - list: ``peeronboard list --json`` over all hires vs. ``peeronboard --version``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Both apps stop the process the moment their first frame is on screen (Textual's Ready event), so
+# the time is process start + imports + start-up + first frame, and threads still loading do not count.
+HELLO = """
+import os
+from textual.app import App
+from textual.widgets import Static
+class Hello(App):
+    def compose(self):
+        yield Static("Hello")
+    def on_ready(self):
+        os._exit(0)
+Hello().run(headless=True)
+"""
+
+PEERONBOARD = """
+import os, sys
+from peeronboard.cli import build_parser
+from peeronboard.commands import Context
+from peeronboard.ui.app import PeerOnboardApp
+class Measured(PeerOnboardApp):
+    def on_ready(self):
+        if sys.argv[1] == "first":
+            os._exit(0)
+    def refresh_screen(self):
+        super().refresh_screen()
+        if self.loaded:  # every hire's row is in the table: stop after it is painted
+            self.call_after_refresh(os._exit, 0)
+context = Context.create(build_parser().parse_args([]))
+Measured(context.onboarding, context.lang, poll_seconds=0).run(headless=True)
+"""
+
+
+def make_hires(data_dir: Path, count: int, items_done: int = 5) -> str:
+    """Write ``count`` hires on the extended checklist through the real store; returns one id."""
+    from peeronboard.library import ChecklistLibrary
+    from peeronboard.paths import builtin_checklists_dir
+    from peeronboard.record import HireRecord, ItemState, LogEntry
+    from peeronboard.store import HireStore
+
+    library = ChecklistLibrary.discover([builtin_checklists_dir()])
+    store = HireStore(data_dir)
+    checklist = library.get("peermedarbejder-udvidet") or library.ordered()[0]
+    items = [item.id for item in checklist.items][:items_done]
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    first = ""
+    for n in range(count):
+        record = HireRecord(
+            id="new", name=f"Person {n:05d} Hansen", checklist=checklist.id,
+            start_date=dt.date(2026, 1, 1) + dt.timedelta(days=n % 700), unit=f"Afsnit {n % 40}",
+            checklist_version=checklist.version, created=now,
+            items={item: ItemState("done", dt.date(2026, 1, 1), "bench", "ok") for item in items},
+            log=tuple(LogEntry(now, "bench", "check", item) for item in items),
+        )
+        created = store.create(record).id
+        first = first or created
+    return first
+
+
+def timed(command: list[str], env: dict[str, str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       timeout=120)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--hires", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="peeronboard-bench-") as folder:
+        data = Path(folder) / "data"
+        env = {**os.environ, "PEERONBOARD_DATA_DIR": str(data),
+               "PEERONBOARD_CONFIG_DIR": str(Path(folder) / "config"), "PEERONBOARD_LANG": "en"}
+        started = time.perf_counter()
+        hire = make_hires(data, args.hires)
+        print(f"made {args.hires} hires in {time.perf_counter() - started:.1f} s")
+        py = sys.executable
+        hello = timed([py, "-c", HELLO], env, args.repeat)
+        first = timed([py, "-c", PEERONBOARD, "first"], env, args.repeat)
+        filled = timed([py, "-c", PEERONBOARD, "filled"], env, args.repeat)
+        version = timed([py, "-m", "peeronboard", "--version"], env, args.repeat)
+        check = timed([py, "-m", "peeronboard", "check", hire, "clarify-needs-and-purpose"], env, args.repeat)
+        listing = timed([py, "-m", "peeronboard", "list", "--json"], env, args.repeat)
+    rows = [
+        ("TUI first frame vs hello-world Textual app", first, hello),
+        ("TUI dashboard filled vs hello-world Textual app", filled, hello),
+        ("check vs --version", check, version),
+        ("list --json (all hires) vs --version", listing, version),
+    ]
+    print(f"\n{args.hires} hires, median of {args.repeat} runs, Python {sys.version.split()[0]}")
+    print(f"{'measure':50} {'ratio':>6}  {'time':>8}  {'reference':>9}")
+    for name, value, reference in rows:
+        print(f"{name:50} {value / reference:6.2f}  {value * 1000:6.0f}ms  {reference * 1000:7.0f}ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""A derived cache of parsed hire records, so listing a thousand hires does not re-parse a thousand files.
+
+``<data dir>/index.json`` maps each hire id to the identity of its record file (inode, modification time,
+size) and the fields read from it. An entry is used only while the file's identity is unchanged; anything
+else is re-read from the record. The index is never trusted over the records: deleting it is always safe.
+It holds names, so it is private (0600) and ``erase`` shreds it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .record import HireRecord, ItemState
+
+INDEX_FORMAT = 1
+Stamp = tuple[int, int, int]
+
+
+def read_index(path: Path) -> dict[str, dict[str, Any]]:
+    """The cached entries, or nothing when the index is missing, damaged or from another format."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
+        return {}
+    entries = data.get("records")
+    return entries if isinstance(entries, dict) else {}
+
+
+def write_index(path: Path, entries: dict[str, dict[str, Any]]) -> None:
+    """Replace the index atomically; a failure only means the next listing reads the records again."""
+    temp = None
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".index.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"format": INDEX_FORMAT, "records": entries}, out, ensure_ascii=False,
+                      separators=(",", ":"))
+        os.replace(temp, path)
+        temp = None
+    except OSError:
+        pass
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def entry_for(record: HireRecord, stamp: Stamp) -> dict[str, Any]:
+    return {
+        "stamp": list(stamp),
+        "record": {
+            "name": record.name, "checklist": record.checklist, "start_date": record.start_date.isoformat(),
+            "checklist_version": record.checklist_version, "unit": record.unit, "mentor": record.mentor,
+            "created": record.created.isoformat() if record.created else None, "format": record.format,
+            "items": {item_id: [s.status, s.date.isoformat() if s.date else None, s.by, s.note]
+                      for item_id, s in record.items.items()},
+        },
+    }
+
+
+def record_from(entry: dict[str, Any], hire_id: str, stamp: Stamp, path: Path) -> HireRecord | None:
+    """The cached record when the entry matches the file as it is now, else None (read the file)."""
+    if entry.get("stamp") != list(stamp):
+        return None
+    try:
+        data = entry["record"]
+        items = {item_id: ItemState(status, dt.date.fromisoformat(day) if day else None, by, note)
+                 for item_id, (status, day, by, note) in data["items"].items()}
+        return HireRecord(
+            id=hire_id, name=data["name"], checklist=data["checklist"],
+            start_date=dt.date.fromisoformat(data["start_date"]),
+            checklist_version=data["checklist_version"], unit=data["unit"], mentor=data["mentor"],
+            created=dt.datetime.fromisoformat(data["created"]) if data["created"] else None,
+            items=items, format=data["format"], path=path,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
