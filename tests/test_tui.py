@@ -37,7 +37,9 @@ def app_for(onboarding: Onboarding, lang: str = "en", **options: object) -> Peer
 
 
 async def started(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    """Wait until the records are read and on screen."""
+    while not pilot.app.loaded:
+        await pilot.pause(0.01)
     await pilot.pause()
 
 
