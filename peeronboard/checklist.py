@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -77,6 +78,24 @@ class Checklist:
             cached = {item.id: item for item in self.items}
             object.__setattr__(self, "_by_id", cached)
         return cached
+
+    @property
+    def item_list(self) -> tuple[Item, ...]:
+        """Every item in checklist order."""
+        cached = self.__dict__.get("_item_list")
+        if cached is None:
+            cached = tuple(self.items)
+            object.__setattr__(self, "_item_list", cached)
+        return cached
+
+    def due_dates(self, start: dt.date) -> tuple[dt.date | None, ...]:
+        """Each item's due date for a hire starting on ``start`` (cached: many hires share a start)."""
+        cache: dict[dt.date, tuple[dt.date | None, ...]] = self.__dict__.setdefault("_dues", {})
+        dues = cache.get(start)
+        if dues is None:
+            dues = cache[start] = tuple(item.due.apply(start) if item.due else None
+                                        for item in self.item_list)
+        return dues
 
     def phase(self, phase_id: str) -> Phase | None:
         return next((p for p in self.phases if p.id == phase_id), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from .checklist import Checklist, Item
 from .record import HireRecord, ItemState
@@ -32,57 +33,90 @@ class ItemView:
 
 @dataclass(frozen=True)
 class HireProgress:
-    """A hire with every item resolved against the current checklist."""
+    """A hire resolved against its current checklist. Totals are computed without building every
+    item's view, so a dashboard of thousands of hires stays quick; views are built when asked for."""
 
     record: HireRecord
     checklist: Checklist | None
-    items: tuple[ItemView, ...]  # current items, in checklist order
-    retired: tuple[ItemView, ...]  # recorded items no longer in the checklist
     today: dt.date
 
     @classmethod
     def build(cls, record: HireRecord, checklist: Checklist | None, today: dt.date) -> HireProgress:
-        current = []
-        known: set[str] = set()
-        if checklist is not None:
-            for item in checklist.items:
-                known.add(item.id)
-                due = item.due.apply(record.start_date) if item.due else None
-                current.append(ItemView(item.id, item.phase, item, record.state(item.id), due))
-        retired = tuple(
+        return cls(record, checklist, today)
+
+    @cached_property
+    def items(self) -> tuple[ItemView, ...]:
+        """The checklist's items in order, each with this hire's state and due date."""
+        if self.checklist is None:
+            return ()
+        dues = self.checklist.due_dates(self.record.start_date)
+        state = self.record.state
+        return tuple(ItemView(item.id, item.phase, item, state(item.id), due)
+                     for item, due in zip(self.checklist.item_list, dues, strict=True))
+
+    @cached_property
+    def retired(self) -> tuple[ItemView, ...]:
+        """Recorded items that are no longer in the checklist, with what was recorded."""
+        return tuple(
             ItemView(item_id, None, None, state, None)
-            for item_id, state in record.items.items()
-            if item_id not in known
+            for item_id, state in self.record.items.items()
+            if self.checklist is None or self.checklist.item(item_id) is None
         )
-        return cls(record, checklist, tuple(current), retired, today)
+
+    @cached_property
+    def _totals(self) -> tuple[dict[str, int], int | None]:
+        """Counts per status, overdue count, and the index of the open item due first."""
+        counts = {"done": 0, "skipped": 0, "open": 0, "overdue": 0}
+        first: int | None = None
+        if self.checklist is None:
+            return counts, first
+        states = self.record.items
+        dues = self.checklist.due_dates(self.record.start_date)
+        first_due: dt.date | None = None
+        for index, item in enumerate(self.checklist.item_list):
+            recorded = states.get(item.id)
+            status = recorded.status if recorded else "open"
+            counts[status] += 1
+            due = dues[index]
+            if status == "open" and due is not None:
+                if due < self.today:
+                    counts["overdue"] += 1
+                if first_due is None or due < first_due:
+                    first, first_due = index, due
+        return counts, first
 
     def count(self, status: str) -> int:
-        return sum(1 for view in self.items if view.state.status == status)
+        return self._totals[0][status]
 
     @property
     def total(self) -> int:
-        return len(self.items)
+        return self.checklist.item_count if self.checklist else 0
 
     @property
     def overdue(self) -> list[ItemView]:
         return [view for view in self.items if view.is_overdue(self.today)]
 
     @property
+    def overdue_count(self) -> int:
+        return self._totals[0]["overdue"]
+
+    @property
     def next_due(self) -> ItemView | None:
-        open_with_due = [v for v in self.items if v.state.status == "open" and v.due is not None]
-        return min(open_with_due, key=lambda v: v.due, default=None)  # type: ignore[arg-type, return-value]
+        """The open item with the earliest due date."""
+        index = self._totals[1]
+        if index is None or self.checklist is None:
+            return None
+        item = self.checklist.item_list[index]
+        due = self.checklist.due_dates(self.record.start_date)[index]
+        return ItemView(item.id, item.phase, item, self.record.state(item.id), due)
 
     def phase_items(self, phase_id: str) -> list[ItemView]:
         return [view for view in self.items if view.phase == phase_id]
 
     def summary(self) -> dict[str, int]:
-        return {
-            "total": self.total,
-            "done": self.count("done"),
-            "skipped": self.count("skipped"),
-            "open": self.count("open"),
-            "overdue": len(self.overdue),
-        }
+        counts = self._totals[0]
+        return {"total": self.total, "done": counts["done"], "skipped": counts["skipped"],
+                "open": counts["open"], "overdue": counts["overdue"]}
 
 
 @dataclass(frozen=True)
@@ -99,11 +133,14 @@ class AgendaEntry:
 def agenda(hires: list[HireProgress], today: dt.date, days: int) -> list[AgendaEntry]:
     """Open items due within ``days`` days from today, and every overdue one, oldest first."""
     horizon = today + dt.timedelta(days=days)
-    entries = [
-        AgendaEntry(progress, view)
-        for progress in hires
-        for view in progress.items
-        if view.state.status == "open" and view.due is not None and view.due <= horizon
-    ]
+    entries = []
+    for progress in hires:
+        if progress.checklist is None or progress.count("open") == 0:
+            continue
+        dues = progress.checklist.due_dates(progress.record.start_date)
+        if not any(due is not None and due <= horizon for due in dues):
+            continue
+        entries += [AgendaEntry(progress, view) for view in progress.items
+                    if view.state.status == "open" and view.due is not None and view.due <= horizon]
     entries.sort(key=lambda e: (e.due, e.progress.record.name.casefold(), e.view.item_id))
     return entries

@@ -82,7 +82,7 @@ class DashboardScreen(Screen[None]):
             if needle and needle not in name.casefold() and needle not in (record.unit or "").casefold():
                 continue
             next_due = progress.next_due
-            overdue = len(progress.overdue)
+            overdue = progress.overdue_count
             table.add_row(
                 Text(shorten(name, widths["form.name"])),
                 Text(shorten(record.unit or "", widths["col.unit"])), record.start_date.isoformat(),
