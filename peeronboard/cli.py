@@ -28,7 +28,9 @@ def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
                        help="where hire records live (env PEERONBOARD_DATA_DIR)")
     group.add_argument("--config-dir", metavar="DIR", default=default,
                        help="where config.toml and your own checklists live (env PEERONBOARD_CONFIG_DIR)")
+    # after the command, --checklists adds to the folders given before it instead of replacing them
     group.add_argument("--checklists", metavar="DIR", action="append", default=[] if defaults else default,
+                       dest="checklists" if defaults else "checklists_after",
                        help="also load checklists from DIR (may be repeated)")
     group.add_argument("--lang", choices=("da", "en"), default=default,
                        help="language: da or en (env PEERONBOARD_LANG; default from config or locale)")
@@ -119,7 +121,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         context = Context.create(args)
     except FormatError as error:
-        return _report(error.problems)
+        return report(error.problems)
     except PeerError as error:
         print(f"peeronboard: {error.message(choose_language(lang, None))}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -127,12 +129,15 @@ def _run(args: argparse.Namespace) -> int:
         return _open_app(context, args.private)
     handler: Callable[[Context, argparse.Namespace], int] = COMMANDS[args.command]
     try:
-        return handler(context, args)
+        code = handler(context, args)
+        if args.command not in ("checklists", "validate"):  # those two report them as results
+            context.warn_checklist_problems()
+        return code
     except PeerError as error:
         print(f"peeronboard: {error.message(context.lang)}", file=sys.stderr)
         return EXIT_PROBLEM
     except FormatError as error:
-        return _report(error.problems)
+        return report(error.problems)
 
 
 def _open_app(context: Any, private: bool, banner: str | None = None) -> int:
@@ -142,10 +147,11 @@ def _open_app(context: Any, private: bool, banner: str | None = None) -> int:
     return EXIT_OK
 
 
-def _report(problems: list[Problem]) -> int:
+def report(problems: list[Problem]) -> int:
+    """One line per problem on stderr; the exit code says whether there were any."""
     for problem in problems:
         print(problem, file=sys.stderr)
-    return EXIT_PROBLEM
+    return EXIT_PROBLEM if problems else EXIT_OK
 
 
 def parse_date_option(text: str, option: str) -> Any:

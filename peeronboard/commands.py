@@ -11,18 +11,20 @@ from typing import Any
 
 from . import tomlsource
 from .checklist import parse_checklist
-from .cli import EXIT_OK, EXIT_PROBLEM, parse_date_option, print_json
-from .dates import today
+from .cli import EXIT_OK, EXIT_PROBLEM, parse_date_option, print_json, report
+from .dates import TODAY_ENV, today
 from .errors import PeerError
 from .i18n import choose_language, say
 from .library import ChecklistLibrary
 from .onboarding import Onboarding
 from .paths import Paths
-from .problems import FormatError, Problem
+from .problems import FormatError
 from .progress import HireProgress, ItemView, agenda
-from .record import HireRecord, parse_record, validate_name
+from .record import HireRecord, parse_record
 from .settings import Settings
 from .store import HireStore
+
+MAX_AGENDA_DAYS = 3650
 
 
 @dataclass
@@ -38,7 +40,12 @@ class Context:
         paths = Paths.resolve(args.data_dir, args.config_dir)
         settings = Settings.load(paths.config_file)
         lang = choose_language(args.lang, settings.lang)
-        extra = [Path(folder).expanduser() for folder in args.checklists or []]
+        folders = [*(args.checklists or []), *getattr(args, "checklists_after", [])]
+        extra = [Path(folder).expanduser() for folder in folders]
+        try:
+            today()
+        except ValueError as error:
+            raise PeerError("err.field", option=TODAY_ENV, reason=str(error)) from None
         library = ChecklistLibrary.standard(paths.user_checklists_dir, extra)
         store = HireStore(paths.data_dir)
         return cls(paths, lang, Onboarding(store, library, settings.user_name(), today))
@@ -48,8 +55,9 @@ class Context:
         return self.onboarding.library
 
     def warn_checklist_problems(self) -> None:
+        """A checklist file that could not be loaded is never silently ignored."""
         for problem in self.library.problems:
-            print(problem, file=sys.stderr)
+            print(f"warning: {problem}", file=sys.stderr)
 
 
 # --- checklists and validate -----------------------------------------------------------------
@@ -71,8 +79,7 @@ def cmd_checklists(ctx: Context, args: argparse.Namespace) -> int:
                 for c in checklists]
         heads = [say(k, ctx.lang) for k in ("col.id", "col.title", "col.items", "col.file")]
         print(_table(heads, rows))
-    ctx.warn_checklist_problems()
-    return EXIT_PROBLEM if ctx.library.problems else EXIT_OK
+    return report(ctx.library.problems)
 
 
 def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
@@ -101,13 +108,8 @@ def _looks_like_record(data: dict[str, Any]) -> bool:
 # --- hires -----------------------------------------------------------------------------------
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
-    try:
-        name = validate_name(args.name)
-    except ValueError as error:
-        raise PeerError("err.name", reason=str(error)) from None
     start = parse_date_option(args.start, "--start")
-    record = ctx.onboarding.add(name, start, args.checklist,
-                                _optional_text(args.unit), _optional_text(args.mentor))
+    record = ctx.onboarding.add(args.name, start, args.checklist, args.unit, args.mentor)
     print(record.id)
     return EXIT_OK
 
@@ -131,7 +133,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
                 f"{next_due.due} {next_due.title(ctx.lang)}" if next_due else "",
             ])
         print(_table(heads, rows))
-    return _report_problems(problems)
+    return report(problems)
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
@@ -174,8 +176,8 @@ cmd_note = _item_command(lambda ctx, r, a: ctx.onboarding.note(r, a.item, a.text
 
 
 def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
-    if args.days < 0:
-        raise PeerError("err.days")
+    if not 0 <= args.days <= MAX_AGENDA_DAYS:
+        raise PeerError("err.days", most=MAX_AGENDA_DAYS)
     hires, problems = ctx.onboarding.all_progress()
     day = ctx.onboarding.today()
     entries = agenda(hires, day, args.days)
@@ -195,20 +197,26 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
             e.view.title(ctx.lang), e.progress.record.unit or "",
         ] for e in entries]
         print(_table(heads, rows))
-    return _report_problems(problems)
+    return report(problems)
 
 
 def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
-    record = ctx.onboarding.find(args.hire)
+    try:
+        record = ctx.onboarding.find(args.hire)
+        hire_id, name = record.id, record.name
+    except PeerError as error:
+        if error.key != "err.unreadable":
+            raise
+        hire_id, name = args.hire.strip().lower(), "?"  # an unreadable record can still be erased
     if not args.yes:
         if not sys.stdin.isatty():
             raise PeerError("err.erase_needs_yes")
-        answer = input(say("erase.confirm", ctx.lang, name=record.name, id=record.id))
+        answer = input(say("erase.confirm", ctx.lang, name=name, id=hire_id))
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             print(say("erase.cancelled", ctx.lang))
             return EXIT_OK
-    ctx.onboarding.erase(record)
-    print(say("erased", ctx.lang, id=record.id, folder=ctx.paths.data_dir))
+    ctx.onboarding.erase(hire_id)
+    print(say("erased", ctx.lang, id=hire_id, folder=ctx.paths.data_dir))
     return EXIT_OK
 
 
@@ -240,12 +248,6 @@ COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
 
 def _optional_text(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
-
-
-def _report_problems(problems: list[Problem]) -> int:
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    return EXIT_PROBLEM if problems else EXIT_OK
 
 
 def _hire_json(hire: HireProgress, with_items: bool = False, lang: str = "en") -> dict[str, Any]:

@@ -37,6 +37,13 @@ def parse_date(text: str) -> dt.date:
         raise ValueError(f"'{text}' is not a real date") from None
 
 
+def check_start(day: dt.date) -> dt.date:
+    """A hire's start date must lie between 1900 and 2999 (a typo guard that keeps due dates computable)."""
+    if not EARLIEST_START <= day <= LATEST_START:
+        raise ValueError(f"{day.isoformat()} is outside the years 1900-2999")
+    return day
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar months; the day is clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
     year, month = divmod(day.year * 12 + (day.month - 1) + months, 12)

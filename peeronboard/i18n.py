@@ -96,6 +96,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.need_name": {"da": "Skriv et navn", "en": "Enter a name"},
     "form.bad_date": {"da": "Skriv en dato som 2027-03-01", "en": "Enter a date like 2027-03-01"},
     "form.not_a_date": {"da": "Den dato findes ikke", "en": "That date does not exist"},
+    "form.out_of_range": {"da": "Vælg en dato mellem år 1900 og 2999",
+                          "en": "Choose a date between the years 1900 and 2999"},
     "prompt.note": {"da": "Note til: {item}", "en": "Note on: {item}"},
     "prompt.reason": {"da": "Hvorfor er «{item}» ikke relevant?", "en": "Why does “{item}” not apply?"},
     "prompt.need_reason": {"da": "Skriv en begrundelse", "en": "Enter a reason"},
@@ -108,7 +110,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "toast.language": {"da": "Sprog: dansk", "en": "Language: English"},
     "toast.private_on": {"da": "Privat visning: kun initialer", "en": "Privacy mode: initials only"},
     "toast.private_off": {"da": "Privat visning slået fra", "en": "Privacy mode off"},
-    "toast.reloaded": {"da": "Opdateret fra disken", "en": "Updated from disk"},
+    "toast.checklist_problem": {"da": "En tjekliste kunne ikke indlæses",
+                                "en": "A checklist could not be loaded"},
     "panel.owner": {"da": "Ansvarlig", "en": "Owner"},
     "panel.due": {"da": "Frist", "en": "Due"},
     "panel.ref": {"da": "Kilde", "en": "Source"},
@@ -149,6 +152,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err.hire_checklist": {"da": "{hire} bruger tjeklisten '{checklist}', som ikke findes",
                            "en": "{hire} uses checklist '{checklist}', which was not found"},
     "err.date": {"da": "{option}: {reason}", "en": "{option}: {reason}"},
+    "err.field": {"da": "{option}: {reason}", "en": "{option}: {reason}"},
     "err.future": {"da": "{option}: {date} ligger i fremtiden", "en": "{option}: {date} is in the future"},
     "err.name": {"da": "navn: {reason}", "en": "name: {reason}"},
     "err.empty": {"da": "{option} må ikke være tom", "en": "{option} must not be empty"},
@@ -156,7 +160,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "erasing needs confirmation: run again with --yes"},
     "err.store": {"da": "kunne ikke gemme {path}: {reason}", "en": "could not save {path}: {reason}"},
     "err.unreadable": {"da": "{problem}", "en": "{problem}"},
-    "err.days": {"da": "--days skal være 0 eller mere", "en": "--days must be 0 or more"},
+    "err.changed_elsewhere": {"da": "'{item}' er ændret et andet sted siden; intet fortrudt",
+                              "en": "'{item}' was changed elsewhere since; nothing undone"},
+    "err.days": {"da": "--days skal være mellem 0 og {most}", "en": "--days must be between 0 and {most}"},
 }
 
 

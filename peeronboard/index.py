@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .record import HireRecord, ItemState
+from .record import STATUSES, HireRecord, ItemState
 
 INDEX_FORMAT = 1
 Stamp = tuple[int, int, int]
@@ -67,12 +67,15 @@ def entry_for(record: HireRecord, stamp: Stamp) -> dict[str, Any]:
 
 def record_from(entry: dict[str, Any], hire_id: str, stamp: Stamp, path: Path) -> HireRecord | None:
     """The cached record when the entry matches the file as it is now, else None (read the file)."""
-    if entry.get("stamp") != list(stamp):
+    if not isinstance(entry, dict) or entry.get("stamp") != list(stamp):
         return None
     try:
         data = entry["record"]
         items = {item_id: ItemState(status, dt.date.fromisoformat(day) if day else None, by, note)
                  for item_id, (status, day, by, note) in data["items"].items()}
+        if any(state.status not in STATUSES for state in items.values()) or not all(
+                isinstance(data[key], str) for key in ("name", "checklist")):
+            return None
         return HireRecord(
             id=hire_id, name=data["name"], checklist=data["checklist"],
             start_date=dt.date.fromisoformat(data["start_date"]),
@@ -80,5 +83,5 @@ def record_from(entry: dict[str, Any], hire_id: str, stamp: Stamp, path: Path) -
             created=dt.datetime.fromisoformat(data["created"]) if data["created"] else None,
             items=items, format=data["format"], path=path,
         )
-    except (KeyError, TypeError, ValueError):
+    except (AttributeError, KeyError, TypeError, ValueError):
         return None

@@ -8,12 +8,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .checklist import Checklist
+from .dates import check_start
 from .dates import today as system_today
 from .errors import PeerError
 from .library import DEFAULT_CHECKLIST, ChecklistLibrary
 from .problems import FormatError, Problem
 from .progress import HireProgress
-from .record import HIRE_ID_PATTERN, HireRecord, ItemState, LogEntry, append_log, set_item_state
+from .record import (
+    HIRE_ID_PATTERN,
+    HireRecord,
+    ItemState,
+    LogEntry,
+    append_log,
+    set_item_state,
+    validate_line,
+    validate_name,
+)
 from .store import HireStore
 
 if TYPE_CHECKING:
@@ -47,9 +57,10 @@ class Onboarding:
         query = query.strip()
         if not query:
             raise PeerError("err.no_hire", query=query)
-        if HIRE_ID_PATTERN.match(query) and self.store.path_for(query).exists():
+        as_id = query.lower()
+        if HIRE_ID_PATTERN.match(as_id) and self.store.path_for(as_id).exists():
             try:
-                return self.store.load(query)
+                return self.store.load(as_id)
             except FormatError as error:
                 raise PeerError("err.unreadable", problem=error.problems[0]) from None
         records, _ = self.store.load_all()
@@ -73,13 +84,28 @@ class Onboarding:
 
     def add(self, name: str, start: dt.date, checklist_id: str | None = None,
             unit: str | None = None, mentor: str | None = None) -> HireRecord:
+        """Create a record for a new hire; every field is checked here, for the CLI and the app alike."""
+        try:
+            name = validate_name(name)
+        except ValueError as error:
+            raise PeerError("err.name", reason=str(error)) from None
+        try:
+            check_start(start)
+        except ValueError as error:
+            raise PeerError("err.date", option="start", reason=str(error)) from None
+        extra = {}
+        for field, value in (("unit", unit), ("mentor", mentor)):
+            try:
+                extra[field] = validate_line(value or "") or None
+            except ValueError as error:
+                raise PeerError("err.field", option=field, reason=str(error)) from None
         checklist = self.library.get(checklist_id or DEFAULT_CHECKLIST)
         if checklist is None:
             raise PeerError("err.no_checklist", checklist=checklist_id or DEFAULT_CHECKLIST)
         now = _now()
         draft = HireRecord(
             id="new", name=name, checklist=checklist.id, start_date=start,
-            checklist_version=checklist.version, unit=unit or None, mentor=mentor or None,
+            checklist_version=checklist.version, unit=extra["unit"], mentor=extra["mentor"],
             created=now, log=(LogEntry(now, self.user, "create"),),
         )
         return self.store.create(draft)
@@ -128,18 +154,25 @@ class Onboarding:
 
         return self.store.modify(record.id, edit)
 
-    def restore(self, record: HireRecord, item_id: str, state: ItemState) -> HireRecord:
-        """Put an item back to an earlier state (undo); logged like any other change."""
+    def restore(self, record: HireRecord, item_id: str, state: ItemState,
+                expected: ItemState | None = None) -> HireRecord:
+        """Put an item back to an earlier state (undo); logged like any other change.
+
+        With ``expected``, nothing is written unless the item is still in that state, so an undo
+        never overwrites a change made meanwhile in another window or on the command line.
+        """
         self._current_item(record, item_id)
 
         def edit(fresh: HireRecord, doc: tomlkit.TOMLDocument) -> None:
+            if expected is not None and fresh.state(item_id) != expected:
+                raise PeerError("err.changed_elsewhere", item=item_id)
             set_item_state(doc, item_id, state)
             append_log(doc, LogEntry(_now(), self.user, "undo", item_id, state.status))
 
         return self.store.modify(record.id, edit)
 
-    def erase(self, record: HireRecord) -> None:
-        self.store.erase(record.id)
+    def erase(self, hire_id: str) -> None:
+        self.store.erase(hire_id)
 
     def _current_item(self, record: HireRecord, item_id: str) -> None:
         checklist = self.checklist_for(record)

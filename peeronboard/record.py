@@ -71,11 +71,18 @@ class HireRecord:
 
 def validate_name(name: str) -> str:
     """A hire's name: any Unicode text, but not empty and without control characters."""
-    cleaned = name.strip()
+    cleaned = validate_line(name)
     if not cleaned:
         raise ValueError("the name is empty")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
-        raise ValueError("the name contains a control character (such as a line break)")
+    return cleaned
+
+
+def validate_line(text: str) -> str:
+    """One line of user text (a name, unit or mentor): stripped, and without control characters,
+    which would otherwise reach the terminal as escape sequences."""
+    cleaned = text.strip()
+    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in cleaned):
+        raise ValueError("it contains a control character (such as a line break)")
     return cleaned
 
 
@@ -230,24 +237,27 @@ def new_document(record: HireRecord) -> tomlkit.TOMLDocument:
 def set_item_state(doc: tomlkit.TOMLDocument, item_id: str, state: ItemState) -> None:
     """Write one item's state, keeping any comments and unknown keys in its table."""
     import tomlkit
+    from tomlkit.items import Table
 
     values = {"status": state.status, "date": state.date, "by": state.by, "note": state.note}
     items = doc.get("items")
-    if items is None:
+    if not isinstance(items, Table):
+        # no [items] yet, or written by hand as an inline table: make it [items.<id>] tables,
+        # placed before the log, keeping every recorded value
+        existing = items.unwrap() if items is not None else {}
         log = doc.get("log")
-        if log is not None:
-            doc.remove("log")
+        for key in ("items", "log"):
+            if key in doc:
+                doc.remove(key)
         items = tomlkit.table(is_super_table=True)
+        for other_id, other in existing.items():
+            items.add(other_id, _table(other))
         doc.add("items", items)
         if log is not None:
             doc.add("log", log)
     table = items.get(item_id)
     if table is None:
-        table = tomlkit.table()
-        for key, value in values.items():
-            if value is not None:
-                table.add(key, value)
-        items[item_id] = table
+        items[item_id] = _table({key: value for key, value in values.items() if value is not None})
         return
     for key, value in values.items():
         if value is None:
@@ -258,23 +268,29 @@ def set_item_state(doc: tomlkit.TOMLDocument, item_id: str, state: ItemState) ->
 
 
 def append_log(doc: tomlkit.TOMLDocument, entry: LogEntry) -> None:
-    """Add one entry at the end of the record's log."""
+    """Add one entry at the end of the record's log (a hand-written ``log = [...]`` becomes [[log]])."""
     import tomlkit
     from tomlkit.items import AoT
 
-    table = tomlkit.table()
-    table.add("at", entry.at)
-    table.add("by", entry.by)
-    table.add("action", entry.action)
-    if entry.item is not None:
-        table.add("item", entry.item)
-    if entry.text is not None:
-        table.add("text", entry.text)
+    fields = {"at": entry.at, "by": entry.by, "action": entry.action, "item": entry.item,
+              "text": entry.text}
+    table = _table({key: value for key, value in fields.items() if value is not None})
     table.add(tomlkit.nl())
     log = doc.get("log")
-    if isinstance(log, AoT):
-        log.append(table)
-    else:
+    if not isinstance(log, AoT):
+        earlier = log.unwrap() if log is not None else []
+        if log is not None:
+            doc.remove("log")
         doc.add("log", tomlkit.aot())
-        doc["log"].append(table)
+        for old in earlier:
+            doc["log"].append(_table(old))
+    doc["log"].append(table)
 
+
+def _table(values: dict[str, Any]) -> Any:
+    import tomlkit
+
+    table = tomlkit.table()
+    for key, value in values.items():
+        table.add(key, value)
+    return table

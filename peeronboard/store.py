@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import tomlsource
-from .errors import StoreError
+from .errors import PeerError, StoreError
 from .index import Stamp, entry_for, read_index, record_from, write_index
 from .problems import FormatError, Problem
 from .record import HIRE_ID_PATTERN, HireRecord, new_document, parse_record
@@ -82,8 +82,9 @@ class HireStore:
     def load_all(self) -> tuple[list[HireRecord], list[Problem]]:
         """Every readable record, and one problem per record that could not be read.
 
-        Records whose file is unchanged since the last listing come from the index (without their
-        log, which listings do not need); the rest are read and parsed, and the index is updated.
+        Records come without their log, which listings do not need (``load`` gives the whole
+        record). Records whose file is unchanged since the last listing come from the index; the rest
+        are read and parsed, and the index is updated.
         """
         records: list[HireRecord] = []
         problems: list[Problem] = []
@@ -100,10 +101,14 @@ class HireStore:
                     problems.extend(error.problems)
                     continue
                 entry = entry_for(record, stamp)
+                record = dataclasses.replace(record, log=())
             records.append(record)
             entries[hire_id] = entry
         if entries != cached and self.hires_dir.is_dir():
-            write_index(self._index_path, entries)
+            with self.locked():  # never write back an entry that an erase removed meanwhile
+                current = self.snapshot()
+                write_index(self._index_path, {hire_id: entry for hire_id, entry in entries.items()
+                                               if hire_id in current})
         return records, problems
 
     def snapshot(self) -> dict[str, Stamp]:
@@ -144,21 +149,30 @@ class HireStore:
         with self.locked():
             text = tomlsource.read_text(path)
             record = parse_record(tomlsource.parse(text, path), path, text)
-            doc = tomlkit.parse(text)
-            edit(record, doc)
-            return self._write(hire_id, tomlkit.dumps(doc))
+            try:
+                doc = tomlkit.parse(text)
+                edit(record, doc)
+                new_text = tomlkit.dumps(doc)
+            except PeerError:
+                raise
+            except Exception as error:  # a hand-edited shape the editor cannot handle: never write
+                raise FormatError([Problem(
+                    path, f"cannot update this record automatically ({error}); the file is left as it "
+                    "was: edit it by hand and check it with peeronboard validate", 1)]) from None
+            return self._write(hire_id, new_text)
 
     def erase(self, hire_id: str) -> list[Path]:
-        """Remove the record, its leftover temp files and the index (which holds the name).
+        """Remove the record, every other file of it in the folder (temp files, editor backups such as
+        ``<id>.toml~``) and the index, which holds names. Works on a record that cannot be read, too.
 
         Returns what was removed. The index is rebuilt from the remaining records on the next listing.
         """
-        path = self.path_for(hire_id)
+        self.path_for(hire_id)  # checks that this is an id, not a pattern
         removed = []
         with self.locked():
-            leftovers = list(self.hires_dir.glob(f".{hire_id}.*.tmp"))
+            copies = [p for p in self.hires_dir.iterdir() if hire_id in p.name and p.is_file()]
             indexes = [self._index_path, *self.data_dir.glob(".index.*.tmp")]
-            for target in [path, *leftovers, *indexes]:
+            for target in [*copies, *indexes]:
                 if target.exists():
                     _shred(target)
                     removed.append(target)
@@ -169,10 +183,11 @@ class HireStore:
 
     def ensure_folders(self) -> None:
         try:
-            for folder in (self.data_dir, self.hires_dir):
-                folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-                if stat.S_IMODE(folder.stat().st_mode) != PRIVATE_DIR:
-                    folder.chmod(PRIVATE_DIR)
+            # a data folder chosen by the user keeps its mode; the records' own folder is private
+            self.data_dir.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+            self.hires_dir.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+            if stat.S_IMODE(self.hires_dir.stat().st_mode) != PRIVATE_DIR:
+                self.hires_dir.chmod(PRIVATE_DIR)
         except OSError as error:
             raise StoreError("err.store", path=self.hires_dir, reason=_reason(error)) from None
 
@@ -218,7 +233,11 @@ class HireStore:
 
 
 def _shred(path: Path) -> None:
-    """Overwrite a file's bytes before unlinking it, so the name is not left in free blocks."""
+    """Overwrite a file's bytes with zeros before unlinking it.
+
+    This makes the name unreadable through the file system; it cannot promise more on SSDs, on
+    copy-on-write file systems or for blocks freed by earlier versions of the record.
+    """
     with contextlib.suppress(OSError):
         size = path.stat().st_size
         with open(path, "r+b") as handle:

@@ -95,7 +95,10 @@ def test_hire_by_part_of_the_name_and_ambiguity(cli, hire: str) -> None:
         (["add", "Bo", "--start", "2027-02-01", "--checklist", "nope"], "unknown checklist 'nope'"),
         (["add", "  ", "--start", "2027-02-01"], "name: the name is empty"),
         (["skip", "HIRE", "appraisal", "--reason", " "], "--reason must not be empty"),
-        (["agenda", "--days", "-1"], "--days must be 0 or more"),
+        (["agenda", "--days", "-1"], "--days must be between 0 and 3650"),
+        (["agenda", "--days", "999999999"], "--days must be between 0 and 3650"),
+        (["add", "Bo", "--start", "1850-01-01"], "peeronboard: start: 1850-01-01 is outside the years 1900-2999\n"),
+        (["add", "Bo", "--start", "2027-02-01", "--unit", "S4\x1b[2J"], "unit: it contains a control character"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_1(cli, hire: str, args: list[str], message: str) -> None:
@@ -120,12 +123,27 @@ def test_agenda_shows_due_soon_and_overdue_oldest_first(cli, hire: str) -> None:
     assert "2026-12-27 (overdue)" in text
 
 
-def test_erase_removes_every_trace_of_the_name(cli, hire: str, data_dir: Path) -> None:
+def test_erase_removes_every_trace_of_the_name(cli, hire: str, data_dir: Path, hires_dir: Path) -> None:
+    other = cli("add", "Bo Hansen", "--start", "2027-03-01", "--checklist", "sample").out.strip()
+    assert cli("list").code == 0 and (data_dir / "index.json").exists()  # the index holds both names
+    assert b"Anna" in (data_dir / "index.json").read_bytes()
+    backup = hires_dir / f"{hire}.toml~"
+    backup.write_bytes((hires_dir / f"{hire}.toml").read_bytes())  # an editor's backup copy
     assert cli("erase", hire).code == 1  # without --yes and without a terminal to ask
-    assert cli("erase", hire, "--yes").code == 0
+    assert cli("erase", "anna", "--yes").code == 0
     leftovers = [p for p in data_dir.rglob("*") if p.is_file()]
-    assert all(b"Anna" not in p.read_bytes() for p in leftovers)
+    assert leftovers and all(b"Anna" not in p.read_bytes() for p in leftovers)
     assert cli("show", hire).code == 1
+    assert cli("show", other).code == 0
+    assert cli("list").code == 0 and b"Bo Hansen" in (data_dir / "index.json").read_bytes()  # rebuilt
+
+
+def test_an_unreadable_record_can_be_erased_by_id(cli, hires_dir: Path) -> None:
+    broken = hires_dir / "brokn1.toml"
+    hires_dir.mkdir(parents=True)
+    broken.write_bytes(b'name = "Anna" = broken')
+    assert cli("erase", "brokn1", "--yes").code == 0
+    assert not broken.exists()
 
 
 def test_unreadable_record_is_reported_and_everything_else_works(cli, hire: str, hires_dir: Path) -> None:
@@ -207,3 +225,53 @@ def test_config_user_is_the_default_done_by(cli, isolated: Path, hire: str) -> N
     cli("check", hire, "appoint-mentor")
     (item, *_) = json.loads(cli("show", hire, "--json").out)["items"]
     assert item["by"] == "Leder Lise"
+
+
+def test_ids_are_found_whatever_their_case(cli, hire: str) -> None:
+    assert cli("show", hire.upper()).code == 0
+
+
+def test_checklist_folders_before_and_after_the_command_add_up(cli, tmp_path: Path) -> None:
+    other = tmp_path / "more"
+    other.mkdir()
+    (other / "tiny.toml").write_text('format = 1\nid = "tiny"\ntitle = "Tiny"\n'
+                                     '[[phases]]\nid = "p"\ntitle = "P"\n', encoding="utf-8")
+    listed = {c["id"] for c in json.loads(cli("checklists", "--json", "--checklists", str(other)).out)}
+    assert {"sample", "tiny"} <= listed
+
+
+def test_a_broken_user_checklist_is_warned_about_in_every_command(cli, isolated: Path, hire: str) -> None:
+    user_dir = isolated / "config" / "checklists"
+    user_dir.mkdir(parents=True)
+    (user_dir / "ours.toml").write_text('format = 1\nid = "nordjylland-leder"\n', encoding="utf-8")
+    result = cli("list")
+    assert result.code == 0 and hire in result.out
+    assert result.err.startswith(f"warning: {user_dir / 'ours.toml'}:1: missing required key 'title'")
+
+
+def test_a_bad_pinned_today_is_named(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PEERONBOARD_TODAY", "2027-13-01")
+    result = cli("list")
+    assert result.code == 1 and result.err.startswith("peeronboard: PEERONBOARD_TODAY: '2027-13-01'")
+
+
+def test_a_hand_edited_record_stays_writable(cli, hire: str, hires_dir: Path) -> None:
+    path = hires_dir / f"{hire}.toml"
+    text = path.read_text(encoding="utf-8")
+    head = text[: text.index("[[log]]")]
+    path.write_text(head + 'items = { appoint-mentor = { status = "done", note = "kept" } }\nlog = []\n',
+                    encoding="utf-8")
+    assert cli("check", hire, "order-workstation").code == 0
+    items = {i["id"]: i for i in json.loads(cli("show", hire, "--json").out)["items"]}
+    assert (items["appoint-mentor"]["status"], items["appoint-mentor"]["note"]) == ("done", "kept")
+    assert items["order-workstation"]["status"] == "done"
+    assert cli("validate", str(path)).code == 0
+
+
+def test_a_record_the_editor_cannot_handle_is_left_as_it_was(cli, hire: str, hires_dir: Path) -> None:
+    path = hires_dir / f"{hire}.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n[items]\nappoint-mentor = 3\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = cli("check", hire, "order-workstation")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert path.read_bytes() == before

@@ -271,3 +271,37 @@ async def test_q_quits(onboarding: Onboarding) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_undo_never_overwrites_a_change_made_elsewhere(onboarding: Onboarding, anna: str, cli) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        cli("note", anna, "appoint-mentor", "Set from the command line")
+        await pilot.press("u")
+        await pilot.pause()
+        assert item_state(onboarding, anna, "appoint-mentor") == ("done", "Set from the command line")
+        assert any("changed elsewhere" in str(n.message) for n in app._notifications)
+
+
+async def test_space_does_what_the_screen_showed(onboarding: Onboarding, anna: str, cli) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("enter")
+        cli("check", anna, "appoint-mentor")  # ticked elsewhere; the screen has not polled yet
+        await pilot.press("space")
+        await pilot.pause()
+        assert item_state(onboarding, anna, "appoint-mentor")[0] == "done"  # ticked, not unticked
+
+
+async def test_new_hire_form_refuses_a_start_date_out_of_range(onboarding: Onboarding) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("n", *"Kim", "tab", *"1850-01-01", "enter")
+        await pilot.pause()
+        assert text_of(app, "#start-error") == "Choose a date between the years 1900 and 2999"
+        assert onboarding.store.record_paths() == []

@@ -26,6 +26,7 @@ class UndoStep:
     hire_id: str
     item_id: str
     before: ItemState
+    after: ItemState
 
 
 class PeerOnboardApp(App[None]):
@@ -93,6 +94,9 @@ class PeerOnboardApp(App[None]):
         self._seen = seen
         self.loaded = True
         self.refresh_screen()
+        for problem in self.onboarding.library.problems:
+            self.notify(str(problem), title=self.t("toast.checklist_problem"), severity="warning",
+                        timeout=15, markup=False)
 
     def on_app_focus(self) -> None:
         self.poll_disk()
@@ -134,25 +138,25 @@ class PeerOnboardApp(App[None]):
     def change_item(self, hire_id: str, item_id: str,
                     change: Callable[[HireRecord], HireRecord], *, undoable: bool = True) -> bool:
         """Run one change through the core; on failure the leader sees why and nothing looks changed."""
-        progress = self.hires.get(hire_id)
-        if progress is None:
+        if hire_id not in self.hires:
             return False
-        before = progress.record.state(item_id)
         try:
-            record = change(progress.record)
-        except PeerError as error:
-            self.notify(self.t("toast.save_failed", reason=error.message(self.lang)),
-                        severity="error", markup=False)
-            return False
-        except FormatError as error:
-            self.notify(self.t("toast.save_failed", reason=str(error.problems[0])),
-                        severity="error", markup=False)
+            fresh = self.onboarding.store.load(hire_id)  # decide on the record as it is now
+            before = fresh.state(item_id)
+            record = change(fresh)
+        except (PeerError, FormatError) as error:
+            self.report_failure(error)
             return False
         self.hires[hire_id] = self.onboarding.progress(record)
         if undoable:
-            self._undo.append(UndoStep(hire_id, item_id, before))
+            self._undo.append(UndoStep(hire_id, item_id, before, record.state(item_id)))
         self.refresh_screen()
         return True
+
+    def report_failure(self, error: PeerError | FormatError) -> None:
+        """A change that did not happen: say why, in the app's language."""
+        reason = error.message(self.lang) if isinstance(error, PeerError) else str(error.problems[0])
+        self.notify(self.t("toast.save_failed", reason=reason), severity="error", markup=False)
 
     def add_hire(self, record: HireRecord) -> None:
         self.hires[record.id] = self.onboarding.progress(record)
@@ -170,7 +174,8 @@ class PeerOnboardApp(App[None]):
         view = next((v for v in progress.items if v.item_id == step.item_id), None)
         title = view.title(self.lang) if view else step.item_id
         if self.change_item(step.hire_id, step.item_id,
-                            lambda record: self.onboarding.restore(record, step.item_id, step.before),
+                            lambda record: self.onboarding.restore(record, step.item_id, step.before,
+                                                                   expected=step.after),
                             undoable=False):
             self.notify(self.t("toast.undone", item=title), markup=False)
 
@@ -206,9 +211,8 @@ class PeerOnboardApp(App[None]):
             return
         try:
             record = self.onboarding.add(form.name, form.start, form.checklist, form.unit, form.mentor)
-        except PeerError as error:
-            self.notify(self.t("toast.save_failed", reason=error.message(self.lang)),
-                        severity="error", markup=False)
+        except (PeerError, FormatError) as error:
+            self.report_failure(error)
             return
         self.add_hire(record)
 

@@ -220,13 +220,11 @@ class HireScreen(Screen[None]):
         view = self._current_item()
         if view is None:
             return
+        # what the leader meant is what the screen showed: an open item gets ticked, even if it
+        # was ticked elsewhere meanwhile (then it stays done), and a finished one is opened again
         onboarding = self.peer_app.onboarding
-        if view.state.status == "open":
-            self.peer_app.change_item(self.hire_id, view.item_id,
-                                      lambda record: onboarding.check(record, view.item_id))
-        else:
-            self.peer_app.change_item(self.hire_id, view.item_id,
-                                      lambda record: onboarding.uncheck(record, view.item_id))
+        change = onboarding.check if view.state.status == "open" else onboarding.uncheck
+        self.peer_app.change_item(self.hire_id, view.item_id, lambda record: change(record, view.item_id))
 
     def action_skip(self) -> None:
         view = self._current_item()

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from ...dates import parse_date
+from ...dates import check_start, parse_date
 from ...record import validate_name
 
 if TYPE_CHECKING:
@@ -76,6 +76,11 @@ class NewHireScreen(ModalScreen[NewHire | None]):
         except ValueError:
             bad_form = not start_text or len(start_text) != 10 or start_text.count("-") != 2
             start_error = app.t("form.bad_date" if bad_form else "form.not_a_date")
+        else:
+            try:
+                check_start(start)
+            except ValueError:
+                start, start_error = None, app.t("form.out_of_range")
         self.query_one("#name-error", Static).update(Text(name_error))
         self.query_one("#start-error", Static).update(Text(start_error))
         if name is None or start is None:
