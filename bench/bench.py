@@ -45,6 +45,7 @@ class Measured(PeerOnboardApp):
     def on_ready(self):
         if sys.argv[1] == "first":
             os._exit(0)
+        super().on_ready()
     def refresh_screen(self):
         super().refresh_screen()
         if self.loaded:  # every hire's row is in the table: stop after it is painted

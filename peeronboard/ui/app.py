@@ -75,8 +75,11 @@ class PeerOnboardApp(App[None]):
 
         return DashboardScreen()
 
+    def on_ready(self) -> None:
+        """The first screen is drawn: now read the records, so reading never delays it."""
+        self.load_hires()
+
     def on_mount(self) -> None:
-        self.call_after_refresh(self.load_hires)  # draw the first screen before reading records
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_disk)
 
