@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,27 +10,16 @@ from textual.widgets import DataTable, Footer, Static
 
 from ...progress import agenda
 from ..format import owner_text
-from ..localize import localize_bindings
-
-if TYPE_CHECKING:
-    from ..app import PeerOnboardApp
+from .base import PeerScreenMixin
 
 AGENDA_DAYS = 14
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(PeerScreenMixin, Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "key.open"),
         Binding("escape", "back", "key.back"),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self, self.peer_app.lang)
-
-    @property
-    def peer_app(self) -> PeerOnboardApp:
-        return cast("PeerOnboardApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-title", classes="title")

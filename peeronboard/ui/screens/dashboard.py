@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,17 +9,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ..format import finished, progress_bar, shorten
-from ..localize import localize_bindings
-
-if TYPE_CHECKING:
-    from ..app import PeerOnboardApp
+from .base import PeerScreenMixin
 
 # (message key, width); the last column takes what is left of the screen
 COLUMNS = (("form.name", 20), ("col.unit", 16), ("col.start", 10), ("col.checklist", 18),
            ("col.progress", 14), ("col.overdue", 11), ("col.next", 0))
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(PeerScreenMixin, Screen[None]):
     """Every hire, sorted by start date; ``/`` filters by name or unit."""
 
     BINDINGS = [
@@ -30,14 +25,6 @@ class DashboardScreen(Screen[None]):
         Binding("slash", "filter", "key.filter", key_display="/"),
         Binding("escape", "clear_filter", "key.filter", show=False),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self, self.peer_app.lang)
-
-    @property
-    def peer_app(self) -> PeerOnboardApp:
-        return cast("PeerOnboardApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static(id="banner", classes="banner")

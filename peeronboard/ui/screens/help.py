@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,13 +10,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ...i18n import MESSAGES
-from ..localize import localize_bindings
-
-if TYPE_CHECKING:
-    from ..app import PeerOnboardApp
+from .base import PeerScreenMixin
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(PeerScreenMixin, ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "key.close"),
         Binding("question_mark", "close", "key.close", show=False),
@@ -27,11 +22,6 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, under: Screen[object]) -> None:
         super().__init__()
         self.under = under
-        localize_bindings(self, self.peer_app.lang)
-
-    @property
-    def peer_app(self) -> PeerOnboardApp:
-        return cast("PeerOnboardApp", self.app)
 
     def compose(self) -> ComposeResult:
         app = self.peer_app

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,17 +11,14 @@ from textual.widgets import DataTable, Footer, Static
 
 from ...progress import HireProgress, ItemView
 from ..format import STATE_MARKS, due_text, owner_text, shorten
-from ..localize import localize_bindings
+from .base import PeerScreenMixin
 from .prompt import TextPrompt
-
-if TYPE_CHECKING:
-    from ..app import PeerOnboardApp
 
 PHASE_PREFIX = "phase:"
 RETIRED_PREFIX = "retired:"
 
 
-class HireScreen(Screen[None]):
+class HireScreen(PeerScreenMixin, Screen[None]):
     """Work through one hire's checklist with the keyboard."""
 
     BINDINGS = [
@@ -37,11 +32,7 @@ class HireScreen(Screen[None]):
         super().__init__()
         self.hire_id = hire_id
         self.focus_item = focus_item
-        localize_bindings(self, self.peer_app.lang)
 
-    @property
-    def peer_app(self) -> PeerOnboardApp:
-        return cast("PeerOnboardApp", self.app)
 
     @property
     def progress(self) -> HireProgress | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,9 +14,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from ...dates import check_start, parse_date
 from ...record import validate_name
-
-if TYPE_CHECKING:
-    from ..app import PeerOnboardApp
+from .base import PeerScreenMixin
 
 
 @dataclass(frozen=True)
@@ -29,14 +26,11 @@ class NewHire:
     mentor: str | None
 
 
-class NewHireScreen(ModalScreen[NewHire | None]):
+class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
     """Focus starts in the name; Enter in any field saves when the form is valid; Escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
-    @property
-    def peer_app(self) -> PeerOnboardApp:
-        return cast("PeerOnboardApp", self.app)
 
     def compose(self) -> ComposeResult:
         app = self.peer_app

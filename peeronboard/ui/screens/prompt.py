@@ -9,8 +9,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from .base import PeerScreenMixin
 
-class TextPrompt(ModalScreen[str | None]):
+
+class TextPrompt(PeerScreenMixin, ModalScreen[str | None]):
     """Enter returns the text (``required`` makes an empty one an error); Escape returns None."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
