@@ -236,7 +236,7 @@ async def test_unreadable_record_is_a_problem_row(onboarding: Onboarding, anna: 
     async with app.run_test(size=(140, 30)) as pilot:
         await started(pilot)
         rows = cell_texts(app.screen.query_one("#hires", DataTable))
-        assert rows[-1][0] == "⚠ unreadable" and "brokn1.toml:1" in rows[-1][1]
+        assert rows[-1][0] == "⚠ unreadable" and "brokn1.toml:1" in " ".join(rows[-1])
 
 
 async def test_privacy_mode_and_language_switch(onboarding: Onboarding, anna: str) -> None:

@@ -12,8 +12,25 @@ from ..format import finished, progress_bar, shorten
 from .base import PeerScreenMixin
 
 # (message key, width); the last column takes what is left of the screen
-COLUMNS = (("form.name", 20), ("col.unit", 16), ("col.start", 10), ("col.checklist", 18),
-           ("col.progress", 14), ("col.overdue", 11), ("col.next", 0))
+# (message key, width, rank): on a narrow screen the columns with the highest rank are left out;
+# the next-due column (width 0) takes whatever the others leave, at least NEXT_MIN
+COLUMNS = (("form.name", 18, 0), ("col.unit", 14, 5), ("col.start", 10, 1), ("col.checklist", 16, 6),
+           ("col.progress", 14, 2), ("col.overdue", 11, 3), ("col.next", 0, 4))
+NEXT_MIN = 16
+GAP = 2  # DataTable's padding around each cell
+
+
+def fitting_columns(width: int) -> dict[str, int]:
+    """The columns that fit in ``width`` cells, in display order, with their widths."""
+    kept: set[str] = set()
+    used = 0
+    for key, size, _rank in sorted(COLUMNS, key=lambda column: column[2]):
+        need = (size or NEXT_MIN) + GAP
+        if used + need <= width or not kept:
+            kept.add(key)
+            used += need
+    fixed = sum(size + GAP for key, size, _ in COLUMNS if key in kept and size)
+    return {key: size or max(NEXT_MIN, width - fixed - GAP) for key, size, _ in COLUMNS if key in kept}
 
 
 class DashboardScreen(PeerScreenMixin, Screen[None]):
@@ -56,9 +73,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         table = self.query_one("#hires", DataTable)
         selected = self._selected_key()
         table.clear(columns=True)
-        fixed = sum(width + 2 for _, width in COLUMNS)
-        next_width = max(16, (table.size.width or self.size.width) - fixed - 2)
-        widths = {key: width or next_width for key, width in COLUMNS}
+        widths = fitting_columns((table.size.width or self.size.width) - GAP)
         for key, width in widths.items():
             table.add_column(app.t(key), key=key, width=width)
         needle = self.query_one("#filter", Input).value.strip().casefold()
@@ -70,20 +85,20 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
                 continue
             next_due = progress.next_due
             overdue = progress.overdue_count
-            table.add_row(
-                Text(shorten(name, widths["form.name"])),
-                Text(shorten(record.unit or "", widths["col.unit"])), record.start_date.isoformat(),
-                Text(shorten(record.checklist, widths["col.checklist"])),
-                progress_bar(finished(progress), progress.total),
-                Text(str(overdue), style=f"bold {app.error_color}") if overdue else Text(""),
-                Text(shorten(f"{next_due.due} {next_due.title(app.lang)}", widths["col.next"])) if next_due
-                else Text(""),
-                key=record.id,
-            )
+            cells = {
+                "form.name": name, "col.unit": record.unit or "", "col.start": record.start_date.isoformat(),
+                "col.checklist": record.checklist,
+                "col.next": f"{next_due.due} {next_due.title(app.lang)}" if next_due else "",
+            }
+            row = {key: Text(shorten(text, widths.get(key, 0))) for key, text in cells.items()}
+            row["col.progress"] = progress_bar(finished(progress), progress.total)
+            row["col.overdue"] = Text(str(overdue), style=f"bold {app.error_color}") if overdue else Text("")
+            table.add_row(*(row[key] for key in widths), key=record.id)
         for hire_id, problem in sorted(app.broken.items()):
             if not needle:
-                table.add_row(Text(app.t("unreadable"), style=f"bold {app.error_color}"),
-                              Text(str(problem), style="italic"), "", "", "", "", "", key=f"!{hire_id}")
+                row = {"form.name": Text(app.t("unreadable"), style=f"bold {app.error_color}"),
+                       "col.next": Text(str(problem), style="italic")}
+                table.add_row(*(row.get(key, "") for key in widths), key=f"!{hire_id}")
         empty = self.query_one("#empty", Static)
         empty.display = app.loaded and table.row_count == 0
         empty.update(app.t("empty.filter") if needle else app.t("empty.hires"))

@@ -84,20 +84,22 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         table = self.query_one("#items", DataTable)
         selected = self.selected_key()
         table.clear(columns=True)
-        table.add_column("", key="mark")
-        table.add_column(app.t("col.title"), key="title", width=self._title_width())
-        table.add_column(app.t("col.due"), key="due")
-        table.add_column(app.t("panel.owner"), key="owner")
-        table.add_column("", key="note")
+        columns = {"mark": "", "title": app.t("col.title"), "due": app.t("col.due"),
+                   "owner": app.t("panel.owner"), "note": ""}
+        if not self._owner_fits():  # narrow screen: the owner is still in the guidance panel
+            del columns["owner"]
+        for key, label in columns.items():
+            table.add_column(label, key=key, width=self._title_width() if key == "title" else None)
+        blank = [""] * (len(columns) - 2)
         for phase in checklist.phases if checklist else ():
             views = progress.phase_items(phase.id)
             done = sum(1 for v in views if v.state.status != "open")
             heading = Text(f"{phase.title.in_lang(lang)}  {done}/{len(views)}", style="bold underline")
-            table.add_row("", heading, "", "", "", key=PHASE_PREFIX + phase.id)
+            table.add_row("", heading, *blank, key=PHASE_PREFIX + phase.id)
             for view in views:
                 table.add_row(*self._cells(view, progress), key=view.item_id)
         if progress.retired:
-            table.add_row("", Text(app.t("retired.heading"), style="bold underline"), "", "", "",
+            table.add_row("", Text(app.t("retired.heading"), style="bold underline"), *blank,
                           key=PHASE_PREFIX + "retired")
             for view in progress.retired:
                 table.add_row(*self._cells(view, progress), key=RETIRED_PREFIX + view.item_id)
@@ -111,17 +113,23 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         mark_style = {"done": "bold", "skipped": "dim", "open": ""}[status]
         title = Text(shorten(view.title(app.lang), self._title_width()),
                      style="dim strike" if status == "skipped" else "")
+        owner = [Text(owner_text(view.item.owner if view.item else None, app.lang))]
         return (
             Text(STATE_MARKS[status], style=mark_style), title,
             due_text(view, progress.today, app.error_color),
-            Text(owner_text(view.item.owner if view.item else None, app.lang)),
+            *(owner if self._owner_fits() else []),
             Text("✎" if view.state.note else ""),
         )
+
+    def _owner_fits(self) -> bool:
+        return self.query_one("#items", DataTable).size.width >= 70
 
     def _title_width(self) -> int:
         """Titles get what the table has left after the other columns, so nothing scrolls sideways."""
         available = self.query_one("#items", DataTable).size.width
-        return max(24, available - (1 + 13 + 16 + 1) - 2 * 5 - 2) if available else 50
+        others = 1 + 13 + (16 if self._owner_fits() else 0) + 1
+        columns = 5 if self._owner_fits() else 4
+        return max(16, available - others - 2 * columns - 2) if available else 50
 
     def on_resize(self) -> None:
         self.refresh_data()
