@@ -79,6 +79,9 @@ def cmd_checklists(ctx: Context, args: argparse.Namespace) -> int:
                 for c in checklists]
         heads = [say(k, ctx.lang) for k in ("col.id", "col.title", "col.items", "col.file")]
         print(_table(heads, rows))
+        sources = [f"{c.id}: {c.source.in_lang(ctx.lang)}" for c in checklists if c.source]
+        if sources:
+            print("\n" + say("sources", ctx.lang) + "\n" + "\n".join(sources))
     return report(ctx.library.problems)
 
 

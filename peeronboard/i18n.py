@@ -33,6 +33,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.hire": {"da": "Ansat", "en": "Hire"},
     "col.item": {"da": "Punkt", "en": "Item"},
     "builtin": {"da": "indbygget", "en": "built-in"},
+    "sources": {"da": "Kilder:", "en": "Sources:"},
     "hire.mentor": {"da": "Mentor", "en": "Mentor"},
     "hire.unit": {"da": "Enhed", "en": "Unit"},
     "hire.start": {"da": "Startdato", "en": "Start date"},

@@ -165,6 +165,13 @@ def test_checklists_lists_id_title_count_and_file(cli) -> None:
                       "builtin": False}
 
 
+def test_checklists_text_names_each_source(cli) -> None:
+    shown = cli("--lang", "da", "checklists").out
+    assert "nordjylland-leder" in shown and "(indbygget)" in shown
+    assert "nordjylland-leder: Peerstøtte i Psykiatrien i Region Nordjylland" in shown
+    assert "sample: Test fixture" in shown
+
+
 def test_user_checklist_replaces_a_builtin_one(cli, isolated: Path) -> None:
     user_dir = isolated / "config" / "checklists"
     user_dir.mkdir(parents=True)

@@ -305,3 +305,12 @@ async def test_new_hire_form_refuses_a_start_date_out_of_range(onboarding: Onboa
         await pilot.pause()
         assert text_of(app, "#start-error") == "Choose a date between the years 1900 and 2999"
         assert onboarding.store.record_paths() == []
+
+
+async def test_the_app_notices_outside_changes_by_itself(onboarding: Onboarding, anna: str, cli) -> None:
+    app = make_app(onboarding, "en", poll_seconds=0.2)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await started(pilot)
+        cli("check", anna, "appoint-mentor")
+        await pilot.pause(0.8)
+        assert cell_texts(app.screen.query_one("#hires", DataTable))[0][4].endswith("1/4")
