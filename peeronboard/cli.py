@@ -85,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("agenda", "Items due soon and overdue ones, across all hires.")
     sub.add_argument("--days", type=int, default=14, metavar="N", help="look N days ahead (default 14)")
     sub.add_argument("--json", action="store_true", help="print JSON")
+    sub = command("export", "Write a progress summary: Markdown, CSV (Excel), JSON, HTML or iCalendar.")
+    sub.add_argument("hires", nargs="*", metavar="HIRE", help="hires to include (default: all)")
+    sub.add_argument("--format", choices=("md", "csv", "json", "html", "ics"), default="md",
+                     help="md (default), csv, json, html or ics")
+    sub.add_argument("-o", "--output", metavar="PATH", help="write to PATH (default: standard output)")
+    sub.add_argument("--only", choices=("open", "overdue"), help="only open, or only overdue, items")
+    sub.add_argument("--no-notes", action="store_true",
+                     help="leave notes and reasons out (for readers who should not see them)")
     sub = command("erase", "Delete a hire's record and every trace of the name peeronboard keeps.")
     sub.add_argument("hire", metavar="HIRE", help="hire id or an unambiguous part of the name")
     sub.add_argument("--yes", action="store_true", help="do not ask for confirmation")

@@ -14,11 +14,12 @@ from .checklist import parse_checklist
 from .cli import EXIT_OK, EXIT_PROBLEM, parse_date_option, print_json, report
 from .dates import TODAY_ENV, today
 from .errors import PeerError
+from .exports.common import hire_data, item_data
 from .i18n import choose_language, say
 from .library import ChecklistLibrary
 from .onboarding import Onboarding
 from .paths import Paths
-from .problems import FormatError
+from .problems import FormatError, Problem
 from .progress import HireProgress, ItemView, agenda
 from .record import HireRecord, parse_record
 from .settings import Settings
@@ -120,7 +121,7 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     hires, problems = ctx.onboarding.all_progress()
     if args.json:
-        print_json([_hire_json(h) for h in hires])
+        print_json([hire_data(h, ctx.lang) for h in hires])
     elif not hires and not problems:
         print(say("no_hires", ctx.lang))
     else:
@@ -143,7 +144,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     record = ctx.onboarding.find(args.hire)
     hire = ctx.onboarding.progress(record)
     if args.json:
-        print_json(_hire_json(hire, with_items=True, lang=ctx.lang))
+        print_json(hire_data(hire, ctx.lang, items=True))
     else:
         print(_show_text(hire, ctx.lang))
     if hire.checklist is None:
@@ -186,7 +187,7 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
     entries = agenda(hires, day, args.days)
     if args.json:
         print_json([
-            {**_item_json(e.view, ctx.lang, day), "hire": e.progress.record.id,
+            {**item_data(e.view, ctx.lang, day), "hire": e.progress.record.id,
              "name": e.progress.record.name}
             for e in entries
         ])
@@ -200,6 +201,32 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
             e.view.title(ctx.lang), e.progress.record.unit or "",
         ] for e in entries]
         print(_table(heads, rows))
+    return report(problems)
+
+
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .exports import ExportOptions, export_text, write_export
+
+    problems: list[Problem] = []
+    if args.hires:
+        chosen: dict[str, HireProgress] = {}
+        for query in args.hires:
+            record = ctx.onboarding.find(query)
+            chosen.setdefault(record.id, ctx.onboarding.progress(record))
+        hires = list(chosen.values())
+    else:
+        hires, problems = ctx.onboarding.all_progress()
+    options = ExportOptions(lang=ctx.lang, only=args.only, notes=not args.no_notes,
+                            today=ctx.onboarding.today(),
+                            generated=dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0))
+    text = export_text(args.format, hires, options)
+    if args.output:
+        path = write_export(Path(args.output), text)
+        print(say("exported", ctx.lang, count=len(hires), path=path))
+    else:
+        sys.stdout.write(text)
     return report(problems)
 
 
@@ -243,7 +270,7 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
     "demo": cmd_demo, "checklists": cmd_checklists, "validate": cmd_validate, "add": cmd_add,
     "list": cmd_list, "show": cmd_show, "check": cmd_check, "uncheck": cmd_uncheck, "skip": cmd_skip,
-    "note": cmd_note, "agenda": cmd_agenda, "erase": cmd_erase,
+    "note": cmd_note, "agenda": cmd_agenda, "export": cmd_export, "erase": cmd_erase,
 }
 
 
@@ -251,35 +278,6 @@ COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
 
 def _optional_text(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
-
-
-def _hire_json(hire: HireProgress, with_items: bool = False, lang: str = "en") -> dict[str, Any]:
-    record = hire.record
-    next_due = hire.next_due
-    data: dict[str, Any] = {
-        "id": record.id, "name": record.name, "unit": record.unit, "mentor": record.mentor,
-        "start_date": record.start_date.isoformat(), "checklist": record.checklist,
-        "checklist_version": record.checklist_version, **hire.summary(),
-        "next_due": {"item": next_due.item_id, "due": next_due.due.isoformat()} if next_due and next_due.due
-        else None,
-    }
-    if with_items:
-        data["items"] = [_item_json(v, lang, hire.today) for v in hire.items]
-        data["retired"] = [_item_json(v, lang, hire.today) for v in hire.retired]
-    return data
-
-
-def _item_json(view: ItemView, lang: str, day: Any) -> dict[str, Any]:
-    item = view.item
-    return {
-        "id": view.item_id, "phase": view.phase, "title": view.title(lang),
-        "status": view.state.status, "due": view.due.isoformat() if view.due else None,
-        "overdue": view.is_overdue(day),
-        "date": view.state.date.isoformat() if view.state.date else None,
-        "by": view.state.by, "note": view.state.note,
-        "owner": item.owner if item else None, "ref": item.ref if item else None,
-        "optional": item.optional if item else False,
-    }
 
 
 _MARKS = {"done": "[x]", "skipped": "[-]", "open": "[ ]"}

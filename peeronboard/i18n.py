@@ -33,6 +33,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.hire": {"da": "Ansat", "en": "Hire"},
     "col.item": {"da": "Punkt", "en": "Item"},
     "builtin": {"da": "indbygget", "en": "built-in"},
+    "col.hire_id": {"da": "Ansat-id", "en": "Hire id"},
+    "col.phase": {"da": "Fase", "en": "Phase"},
+    "col.status": {"da": "Status", "en": "Status"},
+    "col.date": {"da": "Dato", "en": "Date"},
+    "col.by": {"da": "Af", "en": "By"},
+    "export.made": {"da": "Lavet med peeronboard {when}", "en": "Made with peeronboard {when}"},
+    "export.title": {"da": "Onboarding af peermedarbejdere", "en": "Onboarding peer workers"},
+    "exported": {"da": "Eksporteret {count} ansatte til {path}", "en": "Exported {count} hires to {path}"},
     "sources": {"da": "Kilder:", "en": "Sources:"},
     "hire.mentor": {"da": "Mentor", "en": "Mentor"},
     "hire.unit": {"da": "Enhed", "en": "Unit"},
@@ -70,8 +78,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.skip": {"da": "Ikke relevant", "en": "Not applicable"},
     "key.note": {"da": "Note", "en": "Note"},
     "key.close": {"da": "Luk", "en": "Close"},
-    "key.palette": {"da": "Kommandopalet: åbn en ansat, ny ansat, sprog, privat visning",
-                    "en": "Command palette: open a hire, new hire, language, privacy mode"},
+    "key.export": {"da": "Eksportér", "en": "Export"},
+    "export.dialog": {"da": "Eksportér status", "en": "Export a progress summary"},
+    "export.format": {"da": "Format", "en": "Format"},
+    "export.file": {"da": "Fil", "en": "File"},
+    "export.hint": {"da": "Enter eksporterer · Esc annullerer", "en": "Enter exports · Escape cancels"},
+    "export.bad_path": {"da": "Skriv et filnavn i en mappe, der findes",
+                        "en": "Enter a file name in a folder that exists"},
+    "export.all": {"da": "alle", "en": "all"},
+    "format.md": {"da": "Markdown (personalemøde, notater)", "en": "Markdown (staff meeting, notes)"},
+    "format.csv": {"da": "CSV til Excel", "en": "CSV for Excel"},
+    "format.json": {"da": "JSON (til andre programmer)", "en": "JSON (for other programs)"},
+    "format.html": {"da": "HTML (browser, udskrift på A4)", "en": "HTML (browser, prints on A4)"},
+    "format.ics": {"da": "Kalender (.ics) med frister", "en": "Calendar (.ics) with due dates"},
+    "cmd.export": {"da": "Eksportér", "en": "Export"},
+    "cmd.export_help": {"da": "Skriv en status som Markdown, CSV, JSON, HTML eller kalender",
+                        "en": "Write a summary as Markdown, CSV, JSON, HTML or calendar"},
+    "key.palette": {"da": "Kommandopalet: åbn en ansat, ny ansat, eksport, sprog, privat visning",
+                    "en": "Command palette: open a hire, new hire, export, language, privacy mode"},
     "key.submit": {"da": "Gem", "en": "Save"},
     "key.cancel": {"da": "Annullér", "en": "Cancel"},
     "screen.hires": {"da": "Ansatte", "en": "Hires"},
@@ -104,6 +128,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prompt.need_reason": {"da": "Skriv en begrundelse", "en": "Enter a reason"},
     "prompt.note_hint": {"da": "Enter gemmer · tom note fjerner den · Esc annullerer",
                          "en": "Enter saves · an empty note removes it · Escape cancels"},
+    "toast.exported": {"da": "Eksporteret til {path}", "en": "Exported to {path}"},
     "toast.added": {"da": "{name} er oprettet", "en": "{name} added"},
     "toast.undone": {"da": "Fortrudt: {item}", "en": "Undone: {item}"},
     "toast.nothing_to_undo": {"da": "Intet at fortryde", "en": "Nothing to undo"},
@@ -171,6 +196,14 @@ def say(key: str, lang: str, **params: object) -> str:
     """The message ``key`` in ``lang`` (Danish or English), with ``params`` filled in."""
     texts = MESSAGES[key]
     return texts.get(lang, texts["en"]).format(**params)
+
+
+def owner_word(owner: str | None, lang: str) -> str:
+    """The usual owners (leader, mentor, hr, peer, centre, staff) in ``lang``; other text as written."""
+    if not owner:
+        return ""
+    key = f"owner.{owner.lower()}"
+    return say(key, lang) if key in MESSAGES else owner
 
 
 def system_language() -> str:

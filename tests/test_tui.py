@@ -314,3 +314,33 @@ async def test_the_app_notices_outside_changes_by_itself(onboarding: Onboarding,
         cli("check", anna, "appoint-mentor")
         await pilot.pause(0.8)
         assert cell_texts(app.screen.query_one("#hires", DataTable))[0][4].endswith("1/4")
+
+
+async def test_e_exports_the_hire_on_screen(onboarding: Onboarding, anna: str, tmp_path: Path) -> None:
+    target = tmp_path / "anna.md"
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        assert field.value.endswith(".html")  # HTML is the default: it opens anywhere
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        written = target.read_text(encoding="utf-8")
+        assert written.startswith("<!DOCTYPE html>")  # the chosen format, whatever the file is called
+        assert "Anna Ærø Jensen" in written
+        assert any(str(target) in str(n.message) for n in app._notifications)
+
+
+async def test_export_dialog_refuses_a_folder_that_does_not_exist(onboarding: Onboarding, anna: str) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = "/no/such/folder/x.html"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text_of(app, "#path-error") == "Enter a file name in a folder that exists"

@@ -219,6 +219,39 @@ class PeerOnboardApp(App[None]):
             return
         self.add_hire(record)
 
+    def action_export(self) -> None:
+        """Export the hire on screen, or every hire from anywhere else."""
+        from .screens.export import ExportScreen
+        from .screens.hire import HireScreen
+
+        hire_id = self.screen.hire_id if isinstance(self.screen, HireScreen) else None
+        what = hire_id or self.t("export.all")
+
+        def write(request: object) -> None:
+            from .screens.export import ExportRequest
+
+            if isinstance(request, ExportRequest):
+                self.write_export(request.fmt, request.path, [hire_id] if hire_id else None)
+
+        self.push_screen(ExportScreen(what, self.onboarding.today()), write)
+
+    def write_export(self, fmt: str, path: Path, hire_ids: list[str] | None = None) -> None:
+        """Write a summary through the core; the toast says where it went."""
+        import datetime as dt
+
+        from ..exports import ExportOptions, export_text, write_export
+
+        chosen = [self.hires[h] for h in hire_ids if h in self.hires] if hire_ids else sorted(
+            self.hires.values(), key=lambda h: (h.record.start_date, h.record.name.casefold()))
+        options = ExportOptions(lang=self.lang, today=self.onboarding.today(),
+                                generated=dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0))
+        try:
+            written = write_export(path, export_text(fmt, chosen, options))
+        except PeerError as error:
+            self.report_failure(error)
+            return
+        self.notify(self.t("toast.exported", path=written), markup=False)
+
     def action_switch_language(self) -> None:
         self.lang = "en" if self.lang == "da" else "da"
         localize_bindings(self, self.lang)
@@ -236,6 +269,7 @@ class PeerOnboardApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(self.t("cmd.new"), self.t("cmd.new_help"), self.action_new_hire)
         yield SystemCommand(self.t("cmd.agenda"), self.t("cmd.agenda_help"), self.action_agenda)
+        yield SystemCommand(self.t("cmd.export"), self.t("cmd.export_help"), self.action_export)
         yield SystemCommand(self.t("cmd.language"), self.t("cmd.language_help"), self.action_switch_language)
         yield SystemCommand(self.t("cmd.private"), self.t("cmd.private_help"), self.action_toggle_private)
         for progress in sorted(self.hires.values(), key=lambda h: h.record.name.casefold()):

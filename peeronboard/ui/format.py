@@ -6,7 +6,6 @@ import datetime as dt
 
 from rich.text import Text
 
-from ..i18n import MESSAGES, say
 from ..progress import HireProgress, ItemView
 from ..record import HireRecord
 
@@ -35,13 +34,6 @@ def shorten(text: str, width: int) -> str:
 
 def finished(progress: HireProgress) -> int:
     return progress.count("done") + progress.count("skipped")
-
-
-def owner_text(owner: str | None, lang: str) -> str:
-    if not owner:
-        return ""
-    key = f"owner.{owner.lower()}"
-    return say(key, lang) if key in MESSAGES else owner
 
 
 def due_text(view: ItemView, today: dt.date, error_style: str) -> Text:

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from ...i18n import owner_word
 from ...progress import agenda
-from ..format import owner_text
 from .base import PeerScreenMixin
 
 AGENDA_DAYS = 14
@@ -48,7 +48,7 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
             due = Text(f"{entry.due}" + (f"  {app.t('overdue')}" if overdue else ""),
                        style=f"bold {app.error_color}" if overdue else "")
             table.add_row(due, Text(app.name_of(record)), Text(view.title(app.lang)),
-                          Text(owner_text(view.item.owner if view.item else None, app.lang)),
+                          Text(owner_word(view.item.owner if view.item else None, app.lang)),
                           Text(record.unit or ""), key=f"{record.id}/{view.item_id}")
         empty = self.query_one("#agenda-empty", Static)
         empty.display = table.row_count == 0

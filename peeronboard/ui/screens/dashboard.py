@@ -40,6 +40,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         Binding("n", "app.new_hire", "key.new"),
         Binding("enter", "open", "key.open"),
         Binding("slash", "filter", "key.filter", key_display="/"),
+        Binding("e", "app.export", "key.export"),
         Binding("escape", "clear_filter", "key.filter", show=False),
     ]
 

@@ -9,8 +9,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from ...i18n import owner_word
 from ...progress import HireProgress, ItemView
-from ..format import STATE_MARKS, due_text, owner_text, shorten
+from ..format import STATE_MARKS, due_text, shorten
 from .base import PeerScreenMixin
 from .prompt import TextPrompt
 
@@ -25,6 +26,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         Binding("space", "toggle", "key.toggle", key_display="space"),
         Binding("x", "skip", "key.skip"),
         Binding("o", "note", "key.note"),
+        Binding("e", "app.export", "key.export"),
         Binding("escape", "back", "key.back"),
     ]
 
@@ -113,7 +115,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         mark_style = {"done": "bold", "skipped": "dim", "open": ""}[status]
         title = Text(shorten(view.title(app.lang), self._title_width()),
                      style="dim strike" if status == "skipped" else "")
-        owner = [Text(owner_text(view.item.owner if view.item else None, app.lang))]
+        owner = [Text(owner_word(view.item.owner if view.item else None, app.lang))]
         return (
             Text(STATE_MARKS[status], style=mark_style), title,
             due_text(view, progress.today, app.error_color),
@@ -158,7 +160,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
             if view.due:
                 details.append(f"{app.t('panel.due')}: {view.due}")
             if item.owner:
-                details.append(f"{app.t('panel.owner')}: {owner_text(item.owner, lang)}")
+                details.append(f"{app.t('panel.owner')}: {owner_word(item.owner, lang)}")
             if item.optional:
                 details.append(app.t("panel.optional"))
             if details:

@@ -1,0 +1,109 @@
+"""What every export shares: the options, which items to include, and the words in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..i18n import say
+from ..progress import HireProgress, ItemView
+
+ONLY_CHOICES = ("open", "overdue")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How a summary is made: language, which items, whether free text goes along, and when."""
+
+    lang: str = "en"
+    only: str | None = None  # None (every item), "open" or "overdue"
+    notes: bool = True  # False leaves notes and reasons out, for readers who should not see them
+    today: dt.date = dt.date(2000, 1, 1)
+    generated: dt.datetime | None = None  # when the summary was made (printed on it)
+
+    def t(self, key: str, **params: object) -> str:
+        return say(key, self.lang, **params)
+
+    @property
+    def made(self) -> str:
+        """The "made with peeronboard on …" line printed on a summary."""
+        when = f"{self.generated:%Y-%m-%d %H:%M}" if self.generated else self.today.isoformat()
+        return self.t("export.made", when=when)
+
+
+def selected(progress: HireProgress, options: ExportOptions) -> list[ItemView]:
+    """The hire's current items that the options ask for, in checklist order."""
+    views = list(progress.items)
+    if options.only == "open":
+        views = [v for v in views if v.state.status == "open"]
+    elif options.only == "overdue":
+        views = [v for v in views if v.is_overdue(options.today)]
+    return views
+
+
+def note_of(view: ItemView, options: ExportOptions) -> str | None:
+    return view.state.note if options.notes else None
+
+
+def status_word(view: ItemView, options: ExportOptions) -> str:
+    return options.t(f"status.{view.state.status}")
+
+
+def hire_data(progress: HireProgress, lang: str, *, items: bool = False,
+              options: ExportOptions | None = None) -> dict[str, Any]:
+    """A hire as plain data (the command line's --json and the JSON export share it)."""
+    record = progress.record
+    next_due = progress.next_due
+    data: dict[str, Any] = {
+        "id": record.id, "name": record.name, "unit": record.unit, "mentor": record.mentor,
+        "start_date": record.start_date.isoformat(), "checklist": record.checklist,
+        "checklist_version": record.checklist_version, **progress.summary(),
+        "next_due": {"item": next_due.item_id, "due": next_due.due.isoformat()}
+        if next_due and next_due.due else None,
+    }
+    if items:
+        chosen = selected(progress, options) if options else list(progress.items)
+        notes = options.notes if options else True
+        data["items"] = [item_data(v, lang, progress.today, notes) for v in chosen]
+        data["retired"] = [item_data(v, lang, progress.today, notes) for v in progress.retired]
+    return data
+
+
+def item_data(view: ItemView, lang: str, today: dt.date, notes: bool = True) -> dict[str, Any]:
+    item = view.item
+    return {
+        "id": view.item_id, "phase": view.phase, "title": view.title(lang),
+        "status": view.state.status, "due": view.due.isoformat() if view.due else None,
+        "overdue": view.is_overdue(today),
+        "date": view.state.date.isoformat() if view.state.date else None,
+        "by": view.state.by, "note": view.state.note if notes else None,
+        "owner": item.owner if item else None, "ref": item.ref if item else None,
+        "optional": item.optional if item else False,
+    }
+
+
+PhaseGroup = tuple[str, list[ItemView], int, int]
+
+
+def phase_groups(progress: HireProgress, options: ExportOptions) -> list[PhaseGroup]:
+    """(phase title, chosen items, finished in phase, items in phase) for each phase with items."""
+    if progress.checklist is None:
+        return []
+    chosen = {v.item_id for v in selected(progress, options)}
+    groups = []
+    for phase in progress.checklist.phases:
+        views = progress.phase_items(phase.id)
+        finished = sum(1 for v in views if v.state.status != "open")
+        shown = [v for v in views if v.item_id in chosen]
+        if shown or options.only is None:
+            groups.append((phase.title.in_lang(options.lang), shown, finished, len(views)))
+    return groups
+
+
+def source_ref(view: ItemView, lang: str) -> str:
+    item = view.item
+    if item is None:
+        return ""
+    return " · ".join(part for part in (item.ref, item.source.in_lang(lang) if item.source else None)
+                      if part)

@@ -1,0 +1,23 @@
+"""JSON: a versioned document (``format``); fields may be added in later versions, never removed."""
+
+from __future__ import annotations
+
+import json
+
+from ..progress import HireProgress
+from .common import ExportOptions, hire_data
+
+JSON_FORMAT = 1
+
+
+def render(hires: list[HireProgress], options: ExportOptions) -> str:
+    document = {
+        "format": JSON_FORMAT,
+        "generated": (options.generated or options.today).isoformat(),
+        "today": options.today.isoformat(),
+        "lang": options.lang,
+        "only": options.only,
+        "notes": options.notes,
+        "hires": [hire_data(h, options.lang, items=True, options=options) for h in hires],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

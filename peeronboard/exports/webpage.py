@@ -1,0 +1,131 @@
+"""HTML: one self-contained page (inline CSS, no external requests) that prints well on A4."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..i18n import owner_word
+from ..progress import HireProgress
+from .common import ExportOptions, note_of, phase_groups, source_ref
+
+STYLE = """
+@page { size: A4; margin: 16mm; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1d1d1f;
+       max-width: 860px; margin: 2em auto; padding: 0 1em; line-height: 1.4; }
+header.made { color: #666; font-size: .85em; margin-bottom: 1.5em; }
+section.hire { margin-bottom: 3em; }
+section.hire + section.hire { border-top: 1px solid #ccc; padding-top: 1.5em; }
+h1 { font-size: 1.5em; margin: 0 0 .2em; }
+h2 { font-size: 1.1em; margin: 1.4em 0 .3em; display: flex; justify-content: space-between; }
+.facts, .summary { margin: .2em 0; }
+.overdue-count { color: #b00020; font-weight: bold; }
+.bar { height: 8px; background: #e5e5ea; border-radius: 4px; overflow: hidden; margin-bottom: .5em; }
+.bar > span { display: block; height: 100%; background: #2e7d32; }
+ul.items { list-style: none; padding: 0; margin: 0; }
+ul.items li { padding: .35em 0; border-bottom: 1px solid #eee; display: grid;
+              grid-template-columns: 1.6em 1fr auto; gap: .2em .6em; break-inside: avoid; }
+.mark { font-weight: bold; }
+.done .mark { color: #2e7d32; }
+.skipped .title { text-decoration: line-through; color: #777; }
+.due { white-space: nowrap; color: #444; }
+.overdue .due { color: #b00020; font-weight: bold; }
+.meta { grid-column: 2 / 4; color: #555; font-size: .85em; }
+.note { grid-column: 2 / 4; font-size: .9em; background: #f6f6f6; padding: .2em .5em; border-radius: 3px; }
+@media print {
+  body { margin: 0; max-width: none; }
+  section.hire { break-after: page; border-top: none !important; padding-top: 0 !important; }
+  section.hire:last-of-type { break-after: auto; }
+}
+"""
+
+MARKS = {"done": "✔", "skipped": "–", "open": "☐"}
+
+
+def render(hires: list[HireProgress], options: ExportOptions) -> str:
+    t = options.t
+    made = escape(options.made)
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(options.lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # nothing on the page may load or run anything
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f"<title>{escape(t('export.title'))}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        f'<header class="made">{made}</header>',
+    ]
+    for progress in hires:
+        parts += _hire(progress, options)
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _hire(progress: HireProgress, options: ExportOptions) -> list[str]:
+    t = options.t
+    record, checklist = progress.record, progress.checklist
+    facts = [f"{t('hire.start')}: {record.start_date}"]
+    if record.unit:
+        facts.append(f"{t('hire.unit')}: {record.unit}")
+    if record.mentor:
+        facts.append(f"{t('hire.mentor')}: {record.mentor}")
+    facts.append(f"{t('hire.checklist')}: "
+                 f"{checklist.title.in_lang(options.lang) if checklist else record.checklist}")
+    summary = progress.summary()
+    out = [
+        '<section class="hire">',
+        f"<h1>{escape(record.name)}</h1>",
+        f'<p class="facts">{escape(" · ".join(facts))}</p>',
+        f'<p class="summary">{escape(t("progress.line", **summary))}'
+        + (f' · <span class="overdue-count">{summary["overdue"]} {escape(t("overdue"))}</span>'
+           if summary["overdue"] else "") + "</p>",
+    ]
+    for title, views, finished, total in phase_groups(progress, options):
+        percent = round(100 * finished / total) if total else 0
+        out += [
+            f"<h2><span>{escape(title)}</span><span>{finished}/{total}</span></h2>",
+            f'<div class="bar" role="progressbar" aria-valuenow="{percent}" aria-valuemin="0" '
+            f'aria-valuemax="100"><span style="width: {percent}%"></span></div>',
+            '<ul class="items">',
+        ]
+        for view in views:
+            out.append(_item(view, progress, options))
+        out.append("</ul>")
+    out.append("</section>")
+    return out
+
+
+def _item(view, progress: HireProgress, options: ExportOptions) -> str:
+    t = options.t
+    state = view.state
+    overdue = view.is_overdue(progress.today)
+    classes = state.status + (" overdue" if overdue else "")
+    due = ""
+    if view.due:
+        due = f"{t('panel.due')} {view.due}" + (f" — {t('overdue')}" if overdue else "")
+    meta = []
+    if state.status != "open":
+        done = f"{t(f'status.{state.status}')}"
+        if state.date:
+            done += f" {state.date}"
+        if state.by:
+            done += f" {t('by')} {state.by}"
+        meta.append(done)
+    if view.item and view.item.owner:
+        meta.append(f"{t('panel.owner')}: {owner_word(view.item.owner, options.lang)}")
+    reference = source_ref(view, options.lang)
+    if reference:
+        meta.append(f"{t('panel.ref')}: {reference}")
+    html = (f'<li class="{classes}"><span class="mark">{MARKS[state.status]}</span>'
+            f'<span class="title">{escape(view.title(options.lang))}</span>'
+            f'<span class="due">{escape(due)}</span>')
+    if meta:
+        html += f'<span class="meta">{escape(" · ".join(meta))}</span>'
+    note = note_of(view, options)
+    if note:
+        html += f'<span class="note">{escape(t("note"))}: {escape(note)}</span>'
+    return html + "</li>"

@@ -1,0 +1,155 @@
+"""Exports: golden files per format in both languages, and each format read back the way the
+program a user opens it in would read it."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import itertools
+import json
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from peeronboard import store as store_module
+from peeronboard.dates import today
+from peeronboard.exports import FORMATS, ExportOptions, export_text
+from peeronboard.library import ChecklistLibrary
+from peeronboard.onboarding import Onboarding
+from peeronboard.paths import builtin_checklists_dir
+from peeronboard.progress import HireProgress
+from peeronboard.store import HireStore
+
+from .conftest import DATA
+
+GOLDEN = Path(__file__).parent / "golden"
+SCHEMA = Path(__file__).parent.parent / "peeronboard" / "exports" / "schema.json"
+GENERATED = dt.datetime(2027, 1, 20, 9, 30, tzinfo=dt.UTC)
+HOSTILE = "<script>alert(1)</script>"
+
+
+@pytest.fixture
+def hires(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[HireProgress]:
+    letters = itertools.cycle("abcdefghjkmnpqrstuvwxyz")
+    monkeypatch.setattr(store_module.secrets, "choice", lambda alphabet: next(letters))
+    library = ChecklistLibrary.discover([builtin_checklists_dir(), DATA])
+    onboarding = Onboarding(HireStore(data_dir), library, "Lise Holm", today)
+    anna = onboarding.add("Anna Ærø Jensen", dt.date(2027, 2, 1), None, "Afsnit S4; Aalborg", "Mette")
+    anna = onboarding.check(anna, "appoint-mentor", on=dt.date(2026, 11, 2), note='Mette siger "ja", gerne')
+    anna = onboarding.skip(anna, "draft-employment-contract", "HR står for kontrakten")
+    onboarding.check(anna, "write-and-share-job-posting", on=dt.date(2026, 11, 9), by="=HR+1")
+    hostile = onboarding.add(HOSTILE, dt.date(2027, 1, 10), "sample", "=SUM(A1:A9)")
+    onboarding.note(hostile, "order-workstation", "<b>bold</b> & \\\\ ; , line")
+    return onboarding.all_progress()[0]
+
+
+def options(lang: str, **changes: object) -> ExportOptions:
+    fields: dict = {"lang": lang, "today": dt.date(2027, 1, 20), "generated": GENERATED, **changes}
+    return ExportOptions(**fields)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_export_matches_its_golden_file(hires: list[HireProgress], fmt: str, lang: str) -> None:
+    text = export_text(fmt, hires, options(lang))
+    golden = GOLDEN / f"summary.{lang}{FORMATS[fmt][1]}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_bytes(text.encode("utf-8"))
+    assert text.encode("utf-8") == golden.read_bytes(), f"{golden.name} differs; UPDATE_GOLDEN=1 to renew"
+
+
+def test_csv_reads_back_in_semicolon_mode_with_formulas_neutralised(hires: list[HireProgress]) -> None:
+    text = export_text("csv", hires, options("da"))
+    assert text.startswith("\ufeff") and "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    assert header[:3] == ["Ansat-id", "Navn", "Enhed"] and len(header) == 14
+    assert len(body) == 11 + 4  # one row per item per hire
+    hostile_rows = [r for r in body if r[1] == HOSTILE]
+    assert hostile_rows and all(r[2] == "'=SUM(A1:A9)" for r in hostile_rows)
+    anna = {r[6]: r for r in body if r[1] == "Anna Ærø Jensen"}
+    assert anna["appoint-mentor"][13] == 'Mette siger "ja", gerne'
+    assert anna["write-and-share-job-posting"][12] == "'=HR+1"
+    assert anna["draft-employment-contract"][10] == "ikke relevant"
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in body for cell in row)
+
+
+def test_json_follows_its_documented_schema(hires: list[HireProgress]) -> None:
+    import jsonschema
+
+    document = json.loads(export_text("json", hires, options("en")))
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert document["format"] == 1 and len(document["hires"]) == 2
+    anna = next(h for h in document["hires"] if h["name"] == "Anna Ærø Jensen")
+    assert (anna["done"], anna["skipped"]) == (2, 1)
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += attrs
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_shows_user_text_as_text_and_loads_nothing(hires: list[HireProgress]) -> None:
+    page = _Page()
+    page.feed(export_text("html", hires, options("en")))
+    assert "script" not in page.tags and "b" not in page.tags
+    assert HOSTILE in page.text
+    assert any("<b>bold</b>" in chunk for chunk in page.text)
+    assert not any(name in ("src", "href") for name, _ in page.attrs)
+    assert page.tags.count("section") == 2 and page.tags.count("h2") == 4  # two phases each
+
+
+def _unfold(text: str) -> list[str]:
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    raw = text.split("\r\n")[:-1]
+    assert all(len(line.encode("utf-8")) <= 75 for line in raw)
+    lines: list[str] = []
+    for line in raw:
+        if line.startswith(" "):
+            lines[-1] += line[1:]
+        else:
+            lines.append(line)
+    return lines
+
+
+def test_ics_parses_back_with_folding_crlf_and_stable_uids(hires: list[HireProgress]) -> None:
+    first = _unfold(export_text("ics", hires, options("da")))
+    again = _unfold(export_text("ics", hires, options("da", generated=GENERATED + dt.timedelta(days=1))))
+    events = [line for line in first if line == "BEGIN:VEVENT"]
+    open_with_due = sum(1 for h in hires for v in h.items if v.state.status == "open" and v.due)
+    assert len(events) == open_with_due
+    uids = [line for line in first if line.startswith("UID:")]
+    assert uids == [line for line in again if line.startswith("UID:")] and len(set(uids)) == len(uids)
+    assert f"SUMMARY:{HOSTILE}: Bestille arbejdsstation" in first  # as text, escaped for iCalendar
+    description = next(line for line in first if "bold" in line)
+    assert "\\\\\\\\ \\; \\, line" in description
+
+
+def test_only_overdue_and_no_notes(hires: list[HireProgress]) -> None:
+    text = export_text("md", hires, options("en", only="overdue", notes=False))
+    assert "- [ ] " in text and "- [x]" not in text
+    assert "Mette siger" not in text and "bold" not in text and "HR står" not in text
+
+
+def test_cli_export_writes_a_private_file(cli, hire: str, tmp_path: Path) -> None:
+    target = tmp_path / "summary.html"
+    result = cli("export", "--format", "html", "-o", str(target))
+    assert result.code == 0 and str(target) in result.out
+    assert target.stat().st_mode & 0o077 == 0
+    assert "Anna Ærø Jensen" in target.read_text(encoding="utf-8")
+    shown = cli("export", hire, "--format", "csv")
+    assert shown.out.startswith("\ufeff") and shown.out.count("\r\n") == 5
+    assert cli("export", "nobody").code == 1
