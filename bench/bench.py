@@ -7,7 +7,8 @@ Each figure is the median wall time of a fresh process (imports included), so st
   - first frame: the terminal app, headless, until its first screen is drawn, vs. a hello-world Textual app;
   - dashboard filled: the same, until every hire's row is on screen;
   - check: ``peeronboard check`` on one hire vs. ``peeronboard --version``;
-  - list: ``peeronboard list --json`` over all hires vs. ``peeronboard --version``.
+  - list: ``peeronboard list --json`` over all hires vs. ``peeronboard --version``;
+  - export: ``peeronboard export --format csv -o FILE`` of all hires vs. ``peeronboard --version``.
 """
 
 from __future__ import annotations
@@ -115,12 +116,15 @@ def main() -> int:
             "version": [py, "-m", "peeronboard", "--version"],
             "check": [py, "-m", "peeronboard", "check", hire, "clarify-needs-and-purpose"],
             "list": [py, "-m", "peeronboard", "list", "--json"],
+            "export": [py, "-m", "peeronboard", "export", "--format", "csv", "-o",
+                       str(Path(folder) / "all.csv")],
         }, env, args.repeat)
     rows = [
         ("TUI first frame vs hello-world Textual app", t["first"], t["hello"]),
         ("TUI dashboard filled vs hello-world Textual app", t["filled"], t["hello"]),
         ("check vs --version", t["check"], t["version"]),
         ("list --json (all hires) vs --version", t["list"], t["version"]),
+        ("export --format csv (all hires) vs --version", t["export"], t["version"]),
     ]
     print(f"\n{args.hires} hires, median of {args.repeat} runs, Python {sys.version.split()[0]}")
     print(f"{'measure':50} {'ratio':>6}  {'time':>8}  {'reference':>9}")

@@ -207,7 +207,7 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from .exports import ExportOptions, export_text, write_export
+    from .exports.formats import ExportOptions, export_text, write_export
 
     problems: list[Problem] = []
     if args.hires:

@@ -6,10 +6,13 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .checklist import Checklist, load_checklist
 from .paths import builtin_checklists_dir
 from .problems import FormatError, Problem
+
+if TYPE_CHECKING:
+    from .checklist import Checklist
 
 DEFAULT_CHECKLIST = "nordjylland-leder"
 
@@ -57,6 +60,8 @@ class ChecklistLibrary:
             self._loaded = True
 
     def _load_folder(self, folder: Path, builtin: bool) -> None:
+        from .checklist import load_checklist
+
         found_here: dict[str, Path] = {}
         for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
             try:

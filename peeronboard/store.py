@@ -10,9 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import secrets
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -130,6 +128,8 @@ class HireStore:
 
     def create(self, record: HireRecord) -> HireRecord:
         """Write a new record under a fresh random id (never derived from the name)."""
+        import secrets
+
         import tomlkit
 
         with self.locked():
@@ -209,6 +209,8 @@ class HireStore:
 
     def _write(self, hire_id: str, text: str) -> HireRecord:
         """Check the new text reads back as a valid record, then replace the file atomically."""
+        import tempfile
+
         path = self.path_for(hire_id)
         record = parse_record(tomlsource.parse(text, path), path, text)
         temp_name = None

@@ -9,14 +9,14 @@ import io
 import itertools
 import json
 import os
+import secrets
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from peeronboard import store as store_module
 from peeronboard.dates import today
-from peeronboard.exports import FORMATS, ExportOptions, export_text
+from peeronboard.exports.formats import FORMATS, ExportOptions, export_text
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
 from peeronboard.paths import builtin_checklists_dir
@@ -34,7 +34,7 @@ HOSTILE = "<script>alert(1)</script>"
 @pytest.fixture
 def hires(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[HireProgress]:
     letters = itertools.cycle("abcdefghjkmnpqrstuvwxyz")
-    monkeypatch.setattr(store_module.secrets, "choice", lambda alphabet: next(letters))
+    monkeypatch.setattr(secrets, "choice", lambda alphabet: next(letters))  # ids the golden files know
     library = ChecklistLibrary.discover([builtin_checklists_dir(), DATA])
     onboarding = Onboarding(HireStore(data_dir), library, "Lise Holm", today)
     anna = onboarding.add("Anna Ærø Jensen", dt.date(2027, 2, 1), None, "Afsnit S4; Aalborg", "Mette")

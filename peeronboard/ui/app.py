@@ -239,7 +239,7 @@ class PeerOnboardApp(App[None]):
         """Write a summary through the core; the toast says where it went."""
         import datetime as dt
 
-        from ..exports import ExportOptions, export_text, write_export
+        from ..exports.formats import ExportOptions, export_text, write_export
 
         chosen = [self.hires[h] for h in hire_ids if h in self.hires] if hire_ids else sorted(
             self.hires.values(), key=lambda h: (h.record.start_date, h.record.name.casefold()))

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from ...exports import FORMATS
+from ...exports.formats import FORMATS
 from .base import PeerScreenMixin
 
 FORMAT_KEYS = {"md": "format.md", "csv": "format.csv", "json": "format.json", "html": "format.html",
