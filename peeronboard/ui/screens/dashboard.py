@@ -47,19 +47,20 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="banner", classes="banner")
         yield Static(id="title", classes="title")
-        yield Input(id="filter")
         yield DataTable(id="hires", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty", classes="empty")
         yield Footer()
 
+    needle = ""  # the filter text, casefolded
+
     def on_mount(self) -> None:
-        self._show_filter(False)
         self.refresh_data()
 
-    def _show_filter(self, shown: bool) -> None:
-        field = self.query_one("#filter", Input)
-        field.display = shown
-        field.disabled = not shown  # a hidden field must not take the keys
+    @property
+    def filter_field(self) -> Input | None:
+        """The filter field, which exists only while filtering (so it never takes keys otherwise)."""
+        found = self.query("#filter")
+        return found.first(Input) if found else None
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -70,14 +71,15 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         banner.display = bool(app.banner)
         banner.update(Text(app.banner or ""))
         self.query_one("#title", Static).update(Text(f"peeronboard · {app.t('screen.hires')}", style="bold"))
-        self.query_one("#filter", Input).placeholder = app.t("filter.placeholder")
+        if self.filter_field is not None:
+            self.filter_field.placeholder = app.t("filter.placeholder")
         table = self.query_one("#hires", DataTable)
         selected = self._selected_key()
         table.clear(columns=True)
         widths = fitting_columns((table.size.width or self.size.width) - GAP)
         for key, width in widths.items():
             table.add_column(app.t(key), key=key, width=width)
-        needle = self.query_one("#filter", Input).value.strip().casefold()
+        needle = self.needle
         for progress in sorted(app.hires.values(),
                                key=lambda h: (h.record.start_date, h.record.name.casefold())):
             record = progress.record
@@ -109,8 +111,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         table.display = table.row_count > 0
         if selected is not None and selected in table.rows:
             table.move_cursor(row=table.get_row_index(selected))
-        field = self.query_one("#filter", Input)
-        if table.display and not (field.display and field.has_focus):
+        field = self.filter_field
+        if table.display and not (field is not None and field.has_focus):
             table.focus()
 
     def on_resize(self) -> None:
@@ -132,18 +134,23 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         if event.row_key.value and not event.row_key.value.startswith("!"):
             self.peer_app.open_hire(event.row_key.value)
 
-    def action_filter(self) -> None:
-        self._show_filter(True)
-        self.query_one("#filter", Input).focus()
+    async def action_filter(self) -> None:
+        field = self.filter_field
+        if field is None:
+            field = Input(id="filter", placeholder=self.peer_app.t("filter.placeholder"))
+            await self.mount(field, before=self.query_one("#hires"))
+        field.focus()
 
-    def action_clear_filter(self) -> None:
-        self.query_one("#filter", Input).value = ""
-        self._show_filter(False)
+    async def action_clear_filter(self) -> None:
+        self.needle = ""
+        if self.filter_field is not None:
+            await self.filter_field.remove()
         self.query_one("#hires", DataTable).focus()
         self.refresh_data()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
+            self.needle = event.value.strip().casefold()
             self.refresh_data()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
