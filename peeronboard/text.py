@@ -23,10 +23,10 @@ class LocalText:
         return cls(tuple(by_lang.items()))
 
     def in_lang(self, lang: str) -> str:
-        texts = dict(self.by_lang)
         for choice in (lang, ANY_LANGUAGE, *LANGUAGES):
-            if texts.get(choice):
-                return texts[choice]
+            for code, text in self.by_lang:
+                if code == choice and text:
+                    return text
         return self.by_lang[0][1] if self.by_lang else ""
 
     def has(self, lang: str) -> bool:

@@ -23,19 +23,28 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([options.t(key) for key in COLUMNS])
+    statuses = {status: options.t(f"status.{status}") for status in ("open", "done", "skipped")}
+    # texts shared by many rows are made safe once; ids, dates and status words cannot start a formula
+    owners: dict[str | None, str] = {}
+    titles: dict[tuple[str, str], str] = {}
     for progress in hires:
         record = progress.record
-        phases = {p.id: p.title.in_lang(options.lang) for p in progress.checklist.phases} \
+        hire = [record.id, safe(record.name), safe(record.unit or ""), record.start_date.isoformat(),
+                record.checklist]
+        phases = {p.id: safe(p.title.in_lang(options.lang)) for p in progress.checklist.phases} \
             if progress.checklist else {}
         for view in selected(progress, options):
             state = view.state
-            cells = [
-                record.id, record.name, record.unit or "", record.start_date.isoformat(), record.checklist,
-                phases.get(view.phase or "", ""), view.item_id, view.title(options.lang),
-                owner_word(view.item.owner, options.lang) if view.item else "",
-                view.due.isoformat() if view.due else "",
-                options.t(f"status.{state.status}"), state.date.isoformat() if state.date else "",
-                state.by or "", note_of(view, options) or "",
-            ]
-            writer.writerow([safe(cell) for cell in cells])
+            title_key = (record.checklist, view.item_id)
+            if title_key not in titles:
+                titles[title_key] = safe(view.title(options.lang))
+            owner = view.item.owner if view.item else None
+            if owner not in owners:
+                owners[owner] = safe(owner_word(owner, options.lang))
+            writer.writerow(hire + [
+                phases.get(view.phase or "", ""), view.item_id, titles[title_key], owners[owner],
+                view.due.isoformat() if view.due else "", statuses[state.status],
+                state.date.isoformat() if state.date else "", safe(state.by or ""),
+                safe(note_of(view, options) or ""),
+            ])
     return "\ufeff" + out.getvalue()
