@@ -33,6 +33,7 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
                 record.checklist]
         phases = {p.id: safe(p.title.in_lang(options.lang)) for p in progress.checklist.phases} \
             if progress.checklist else {}
+        rows = []
         for view in selected(progress, options):
             state = view.state
             title_key = (record.checklist, view.item_id)
@@ -41,10 +42,12 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
             owner = view.item.owner if view.item else None
             if owner not in owners:
                 owners[owner] = safe(owner_word(owner, options.lang))
-            writer.writerow(hire + [
+            note = note_of(view, options)
+            rows.append(hire + [
                 phases.get(view.phase or "", ""), view.item_id, titles[title_key], owners[owner],
                 view.due.isoformat() if view.due else "", statuses[state.status],
-                state.date.isoformat() if state.date else "", safe(state.by or ""),
-                safe(note_of(view, options) or ""),
+                state.date.isoformat() if state.date else "", safe(state.by) if state.by else "",
+                safe(note) if note else "",
             ])
+        writer.writerows(rows)
     return "\ufeff" + out.getvalue()
