@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from ..errors import PeerError
 from ..i18n import say
+from ..index import Stamp
 from ..onboarding import Onboarding
 from ..problems import FormatError, Problem
 from ..progress import HireProgress
@@ -52,7 +53,7 @@ class PeerOnboardApp(App[None]):
         self.hires: dict[str, HireProgress] = {}
         self.broken: dict[str, Problem] = {}
         self.loaded = False
-        self._seen: dict[str, tuple[int, int]] = {}
+        self._seen: dict[str, Stamp] = {}
         self._undo: list[UndoStep] = []
         localize_bindings(self, lang)
 
@@ -91,7 +92,7 @@ class PeerOnboardApp(App[None]):
         self.call_from_thread(self._loaded, hires, problems, seen)
 
     def _loaded(self, hires: list[HireProgress], problems: list[Problem],
-                seen: dict[str, tuple[int, int]]) -> None:
+                seen: dict[str, Stamp]) -> None:
         self.hires = {h.record.id: h for h in hires}
         self.broken = {p.path.stem: p for p in problems if p.path is not None}
         self._seen = seen
@@ -144,7 +145,7 @@ class PeerOnboardApp(App[None]):
         if hire_id not in self.hires:
             return False
         try:
-            fresh = self.onboarding.store.load(hire_id)  # decide on the record as it is now
+            fresh = self.onboarding.store.load(hire_id)  # for undo: the state as it is on disk now
             before = fresh.state(item_id)
             record = change(fresh)
         except (PeerError, FormatError) as error:
