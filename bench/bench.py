@@ -8,7 +8,8 @@ Each figure is the median wall time of a fresh process (imports included), so st
   - dashboard filled: the same, until every hire's row is on screen;
   - check: ``peeronboard check`` on one hire vs. ``peeronboard --version``;
   - list: ``peeronboard list --json`` over all hires vs. ``peeronboard --version``;
-  - export: ``peeronboard export --format csv -o FILE`` of all hires vs. ``peeronboard --version``.
+  - export: ``peeronboard export --format csv -o FILE`` of all hires vs. ``peeronboard --version``;
+and the peak resident memory of each.
 """
 
 from __future__ import annotations
@@ -82,18 +83,30 @@ def make_hires(data_dir: Path, count: int, items_done: int = 5) -> str:
     return first
 
 
+PEAK_MEMORY: dict[str, int] = {}  # command name -> largest resident set seen, in KiB
+
+
+def run_once(name: str, command: list[str], env: dict[str, str]) -> float:
+    """Wall time of one run; its peak memory (from the kernel's rusage of that child) is kept too."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{name} failed with exit code {child.returncode}: {command}")
+    PEAK_MEMORY[name] = max(PEAK_MEMORY.get(name, 0), usage.ru_maxrss)
+    return elapsed
+
+
 def timed_rounds(commands: dict[str, list[str]], env: dict[str, str], repeat: int) -> dict[str, float]:
     """Median wall time of each command; rounds interleave the commands so drift hits all alike."""
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for command in commands.values():  # warm-up: bytecode caches, the record index
-        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, timeout=600)
+    for name, command in commands.items():  # warm-up: bytecode caches, the record index
+        run_once(name, command, env)
     for _ in range(repeat):
         for name, command in commands.items():
-            start = time.perf_counter()
-            subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, timeout=600)
-            times[name].append(time.perf_counter() - start)
+            times[name].append(run_once(name, command, env))
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -136,6 +149,8 @@ def main() -> int:
     print(f"{'measure':50} {'ratio':>6}  {'time':>8}  {'reference':>9}")
     for name, value, reference in rows:
         print(f"{name:50} {value / reference:6.2f}  {value * 1000:6.0f}ms  {reference * 1000:7.0f}ms")
+    print("\npeak memory (resident, MiB): " + ", ".join(
+        f"{name} {kib / 1024:.0f}" for name, kib in PEAK_MEMORY.items()))
     return 0
 
 
