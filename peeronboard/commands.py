@@ -56,8 +56,8 @@ class Context:
         return self.onboarding.library
 
     def warn_checklist_problems(self) -> None:
-        """A checklist file that could not be loaded is never silently ignored."""
-        for problem in self.library.problems:
+        """A checklist file this command needed but could not load is never silently skipped."""
+        for problem in self.library.problems_so_far:
             print(f"warning: {problem}", file=sys.stderr)
 
 

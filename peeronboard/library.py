@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,83 +16,118 @@ if TYPE_CHECKING:
     from .checklist import Checklist
 
 DEFAULT_CHECKLIST = "nordjylland-leder"
+_TOP_ID = re.compile(r'^[ \t]*id[ \t]*=[ \t]*"([^"\\\n]*)"', re.MULTILINE)
+
+
+def _scan_id(path: Path) -> str | None:
+    """The file's top-level ``id``, read cheaply from the lines above its first table; None when the
+    file has to be parsed to know (or to say what is wrong with it)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    head = re.split(r"^[ \t]*\[", text, maxsplit=1, flags=re.MULTILINE)[0]
+    found = _TOP_ID.findall(head)
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass
 class ChecklistLibrary:
     """Every checklist found, by id, and the problems with files that could not be used.
 
-    Files are read on first use, so a program that never needs a checklist never parses one.
+    Files are indexed by a cheap look at their ``id`` and parsed only when that checklist is needed,
+    so ``check`` on one hire reads one checklist. A file that cannot be used is reported as a problem;
+    where a later folder's file for an id is broken, the earlier one (e.g. the built-in) is used.
     """
 
     folders: list[Path] = field(default_factory=list)
-    _loaded: bool = False
-    _checklists: dict[str, Checklist] = field(default_factory=dict)
+    _candidates: dict[str, list[tuple[int, Path]]] | None = None  # id -> (tier, path), last wins
+    _parsed: dict[Path, Checklist | None] = field(default_factory=dict)
     _problems: list[Problem] = field(default_factory=list)
-    _builtin_ids: set[str] = field(default_factory=set)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     @classmethod
     def discover(cls, folders: Iterable[Path]) -> ChecklistLibrary:
         """Checklists from ``*.toml`` in each folder in order; a later folder replaces an earlier id."""
         return cls(list(folders))
 
-    @property
-    def checklists(self) -> dict[str, Checklist]:
-        self._load()
-        return self._checklists
-
-    @property
-    def problems(self) -> list[Problem]:
-        self._load()
-        return self._problems
-
-    @property
-    def builtin_ids(self) -> set[str]:
-        self._load()
-        return self._builtin_ids
-
-    def _load(self) -> None:
-        with self._lock:
-            if self._loaded:
-                return
-            for tier, folder in enumerate(self.folders):
-                self._load_folder(folder, builtin=tier == 0)
-            self._loaded = True
-
-    def _load_folder(self, folder: Path, builtin: bool) -> None:
-        from .checklist import load_checklist
-
-        found_here: dict[str, Path] = {}
-        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-            try:
-                checklist = load_checklist(path)
-            except FormatError as error:
-                self._problems.extend(error.problems)
-                continue
-            if checklist.id in found_here:
-                self._problems.append(Problem(
-                    path, f"checklist id '{checklist.id}' is also defined in "
-                    f"{found_here[checklist.id]}; this file is ignored", 1))
-                continue
-            found_here[checklist.id] = path
-            self._checklists[checklist.id] = checklist
-            if builtin:
-                self._builtin_ids.add(checklist.id)
-            else:
-                self._builtin_ids.discard(checklist.id)
-
     @classmethod
     def standard(cls, user_dir: Path, extra: Iterable[Path] = ()) -> ChecklistLibrary:
         return cls.discover([builtin_checklists_dir(), user_dir, *extra])
 
+    # --- lookups -------------------------------------------------------------------------------
+
     def get(self, checklist_id: str) -> Checklist | None:
-        return self.checklists.get(checklist_id)
+        """The checklist with this id from the latest folder whose file for it loads."""
+        with self._lock:
+            for _tier, path in reversed(self._index().get(checklist_id, [])):
+                checklist = self._parse(path)
+                if checklist is not None and checklist.id == checklist_id:
+                    return checklist
+            return None
+
+    @property
+    def checklists(self) -> dict[str, Checklist]:
+        """Every usable checklist by id (this parses every file)."""
+        with self._lock:
+            found = {}
+            for checklist_id in self._index():
+                checklist = self.get(checklist_id)
+                if checklist is not None:
+                    found[checklist_id] = checklist
+            return found
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every file that could not be used (this parses every file)."""
+        self.checklists  # noqa: B018 - parsing is what finds the problems
+        return self._problems
+
+    @property
+    def problems_so_far(self) -> list[Problem]:
+        """The problems found by what has been read so far, without reading more."""
+        return self._problems
 
     def ordered(self) -> list[Checklist]:
         """The default checklist first, then the rest by id."""
-        return sorted(self.checklists.values(),
-                      key=lambda c: (c.id != DEFAULT_CHECKLIST, c.id))
+        return sorted(self.checklists.values(), key=lambda c: (c.id != DEFAULT_CHECKLIST, c.id))
 
     def is_builtin(self, checklist_id: str) -> bool:
-        return checklist_id in self.builtin_ids
+        checklist = self.get(checklist_id)
+        return checklist is not None and any(
+            tier == 0 and path == checklist.path for tier, path in self._index().get(checklist_id, []))
+
+    # --- mechanics -----------------------------------------------------------------------------
+
+    def _index(self) -> dict[str, list[tuple[int, Path]]]:
+        if self._candidates is None:
+            candidates: dict[str, list[tuple[int, Path]]] = {}
+            for tier, folder in enumerate(self.folders):
+                seen_here: dict[str, Path] = {}
+                for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+                    checklist_id = _scan_id(path)
+                    if checklist_id is None:  # parse it now: its id, or what is wrong with it
+                        parsed = self._parse(path)
+                        if parsed is None:
+                            continue
+                        checklist_id = parsed.id
+                    if checklist_id in seen_here:
+                        self._problems.append(Problem(
+                            path, f"checklist id '{checklist_id}' is also defined in "
+                            f"{seen_here[checklist_id]}; this file is ignored", 1))
+                        continue
+                    seen_here[checklist_id] = path
+                    candidates.setdefault(checklist_id, []).append((tier, path))
+            self._candidates = candidates
+        return self._candidates
+
+    def _parse(self, path: Path) -> Checklist | None:
+        if path not in self._parsed:
+            from .checklist import load_checklist
+
+            try:
+                self._parsed[path] = load_checklist(path)
+            except FormatError as error:
+                self._parsed[path] = None
+                self._problems.extend(error.problems)
+        return self._parsed[path]

@@ -247,13 +247,15 @@ def test_checklist_folders_before_and_after_the_command_add_up(cli, tmp_path: Pa
     assert {"sample", "tiny"} <= listed
 
 
-def test_a_broken_user_checklist_is_warned_about_in_every_command(cli, isolated: Path, hire: str) -> None:
+def test_a_broken_user_checklist_is_never_skipped_silently(cli, isolated: Path) -> None:
     user_dir = isolated / "config" / "checklists"
     user_dir.mkdir(parents=True)
     (user_dir / "ours.toml").write_text('format = 1\nid = "nordjylland-leder"\n', encoding="utf-8")
-    result = cli("list")
-    assert result.code == 0 and hire in result.out
-    assert result.err.startswith(f"warning: {user_dir / 'ours.toml'}:1: missing required key 'title'")
+    added = cli("add", "Bo", "--start", "2027-03-01")  # needs the (overridden) default checklist
+    assert added.code == 0  # the built-in list is used instead, and the user is told why
+    assert added.err.startswith(f"warning: {user_dir / 'ours.toml'}:1: missing required key 'title'")
+    listed = cli("checklists")
+    assert listed.code == 1 and "ours.toml:1: missing required key 'title'" in listed.err
 
 
 def test_a_bad_pinned_today_is_named(cli, monkeypatch: pytest.MonkeyPatch) -> None:
