@@ -24,6 +24,7 @@ from .progress import HireProgress, ItemView, agenda
 from .record import HireRecord, parse_record
 from .settings import Settings
 from .store import HireStore
+from .wording import hire_facts, outcome
 
 MAX_AGENDA_DAYS = 3650
 
@@ -288,12 +289,7 @@ def _show_text(hire: HireProgress, lang: str) -> str:
     lines = [f"{record.name} ({record.id})"]
     title = checklist.title.in_lang(lang) if checklist else "?"
     lines.append(f"{say('hire.checklist', lang)}: {title} ({record.checklist})")
-    facts = [f"{say('hire.start', lang)}: {record.start_date}"]
-    if record.unit:
-        facts.append(f"{say('hire.unit', lang)}: {record.unit}")
-    if record.mentor:
-        facts.append(f"{say('hire.mentor', lang)}: {record.mentor}")
-    lines.append(" · ".join(facts))
+    lines.append(" · ".join(hire_facts(record, lang)))
     summary = hire.summary()
     progress = say("progress.line", lang, **summary)
     if summary["overdue"]:
@@ -318,14 +314,8 @@ def _item_lines(views: list[ItemView], lang: str, day: Any) -> list[str]:
         due = f"{view.due}" if view.due else ""
         if view.is_overdue(day):
             due += f" {say('overdue', lang).upper()}"
-        outcome = ""
-        if state.status != "open":
-            outcome = say(f"status.{state.status}", lang)
-            if state.date:
-                outcome += f" {state.date}"
-            if state.by:
-                outcome += f" {say('by', lang)} {state.by}"
-        rows.append([f"  {_MARKS[state.status]}", view.item_id, view.title(lang), due, outcome])
+        done = outcome(state, lang) if state.status != "open" else ""
+        rows.append([f"  {_MARKS[state.status]}", view.item_id, view.title(lang), due, done])
         if state.note:
             notes[len(rows) - 1] = state.note
     out = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..progress import HireProgress
+from ..wording import hire_facts, outcome
 from .common import ExportOptions, note_of, phase_groups, source_ref
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -23,11 +24,7 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
         checklist = progress.checklist
         lines.append(f"# {escape(record.name)}")
         lines.append("")
-        facts = [f"{t('hire.start')}: {record.start_date}"]
-        if record.unit:
-            facts.append(f"{t('hire.unit')}: {escape(record.unit)}")
-        if record.mentor:
-            facts.append(f"{t('hire.mentor')}: {escape(record.mentor)}")
+        facts = hire_facts(record, options.lang, escape)
         title = checklist.title.in_lang(options.lang) if checklist else record.checklist
         facts.append(f"{t('hire.checklist')}: {escape(title)}")
         lines.append(" · ".join(facts))
@@ -60,8 +57,7 @@ def _item_lines(view, progress: HireProgress, options: ExportOptions) -> list[st
         due = f"{t('panel.due')} {view.due}"
         details.append(f"**{due} — {t('overdue')}**" if view.is_overdue(progress.today) else due)
     if state.status != "open" and state.date:
-        who = f" {t('by')} {escape(state.by)}" if state.by else ""
-        details.append(f"{t(f'status.{state.status}')} {state.date}{who}")
+        details.append(outcome(state, options.lang, escape))
     reference = source_ref(view, options.lang)
     if reference:
         details.append(escape(reference))

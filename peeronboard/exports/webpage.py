@@ -6,6 +6,7 @@ from html import escape
 
 from ..i18n import owner_word
 from ..progress import HireProgress
+from ..wording import hire_facts, outcome
 from .common import ExportOptions, note_of, phase_groups, source_ref
 
 STYLE = """
@@ -68,11 +69,7 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
 def _hire(progress: HireProgress, options: ExportOptions) -> list[str]:
     t = options.t
     record, checklist = progress.record, progress.checklist
-    facts = [f"{t('hire.start')}: {record.start_date}"]
-    if record.unit:
-        facts.append(f"{t('hire.unit')}: {record.unit}")
-    if record.mentor:
-        facts.append(f"{t('hire.mentor')}: {record.mentor}")
+    facts = hire_facts(record, options.lang)
     facts.append(f"{t('hire.checklist')}: "
                  f"{checklist.title.in_lang(options.lang) if checklist else record.checklist}")
     summary = progress.summary()
@@ -109,12 +106,7 @@ def _item(view, progress: HireProgress, options: ExportOptions) -> str:
         due = f"{t('panel.due')} {view.due}" + (f" — {t('overdue')}" if overdue else "")
     meta = []
     if state.status != "open":
-        done = f"{t(f'status.{state.status}')}"
-        if state.date:
-            done += f" {state.date}"
-        if state.by:
-            done += f" {t('by')} {state.by}"
-        meta.append(done)
+        meta.append(outcome(state, options.lang))
     if view.item and view.item.owner:
         meta.append(f"{t('panel.owner')}: {owner_word(view.item.owner, options.lang)}")
     reference = source_ref(view, options.lang)

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from ...i18n import owner_word
 from ...progress import HireProgress, ItemView
+from ...wording import hire_facts, outcome
 from ..format import STATE_MARKS, due_text, shorten
 from .base import PeerScreenMixin
 from .prompt import TextPrompt
@@ -70,12 +71,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         record, checklist = progress.record, progress.checklist
         summary = progress.summary()
         header = Text(app.name_of(record), style="bold")
-        facts = [f"{app.t('hire.start')}: {record.start_date}"]
-        if record.unit:
-            facts.append(f"{app.t('hire.unit')}: {record.unit}")
-        if record.mentor:
-            facts.append(f"{app.t('hire.mentor')}: {record.mentor}")
-        header.append("\n" + " · ".join(facts))
+        header.append("\n" + " · ".join(hire_facts(record, lang)))
         title = checklist.title.in_lang(lang) if checklist else record.checklist
         header.append(f"\n{app.t('hire.checklist')}: {title}")
         header.append("\n" + app.t("progress.line", **summary))
@@ -146,12 +142,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         lang = app.lang
         text = Text(view.title(lang), style="bold")
         state = view.state
-        status_line = app.t(f"status.{state.status}")
-        if state.date:
-            status_line += f" {state.date}"
-        if state.by:
-            status_line += f" {app.t('by')} {state.by}"
-        text.append(f"\n{status_line}")
+        text.append(f"\n{outcome(state, lang)}")
         item = view.item
         if item is None:
             text.append("\n\n" + app.t("panel.retired"), style="italic")

@@ -1,0 +1,32 @@
+"""Phrases about a hire that the command line, the app and the exports all say the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .i18n import say
+from .record import HireRecord, ItemState
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def hire_facts(record: HireRecord, lang: str, escape: Callable[[str], str] = _as_is) -> list[str]:
+    """"Start date: …", then unit and mentor when known; ``escape`` makes user text safe for a format."""
+    facts = [f"{say('hire.start', lang)}: {record.start_date}"]
+    if record.unit:
+        facts.append(f"{say('hire.unit', lang)}: {escape(record.unit)}")
+    if record.mentor:
+        facts.append(f"{say('hire.mentor', lang)}: {escape(record.mentor)}")
+    return facts
+
+
+def outcome(state: ItemState, lang: str, escape: Callable[[str], str] = _as_is) -> str:
+    """The item's state in words, with when and by whom: "done 2027-01-15 by Mette"."""
+    text = say(f"status.{state.status}", lang)
+    if state.date:
+        text += f" {state.date}"
+    if state.by:
+        text += f" {say('by', lang)} {escape(state.by)}"
+    return text
