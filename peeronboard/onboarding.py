@@ -46,7 +46,7 @@ class Onboarding:
         records, problems = self.store.load_all()
         day = self.today()
         hires = [HireProgress.build(r, self.library.get(r.checklist), day) for r in records]
-        hires.sort(key=lambda h: (h.record.start_date, h.record.name.casefold()))
+        hires.sort(key=lambda h: h.start_order)
         return hires, problems
 
     def progress(self, record: HireRecord) -> HireProgress:

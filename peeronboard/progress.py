@@ -85,6 +85,11 @@ class HireProgress:
                     first, first_due = index, due
         return counts, first
 
+    @property
+    def start_order(self) -> tuple[dt.date, str]:
+        """Sort key used wherever hires are listed: by start date, then name."""
+        return self.record.start_date, self.record.name.casefold()
+
     def count(self, status: str) -> int:
         return self._totals[0][status]
 

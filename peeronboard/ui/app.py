@@ -243,7 +243,7 @@ class PeerOnboardApp(App[None]):
         from ..exports.formats import ExportOptions, export_text, write_export
 
         chosen = [self.hires[h] for h in hire_ids if h in self.hires] if hire_ids else sorted(
-            self.hires.values(), key=lambda h: (h.record.start_date, h.record.name.casefold()))
+            self.hires.values(), key=lambda h: h.start_order)
         options = ExportOptions(lang=self.lang, today=self.onboarding.today(),
                                 generated=dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0))
         try:

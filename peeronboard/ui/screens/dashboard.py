@@ -81,7 +81,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
             table.add_column(app.t(key), key=key, width=width)
         needle = self.needle
         for progress in sorted(app.hires.values(),
-                               key=lambda h: (h.record.start_date, h.record.name.casefold())):
+                               key=lambda h: h.start_order):
             record = progress.record
             name = app.name_of(record)
             if needle and needle not in name.casefold() and needle not in (record.unit or "").casefold():
