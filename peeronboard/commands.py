@@ -7,24 +7,24 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import tomlsource
 from .checklist import parse_checklist
 from .cli import EXIT_OK, EXIT_PROBLEM, parse_date_option, print_json, report
 from .dates import TODAY_ENV, today
 from .errors import PeerError
-from .exports.common import hire_data, item_data
 from .i18n import choose_language, say
 from .library import ChecklistLibrary
 from .onboarding import Onboarding
 from .paths import Paths
 from .problems import FormatError, Problem
-from .progress import HireProgress, ItemView, agenda
 from .record import HireRecord, parse_record
 from .settings import Settings
 from .store import HireStore
-from .wording import hire_facts, outcome
+
+if TYPE_CHECKING:  # the commands that change one item import only what they need, to start fast
+    from .progress import HireProgress, ItemView
 
 MAX_AGENDA_DAYS = 3650
 
@@ -120,6 +120,8 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from .exports.common import hire_data
+
     hires, problems = ctx.onboarding.all_progress()
     if args.json:
         print_json([hire_data(h, ctx.lang) for h in hires])
@@ -142,6 +144,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    from .exports.common import hire_data
+
     record = ctx.onboarding.find(args.hire)
     hire = ctx.onboarding.progress(record)
     if args.json:
@@ -183,6 +187,9 @@ cmd_note = _item_command(lambda ctx, r, a: ctx.onboarding.note(r, a.item, a.text
 def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
     if not 0 <= args.days <= MAX_AGENDA_DAYS:
         raise PeerError("err.days", most=MAX_AGENDA_DAYS)
+    from .exports.common import item_data
+    from .progress import agenda
+
     hires, problems = ctx.onboarding.all_progress()
     day = ctx.onboarding.today()
     entries = agenda(hires, day, args.days)
@@ -285,6 +292,8 @@ _MARKS = {"done": "[x]", "skipped": "[-]", "open": "[ ]"}
 
 
 def _show_text(hire: HireProgress, lang: str) -> str:
+    from .wording import hire_facts
+
     record, checklist = hire.record, hire.checklist
     lines = [f"{record.name} ({record.id})"]
     title = checklist.title.in_lang(lang) if checklist else "?"
@@ -307,6 +316,8 @@ def _show_text(hire: HireProgress, lang: str) -> str:
 
 
 def _item_lines(views: list[ItemView], lang: str, day: Any) -> list[str]:
+    from .wording import outcome
+
     rows = []
     notes: dict[int, str] = {}
     for view in views:

@@ -13,21 +13,18 @@ from .dates import today as system_today
 from .errors import PeerError
 from .library import DEFAULT_CHECKLIST, ChecklistLibrary
 from .problems import FormatError, Problem
-from .progress import HireProgress
 from .record import (
     HIRE_ID_PATTERN,
     HireRecord,
     ItemState,
     LogEntry,
-    append_log,
-    set_item_state,
     validate_line,
     validate_name,
 )
-from .store import HireStore
+from .store import HireStore, ItemChange
 
 if TYPE_CHECKING:
-    import tomlkit
+    from .progress import HireProgress
 
 
 @dataclass
@@ -43,6 +40,8 @@ class Onboarding:
 
     def all_progress(self) -> tuple[list[HireProgress], list[Problem]]:
         """Every readable hire with its progress, sorted by start date, and the unreadable ones."""
+        from .progress import HireProgress
+
         records, problems = self.store.load_all()
         day = self.today()
         hires = [HireProgress.build(r, self.library.get(r.checklist), day) for r in records]
@@ -50,6 +49,8 @@ class Onboarding:
         return hires, problems
 
     def progress(self, record: HireRecord) -> HireProgress:
+        from .progress import HireProgress
+
         return HireProgress.build(record, self.library.get(record.checklist), self.today())
 
     def find(self, query: str) -> HireRecord:
@@ -116,19 +117,18 @@ class Onboarding:
         who = by or self.user
         day = on or self.today()
 
-        def edit(fresh: HireRecord, doc: tomlkit.TOMLDocument) -> None:
-            old = fresh.state(item_id)
-            set_item_state(doc, item_id, ItemState("done", day, who, note if note else old.note))
-            append_log(doc, LogEntry(_now(), self.user, "check", item_id, note))
+        def edit(fresh: HireRecord) -> ItemChange:
+            state = ItemState("done", day, who, note if note else fresh.state(item_id).note)
+            return item_id, state, LogEntry(_now(), self.user, "check", item_id, note)
 
         return self.store.modify(record.id, edit)
 
     def uncheck(self, record: HireRecord, item_id: str) -> HireRecord:
         self._current_item(record, item_id)
 
-        def edit(fresh: HireRecord, doc: tomlkit.TOMLDocument) -> None:
-            set_item_state(doc, item_id, ItemState("open", note=fresh.state(item_id).note))
-            append_log(doc, LogEntry(_now(), self.user, "uncheck", item_id))
+        def edit(fresh: HireRecord) -> ItemChange:
+            state = ItemState("open", note=fresh.state(item_id).note)
+            return item_id, state, LogEntry(_now(), self.user, "uncheck", item_id)
 
         return self.store.modify(record.id, edit)
 
@@ -136,9 +136,9 @@ class Onboarding:
         self._current_item(record, item_id)
         reason = _required_text(reason, "--reason")
 
-        def edit(fresh: HireRecord, doc: tomlkit.TOMLDocument) -> None:
-            set_item_state(doc, item_id, ItemState("skipped", self.today(), self.user, reason))
-            append_log(doc, LogEntry(_now(), self.user, "skip", item_id, reason))
+        def edit(fresh: HireRecord) -> ItemChange:
+            state = ItemState("skipped", self.today(), self.user, reason)
+            return item_id, state, LogEntry(_now(), self.user, "skip", item_id, reason)
 
         return self.store.modify(record.id, edit)
 
@@ -147,10 +147,10 @@ class Onboarding:
         self._current_item(record, item_id)
         text = text.strip()
 
-        def edit(fresh: HireRecord, doc: tomlkit.TOMLDocument) -> None:
+        def edit(fresh: HireRecord) -> ItemChange:
             old = fresh.state(item_id)
-            set_item_state(doc, item_id, ItemState(old.status, old.date, old.by, text or None))
-            append_log(doc, LogEntry(_now(), self.user, "note", item_id, text))
+            state = ItemState(old.status, old.date, old.by, text or None)
+            return item_id, state, LogEntry(_now(), self.user, "note", item_id, text)
 
         return self.store.modify(record.id, edit)
 
@@ -163,11 +163,10 @@ class Onboarding:
         """
         self._current_item(record, item_id)
 
-        def edit(fresh: HireRecord, doc: tomlkit.TOMLDocument) -> None:
+        def edit(fresh: HireRecord) -> ItemChange:
             if expected is not None and fresh.state(item_id) != expected:
                 raise PeerError("err.changed_elsewhere", item=item_id)
-            set_item_state(doc, item_id, state)
-            append_log(doc, LogEntry(_now(), self.user, "undo", item_id, state.status))
+            return item_id, state, LogEntry(_now(), self.user, "undo", item_id, state.status)
 
         return self.store.modify(record.id, edit)
 

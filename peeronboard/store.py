@@ -13,13 +13,21 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import tomlsource
-from .errors import PeerError, StoreError
+from .errors import StoreError
 from .index import Stamp, entry_for, read_index, record_from, write_index
 from .problems import FormatError, Problem
-from .record import HIRE_ID_PATTERN, HireRecord, new_document, parse_record
+from .record import (
+    HIRE_ID_PATTERN,
+    HireRecord,
+    ItemState,
+    LogEntry,
+    append_log,
+    new_document,
+    parse_record,
+    set_item_state,
+)
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -43,10 +51,9 @@ _ID_LENGTH = 6
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 
-if TYPE_CHECKING:
-    import tomlkit
-
-Edit = Callable[[HireRecord, "tomlkit.TOMLDocument"], None]
+# a change to one item: given the record as it is on disk now, the item's new state and the log entry
+ItemChange = tuple[str, ItemState, LogEntry]
+Change = Callable[[HireRecord], ItemChange]
 
 
 class HireStore:
@@ -141,24 +148,22 @@ class HireStore:
             doc = new_document(fresh)
             return self._write(hire_id, tomlkit.dumps(doc))
 
-    def modify(self, hire_id: str, edit: Edit) -> HireRecord:
-        """Lock, re-read the record, apply ``edit`` to its document, and write it back safely."""
-        import tomlkit
+    def modify(self, hire_id: str, change: Change) -> HireRecord:
+        """Lock, re-read the record, apply ``change`` to it and write it back safely.
+
+        A file in the shape peeronboard writes is edited in place (see ``quickedit``); any other
+        shape goes through tomlkit, which keeps the user's comments and order.
+        """
+        from .quickedit import edit_item
 
         path = self.path_for(hire_id)
         with self.locked():
             text = tomlsource.read_text(path)
-            record = parse_record(tomlsource.parse(text, path), path, text)
-            try:
-                doc = tomlkit.parse(text)
-                edit(record, doc)
-                new_text = tomlkit.dumps(doc)
-            except PeerError:
-                raise
-            except Exception as error:  # a hand-edited shape the editor cannot handle: never write
-                raise FormatError([Problem(
-                    path, f"cannot update this record automatically ({error}); the file is left as it "
-                    "was: edit it by hand and check it with peeronboard validate", 1)]) from None
+            data = tomlsource.parse(text, path)
+            item_id, state, entry = change(parse_record(data, path, text))
+            new_text = edit_item(text, data, item_id, state, entry)
+            if new_text is None:
+                new_text = _edit_document(text, path, item_id, state, entry)
             return self._write(hire_id, new_text)
 
     def erase(self, hire_id: str) -> list[Path]:
@@ -232,6 +237,21 @@ class HireStore:
                 with contextlib.suppress(OSError):
                     os.unlink(temp_name)
         return record
+
+
+def _edit_document(text: str, path: Path, item_id: str, state: ItemState, entry: LogEntry) -> str:
+    """The change made with tomlkit, for any valid shape of record file; never a partial write."""
+    import tomlkit
+
+    try:
+        doc = tomlkit.parse(text)
+        set_item_state(doc, item_id, state)
+        append_log(doc, entry)
+        return tomlkit.dumps(doc)
+    except Exception as error:  # a hand-edited shape the editor cannot handle: never write
+        raise FormatError([Problem(
+            path, f"cannot update this record automatically ({error}); the file is left as it "
+            "was: edit it by hand and check it with peeronboard validate", 1)]) from None
 
 
 def _shred(path: Path) -> None:

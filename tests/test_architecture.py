@@ -9,7 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
 CORE = ["checklist", "cli", "commands", "dates", "demo", "errors", "i18n", "library", "onboarding", "paths",
-        "index", "problems", "progress", "record", "settings", "store", "text", "tomlsource", "wording"]
+        "index", "problems", "progress", "quickedit", "record", "settings", "store", "text", "tomlsource",
+        "wording"]
 
 
 def test_core_modules_import_no_textual() -> None:

@@ -112,7 +112,7 @@ def test_unreadable_record_is_reported_untouched_and_others_still_work(
     assert [r.id for r in records] == [good.id]
     assert len(problems) == 1 and str(problems[0]).startswith(f"{broken}:3:")
     with pytest.raises(FormatError):
-        store.modify("brokn1", lambda record, doc: None)
+        store.modify("brokn1", _never_applied)
     assert broken.read_bytes() == before
     onboarding.check(good, "appoint-mentor")
     assert store.load(good.id).state("appoint-mentor").status == "done"
@@ -124,13 +124,18 @@ def test_newer_record_format_is_refused_and_never_rewritten(store: HireStore, hi
     path.write_text(path.read_text(encoding="utf-8").replace("format = 1", "format = 9"), encoding="utf-8")
     before = path.read_bytes()
     with pytest.raises(FormatError, match="record format 9 is newer"):
-        store.modify(record.id, lambda r, doc: None)
+        store.modify(record.id, _never_applied)
     assert path.read_bytes() == before
+
+
+def _never_applied(record: HireRecord) -> tuple[str, ItemState, LogEntry]:
+    raise AssertionError("a change was applied to a record that could not be read")
 
 
 def test_retired_items_keep_their_state(onboarding: Onboarding, store: HireStore) -> None:
     record = onboarding.add("Anna", START, "sample")
-    store.modify(record.id, lambda r, doc: doc.add("items", {"old-item": {"status": "done", "note": "kept"}}))
+    retire = LogEntry(dt.datetime(2027, 1, 2, tzinfo=dt.UTC), "test", "check", "old-item")
+    store.modify(record.id, lambda r: ("old-item", ItemState("done", note="kept"), retire))
     progress = onboarding.progress(store.load(record.id))
     assert [v.item_id for v in progress.retired] == ["old-item"]
     assert progress.retired[0].state.note == "kept"

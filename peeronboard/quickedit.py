@@ -1,0 +1,92 @@
+"""A fast edit of one item in a record file, for files in the shape peeronboard writes.
+
+Ticking an item rewrites only that item's ``[items.<id>]`` table and appends one ``[[log]]`` entry;
+every other byte of the file stays as it was. The result is parsed and compared with what the change
+must give; when the file has another shape (comments inside the item's table, an inline ``items``,
+a ``log = [...]`` array) the answer is None and the store uses the style-preserving editor instead.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import tomllib
+from typing import Any
+
+from .record import ItemState, LogEntry
+
+_ITEM_KEYS = ("status", "date", "by", "note")
+_LOG_KEYS = ("at", "by", "action", "item", "text")
+# a line as peeronboard writes it: one known key, a string or a date, nothing after (no comment)
+_PLAIN_LINE = re.compile(r'^(?:status|date|by|note) = (?:"(?:[^"\\\n]|\\.)*"|\d{4}-\d{2}-\d{2})\n?$')
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def edit_item(text: str, data: dict[str, Any], item_id: str, state: ItemState,
+              entry: LogEntry) -> str | None:
+    """``text`` with the item set to ``state`` and ``entry`` appended to the log, or None when that
+    cannot be done here and proven right. ``data`` is ``text`` parsed."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    table = _item_table(item_id, state)
+    header = f"[items.{item_id}]\n"
+    start = next((n for n, line in enumerate(lines) if line.rstrip() + "\n" == header), None)
+    if start is None:
+        at = next((n for n, line in enumerate(lines) if line.strip() == "[[log]]"), len(lines))
+        gap = ["\n"] if at and lines[at - 1].strip() else []
+        lines[at:at] = [*gap, header, *table, "\n"]
+    else:
+        end = start + 1
+        while end < len(lines) and not lines[end].lstrip().startswith("["):
+            end += 1
+        body = [line for line in lines[start + 1:end] if line.strip()]
+        if not all(_PLAIN_LINE.match(line) for line in body):
+            return None  # comments or keys of the user's own: the style-preserving editor keeps them
+        blank_tail = [line for line in lines[start + 1:end] if not line.strip()]
+        lines[start + 1:end] = [*table, *(blank_tail[-1:] if end < len(lines) else [])]
+    if lines and lines[-1].strip():
+        lines.append("\n")
+    lines.extend(["[[log]]\n", *_log_table(entry), "\n"])
+    result = "".join(lines)
+    return result if _gives(result, _expected(data, item_id, state, entry)) else None
+
+
+def _item_table(item_id: str, state: ItemState) -> list[str]:
+    values = {"status": state.status, "date": state.date, "by": state.by, "note": state.note}
+    return [f"{key} = {toml_value(value)}\n" for key, value in values.items() if value is not None]
+
+
+def _log_table(entry: LogEntry) -> list[str]:
+    values = {"at": entry.at, "by": entry.by, "action": entry.action, "item": entry.item,
+              "text": entry.text}
+    return [f"{key} = {toml_value(value)}\n" for key, value in values.items() if value is not None]
+
+
+def _expected(data: dict[str, Any], item_id: str, state: ItemState, entry: LogEntry) -> dict[str, Any]:
+    expected = copy.deepcopy(data)
+    items = expected.setdefault("items", {})
+    items[item_id] = {key: getattr(state, key) for key in _ITEM_KEYS if getattr(state, key) is not None}
+    log = expected.setdefault("log", [])
+    log.append({key: getattr(entry, key) for key in _LOG_KEYS if getattr(entry, key) is not None})
+    return expected
+
+
+def _gives(text: str, expected: dict[str, Any]) -> bool:
+    try:
+        return tomllib.loads(text) == expected
+    except tomllib.TOMLDecodeError:
+        return False
+
+
+def toml_value(value: str | int | dt.date) -> str:
+    """One TOML value, written the way tomlkit writes it."""
+    if isinstance(value, str):
+        return '"' + "".join(_ESCAPES.get(ch) or (f"\\u{ord(ch):04x}" if ord(ch) < 32 or ord(ch) == 127
+                                                  else ch) for ch in value) + '"'
+    if isinstance(value, bool) or not isinstance(value, int | dt.date):
+        raise TypeError(f"not a record value: {value!r}")
+    if isinstance(value, dt.datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    return str(value) if isinstance(value, int) else value.isoformat()
