@@ -122,7 +122,8 @@ def main() -> int:
         # compiling peeronboard's (editable) source on every start instead of starting it
         env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
         env = {**env, "PEERONBOARD_DATA_DIR": str(data),
-               "PEERONBOARD_CONFIG_DIR": str(Path(folder) / "config"), "PEERONBOARD_LANG": "en"}
+               "PEERONBOARD_CONFIG_DIR": str(Path(folder) / "config"),
+               "PEERONBOARD_CACHE_DIR": str(Path(folder) / "cache"), "PEERONBOARD_LANG": "en"}
         started = time.perf_counter()
         hire = make_hires(data, args.hires)
         print(f"made {args.hires} hires in {time.perf_counter() - started:.1f} s")

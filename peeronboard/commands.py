@@ -48,7 +48,7 @@ class Context:
             today()
         except ValueError as error:
             raise PeerError("err.field", option=TODAY_ENV, reason=str(error)) from None
-        library = ChecklistLibrary.standard(paths.user_checklists_dir, extra)
+        library = ChecklistLibrary.standard(paths.user_checklists_dir, extra, paths.checklist_cache_dir)
         store = HireStore(paths.data_dir)
         return cls(paths, lang, Onboarding(store, library, settings.user_name(), today))
 
@@ -269,7 +269,7 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     try:
         demo = Onboarding(HireStore(folder), ctx.library, ctx.onboarding.user, ctx.onboarding.today)
         fill_demo(demo)
-        demo_ctx = Context(Paths(folder, ctx.paths.config_dir), ctx.lang, demo)
+        demo_ctx = Context(Paths(folder, ctx.paths.config_dir, ctx.paths.cache_dir), ctx.lang, demo)
         return _open_app(demo_ctx, args.private, banner=say("demo.banner", ctx.lang))
     finally:
         shutil.rmtree(folder, ignore_errors=True)

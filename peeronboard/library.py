@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .parsecache import ParseCache
 from .paths import builtin_checklists_dir
 from .problems import FormatError, Problem
 
@@ -45,15 +46,19 @@ class ChecklistLibrary:
     _parsed: dict[Path, Checklist | None] = field(default_factory=dict)
     _problems: list[Problem] = field(default_factory=list)
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
+    cache: ParseCache | None = None
 
     @classmethod
-    def discover(cls, folders: Iterable[Path]) -> ChecklistLibrary:
-        """Checklists from ``*.toml`` in each folder in order; a later folder replaces an earlier id."""
-        return cls(list(folders))
+    def discover(cls, folders: Iterable[Path], cache_dir: Path | None = None) -> ChecklistLibrary:
+        """Checklists from ``*.toml`` in each folder in order; a later folder replaces an earlier id.
+
+        With ``cache_dir``, parsed files are kept there and not parsed again until they change."""
+        return cls(list(folders), cache=ParseCache(cache_dir) if cache_dir else None)
 
     @classmethod
-    def standard(cls, user_dir: Path, extra: Iterable[Path] = ()) -> ChecklistLibrary:
-        return cls.discover([builtin_checklists_dir(), user_dir, *extra])
+    def standard(cls, user_dir: Path, extra: Iterable[Path] = (),
+                 cache_dir: Path | None = None) -> ChecklistLibrary:
+        return cls.discover([builtin_checklists_dir(), user_dir, *extra], cache_dir)
 
     # --- lookups -------------------------------------------------------------------------------
 
@@ -123,10 +128,18 @@ class ChecklistLibrary:
 
     def _parse(self, path: Path) -> Checklist | None:
         if path not in self._parsed:
-            from .checklist import load_checklist
+            from . import tomlsource
+            from .checklist import parse_checklist
 
+            data, key = self.cache.get(path) if self.cache else (None, None)
             try:
-                self._parsed[path] = load_checklist(path)
+                if data is not None:
+                    self._parsed[path] = parse_checklist(data, path)
+                else:
+                    data, text = tomlsource.load(path)
+                    self._parsed[path] = parse_checklist(data, path, text)
+                    if self.cache:
+                        self.cache.put(path, key, data)
             except FormatError as error:
                 self._parsed[path] = None
                 self._problems.extend(error.problems)

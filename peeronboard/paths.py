@@ -2,7 +2,8 @@
 
 Data (hire records) and configuration (config.toml, the user's own checklists) default to the
 platform's usual folders and can be moved with ``PEERONBOARD_DATA_DIR`` / ``PEERONBOARD_CONFIG_DIR``
-or the ``--data-dir`` / ``--config-dir`` options.
+or the ``--data-dir`` / ``--config-dir`` options. A cache of parsed checklists (never personal
+data) lives in the platform's cache folder or ``PEERONBOARD_CACHE_DIR``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 APP_NAME = "peeronboard"
 DATA_ENV = "PEERONBOARD_DATA_DIR"
 CONFIG_ENV = "PEERONBOARD_CONFIG_DIR"
+CACHE_ENV = "PEERONBOARD_CACHE_DIR"
 
 
 def builtin_checklists_dir() -> Path:
@@ -36,12 +38,19 @@ def _platform_config_dir() -> Path:
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
+def _platform_cache_dir() -> Path:
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 @dataclass(frozen=True)
 class Paths:
     """Where one run of peeronboard reads and writes."""
 
     data_dir: Path
     config_dir: Path
+    cache_dir: Path | None = None
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None,
@@ -49,7 +58,13 @@ class Paths:
         """Explicit folders first, then the environment, then the platform default."""
         data = data_dir or os.environ.get(DATA_ENV) or _platform_data_dir()
         config = config_dir or os.environ.get(CONFIG_ENV) or _platform_config_dir()
-        return cls(Path(data).expanduser(), Path(config).expanduser())
+        cache = os.environ.get(CACHE_ENV) or _platform_cache_dir()
+        return cls(Path(data).expanduser(), Path(config).expanduser(), Path(cache).expanduser())
+
+    @property
+    def checklist_cache_dir(self) -> Path | None:
+        """Parsed checklists (no personal data: hire records are never cached here)."""
+        return self.cache_dir / "checklists" if self.cache_dir else None
 
     @property
     def hires_dir(self) -> Path:

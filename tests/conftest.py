@@ -20,6 +20,7 @@ TODAY = "2027-01-20"
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PEERONBOARD_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("PEERONBOARD_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("PEERONBOARD_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("PEERONBOARD_LANG", "en")
     monkeypatch.setenv("PEERONBOARD_TODAY", TODAY)
     monkeypatch.delenv("PEERONBOARD_DEBUG", raising=False)

@@ -49,6 +49,7 @@ def terminal(data_dir: Path, isolated: Path):
     assert PROGRAM.exists(), f"peeronboard is not installed next to {sys.executable}"
     session = f"peeronboard-test-{os.getpid()}"
     env = {"PEERONBOARD_DATA_DIR": str(data_dir), "PEERONBOARD_CONFIG_DIR": str(isolated / "config"),
+           "PEERONBOARD_CACHE_DIR": str(isolated / "cache"),
            "PEERONBOARD_LANG": "en", "PEERONBOARD_TODAY": "2027-01-20", "TERM": "xterm-256color"}
     command = " ".join([*(f"{k}={v}" for k, v in env.items()), str(PROGRAM)])
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", command], check=True)

@@ -53,3 +53,32 @@ def test_two_files_with_one_id_in_a_folder_and_ids_written_unusually(tmp_path: P
 
 def test_the_sample_fixture_loads() -> None:
     assert ChecklistLibrary.discover([DATA]).get("sample").item_count == 4
+
+
+def test_a_parsed_checklist_is_kept_and_a_changed_file_is_read_again(tmp_path: Path, monkeypatch) -> None:
+    folder, cache = tmp_path / "checklists", tmp_path / "cache"
+    path = write(folder, "a.toml", TINY.format(id="a", title="First"))
+    assert ChecklistLibrary.discover([folder], cache).get("a").title.in_lang("en") == "First"
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("an unchanged checklist was parsed again")
+
+    monkeypatch.setattr("peeronboard.tomlsource.parse", no_parsing)
+    assert ChecklistLibrary.discover([folder], cache).get("a").title.in_lang("en") == "First"
+    monkeypatch.undo()
+
+    path.write_text(TINY.format(id="a", title="Second, longer"), encoding="utf-8")
+    assert ChecklistLibrary.discover([folder], cache).get("a").title.in_lang("en") == "Second, longer"
+
+
+def test_a_damaged_cache_is_ignored_and_a_broken_file_is_never_kept(tmp_path: Path) -> None:
+    folder, cache = tmp_path / "checklists", tmp_path / "cache"
+    write(folder, "a.toml", TINY.format(id="a", title="A"))
+    broken = write(folder, "b.toml", 'format = 1\nid = "b"\ntitle = "B"\n')  # no phases
+    ChecklistLibrary.discover([folder], cache).checklists  # noqa: B018 - fills the cache
+    assert len(list(cache.glob("*.json"))) == 1  # only the file that loaded
+    for entry in cache.glob("*.json"):
+        entry.write_bytes(b"\x00{not json")
+    library = ChecklistLibrary.discover([folder], cache)
+    assert library.get("a").title.in_lang("en") == "A"
+    assert [p.path for p in library.problems] == [broken]
