@@ -93,8 +93,11 @@ class Checklist:
         cache: dict[dt.date, tuple[dt.date | None, ...]] = self.__dict__.setdefault("_dues", {})
         dues = cache.get(start)
         if dues is None:
-            dues = cache[start] = tuple(item.due.apply(start) if item.due else None
-                                        for item in self.item_list)
+            applied: dict[Offset | None, dt.date | None] = {None: None}  # items share few offsets
+            for item in self.item_list:
+                if item.due not in applied:
+                    applied[item.due] = item.due.apply(start)
+            dues = cache[start] = tuple(applied[item.due] for item in self.item_list)
         return dues
 
     def phase(self, phase_id: str) -> Phase | None:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .atomic import replace_file
 from .record import STATUSES, HireRecord, ItemState
 
 INDEX_FORMAT = 1
@@ -36,20 +35,10 @@ def read_index(path: Path) -> dict[str, dict[str, Any]]:
 
 def write_index(path: Path, entries: dict[str, dict[str, Any]]) -> None:
     """Replace the index atomically; a failure only means the next listing reads the records again."""
-    temp = None
-    try:
-        handle, temp = tempfile.mkstemp(prefix=".index.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump({"format": INDEX_FORMAT, "records": entries}, out, ensure_ascii=False,
+    text = json.dumps({"format": INDEX_FORMAT, "records": entries}, ensure_ascii=False,
                       separators=(",", ":"))
-        os.replace(temp, path)
-        temp = None
-    except OSError:
-        pass
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+    with contextlib.suppress(OSError):
+        replace_file(path, text.encode("utf-8"), durable=False)
 
 
 def entry_for(record: HireRecord, stamp: Stamp) -> dict[str, Any]:

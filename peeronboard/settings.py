@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import getpass
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +41,12 @@ class Settings:
         """Who is doing things: the configured user, else the login name."""
         if self.user:
             return self.user.strip()
+        for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # as getpass.getuser() looks
+            if os.environ.get(variable):
+                return os.environ[variable]
         try:
-            return getpass.getuser()
-        except Exception:  # no login name in some containers
+            import pwd
+
+            return pwd.getpwuid(os.getuid()).pw_name
+        except (ImportError, KeyError, OSError):  # Windows, or no login name in some containers
             return "unknown"

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import tomlsource
+from .atomic import PRIVATE_FILE, fsync_dir, replace_file
 from .errors import StoreError
 from .index import Stamp, entry_for, read_index, record_from, write_index
 from .problems import FormatError, Problem
@@ -49,7 +50,6 @@ else:
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _ID_LENGTH = 6
 PRIVATE_DIR = 0o700
-PRIVATE_FILE = 0o600
 
 # a change to one item: given the record as it is on disk now, the item's new state and the log entry
 ItemChange = tuple[str, ItemState, LogEntry]
@@ -181,7 +181,7 @@ class HireStore:
                 if target.exists():
                     _shred(target)
                     removed.append(target)
-            _fsync_dir(self.hires_dir)
+            fsync_dir(self.hires_dir)
         return removed
 
     # --- mechanics -------------------------------------------------------------------------
@@ -214,28 +214,12 @@ class HireStore:
 
     def _write(self, hire_id: str, text: str) -> HireRecord:
         """Check the new text reads back as a valid record, then replace the file atomically."""
-        import tempfile
-
         path = self.path_for(hire_id)
         record = parse_record(tomlsource.parse(text, path), path, text)
-        temp_name = None
         try:
-            handle, temp_name = tempfile.mkstemp(prefix=f".{hire_id}.", suffix=".tmp",
-                                                 dir=self.hires_dir)
-            with os.fdopen(handle, "wb") as out:
-                out.write(text.encode("utf-8"))
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temp_name, PRIVATE_FILE)
-            os.replace(temp_name, path)
-            temp_name = None
-            _fsync_dir(self.hires_dir)
+            replace_file(path, text.encode("utf-8"))
         except OSError as error:
             raise StoreError("err.store", path=path, reason=_reason(error)) from None
-        finally:
-            if temp_name is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp_name)
         return record
 
 
@@ -267,17 +251,6 @@ def _shred(path: Path) -> None:
             handle.flush()
             os.fsync(handle.fileno())
     path.unlink()
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover
-        return
-    with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
 
 
 def _reason(error: OSError) -> str:

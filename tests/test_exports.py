@@ -14,8 +14,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from peeronboard.dates import today
+from peeronboard.exports import spreadsheet
 from peeronboard.exports.formats import FORMATS, ExportOptions, export_text
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
@@ -153,3 +156,11 @@ def test_cli_export_writes_a_private_file(cli, hire: str, tmp_path: Path) -> Non
     shown = cli("export", hire, "--format", "csv")
     assert shown.out.startswith("\ufeff") and shown.out.count("\r\n") == 5
     assert cli("export", "nobody").code == 1
+
+
+@given(st.lists(st.text(), min_size=2, max_size=6))
+def test_a_csv_row_is_written_exactly_as_the_csv_module_writes_it(cells: list[str]) -> None:
+    expected = io.StringIO()
+    csv.writer(expected, delimiter=";", lineterminator="\r\n").writerow(cells)
+    assert spreadsheet.row(cells) + "\r\n" == expected.getvalue()
+    assert next(csv.reader(io.StringIO(expected.getvalue(), newline=""), delimiter=";")) == cells

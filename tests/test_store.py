@@ -184,7 +184,7 @@ def test_processes_ticking_at_once_lose_nothing(cli, hire: str, hires_dir: Path)
 
 def test_erase_removes_the_record_and_leftover_temp_files(store: HireStore, hires_dir: Path) -> None:
     record = store.create(draft(name="Kirsten Østergaard"))
-    leftover = hires_dir / f".{record.id}.abc123.tmp"
+    leftover = hires_dir / f".{record.id}.toml.abc123.tmp"
     leftover.write_text('name = "Kirsten Østergaard"', encoding="utf-8")
     other = store.create(draft(name="Other"))
     store.erase(record.id)

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..i18n import say
 from ..progress import HireProgress, ItemView
+from ..record import ItemState
 
 ONLY_CHOICES = ("open", "overdue")
 
@@ -34,12 +35,16 @@ class ExportOptions:
 
 def selected(progress: HireProgress, options: ExportOptions) -> list[ItemView]:
     """The hire's current items that the options ask for, in checklist order."""
-    views = list(progress.items)
+    return [v for v in progress.items if wanted(v.state, v.due, options)]
+
+
+def wanted(state: ItemState, due: dt.date | None, options: ExportOptions) -> bool:
+    """Whether an item in this state, due then, goes into a summary made with these options."""
     if options.only == "open":
-        views = [v for v in views if v.state.status == "open"]
-    elif options.only == "overdue":
-        views = [v for v in views if v.is_overdue(options.today)]
-    return views
+        return state.status == "open"
+    if options.only == "overdue":
+        return state.status == "open" and due is not None and due < options.today
+    return True
 
 
 def note_of(view: ItemView, options: ExportOptions) -> str | None:

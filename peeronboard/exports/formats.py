@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ..atomic import replace_file
 from ..errors import StoreError
 from ..progress import HireProgress
 from . import icalendar, jsondoc, markdown, spreadsheet, webpage
@@ -35,19 +33,8 @@ def export_text(fmt: str, hires: list[HireProgress], options: ExportOptions) -> 
 def write_export(path: Path, text: str) -> Path:
     """Write a summary atomically and privately (0600): it holds personal data."""
     path = path.expanduser()
-    temp = None
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-        temp = None
+        replace_file(path, text.encode("utf-8"))
     except OSError as error:
         raise StoreError("err.store", path=path, reason=error.strerror or str(error)) from None
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
     return path

@@ -1,0 +1,48 @@
+"""Replacing a file all at once: a private temp file in the same folder, fsync, then rename.
+
+A reader sees the old file or the new one, never half of one; after a crash the old one is intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+
+
+def replace_file(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically, readable by the owner only (raises OSError).
+
+    With ``durable``, the data and the rename are on disk before this returns. A temp file
+    (``.<name>.<random>.tmp``) is never left behind by a failure.
+    """
+    temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    handle = os.open(temp, flags, PRIVATE_FILE)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    if durable:
+        fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the platform can)."""
+    if os.name == "nt":  # pragma: no cover - Windows has no directory handles to fsync
+        return
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
