@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,13 +28,13 @@ if TYPE_CHECKING:  # the commands that change one item import only what they nee
 MAX_AGENDA_DAYS = 3650
 
 
-@dataclass
 class Context:
     """Everything one run needs: where files are, the language, the checklists, the records."""
 
-    paths: Paths
-    lang: str
-    onboarding: Onboarding
+    def __init__(self, paths: Paths, lang: str, onboarding: Onboarding) -> None:
+        self.paths = paths
+        self.lang = lang
+        self.onboarding = onboarding
 
     @classmethod
     def create(cls, args: argparse.Namespace) -> Context:
@@ -159,10 +158,9 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _item_command(change: Callable[[Context, HireRecord, argparse.Namespace], HireRecord], message: str):
+def _item_command(change: Callable[[Context, str, argparse.Namespace], HireRecord], message: str):
     def run(ctx: Context, args: argparse.Namespace) -> int:
-        record = ctx.onboarding.find(args.hire)
-        updated = change(ctx, record, args)
+        updated = change(ctx, ctx.onboarding.find_id(args.hire), args)
         item = ctx.onboarding.checklist_for(updated).item(args.item)
         title = item.title.in_lang(ctx.lang) if item else args.item
         print(f"{updated.name}: {say(message, ctx.lang, item=title)}")
@@ -170,11 +168,11 @@ def _item_command(change: Callable[[Context, HireRecord, argparse.Namespace], Hi
     return run
 
 
-def _check(ctx: Context, record: HireRecord, args: argparse.Namespace) -> HireRecord:
+def _check(ctx: Context, hire_id: str, args: argparse.Namespace) -> HireRecord:
     on = parse_date_option(args.on, "--on") if args.on else None
     if on is not None and on > ctx.onboarding.today():
         raise PeerError("err.future", option="--on", date=on.isoformat())
-    return ctx.onboarding.check(record, args.item, note=_optional_text(args.note),
+    return ctx.onboarding.check(hire_id, args.item, note=_optional_text(args.note),
                                 by=_optional_text(args.by), on=on)
 
 

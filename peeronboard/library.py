@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,6 @@ def _scan_id(path: Path) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-@dataclass
 class ChecklistLibrary:
     """Every checklist found, by id, and the problems with files that could not be used.
 
@@ -41,12 +39,13 @@ class ChecklistLibrary:
     where a later folder's file for an id is broken, the earlier one (e.g. the built-in) is used.
     """
 
-    folders: list[Path] = field(default_factory=list)
-    _candidates: dict[str, list[tuple[int, Path]]] | None = None  # id -> (tier, path), last wins
-    _parsed: dict[Path, Checklist | None] = field(default_factory=dict)
-    _problems: list[Problem] = field(default_factory=list)
-    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
-    cache: ParseCache | None = None
+    def __init__(self, folders: Iterable[Path] = (), cache: ParseCache | None = None) -> None:
+        self.folders = list(folders)
+        self.cache = cache
+        self._candidates: dict[str, list[tuple[int, Path]]] | None = None  # id -> (tier, path)
+        self._parsed: dict[Path, Checklist | None] = {}
+        self._problems: list[Problem] = []
+        self._lock = threading.RLock()
 
     @classmethod
     def discover(cls, folders: Iterable[Path], cache_dir: Path | None = None) -> ChecklistLibrary:

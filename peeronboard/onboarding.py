@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .checklist import Checklist
@@ -27,14 +26,18 @@ if TYPE_CHECKING:
     from .progress import HireProgress
 
 
-@dataclass
+_Change = tuple[ItemState, str, str | None]  # an item's new state, the log action and the logged text
+
+
 class Onboarding:
     """A leader's onboarding records: the store, the checklists and who is at the keyboard."""
 
-    store: HireStore
-    library: ChecklistLibrary
-    user: str
-    today: Callable[[], dt.date] = system_today
+    def __init__(self, store: HireStore, library: ChecklistLibrary, user: str,
+                 today: Callable[[], dt.date] = system_today) -> None:
+        self.store = store
+        self.library = library
+        self.user = user
+        self.today = today
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -75,6 +78,14 @@ class Onboarding:
             raise PeerError("err.ambiguous", query=query, matches=listing)
         return matches[0]
 
+    def find_id(self, query: str) -> str:
+        """The id of the hire ``find`` would give, without reading the record when ``query`` is an
+        id (a change reads it anyway, under the store's lock)."""
+        as_id = query.strip().lower()
+        if HIRE_ID_PATTERN.match(as_id) and self.store.path_for(as_id).exists():
+            return as_id
+        return self.find(query).id
+
     def checklist_for(self, record: HireRecord) -> Checklist:
         checklist = self.library.get(record.checklist)
         if checklist is None:
@@ -111,64 +122,59 @@ class Onboarding:
         )
         return self.store.create(draft)
 
-    def check(self, record: HireRecord, item_id: str, *, note: str | None = None,
+    def check(self, hire: HireRecord | str, item_id: str, *, note: str | None = None,
               by: str | None = None, on: dt.date | None = None) -> HireRecord:
-        self._current_item(record, item_id)
-        who = by or self.user
-        day = on or self.today()
+        """Tick an item (``hire``: a record or its id); a new note replaces the old one."""
+        who, day = by or self.user, on or self.today()
 
-        def edit(fresh: HireRecord) -> ItemChange:
-            state = ItemState("done", day, who, note if note else fresh.state(item_id).note)
-            return item_id, state, LogEntry(_now(), self.user, "check", item_id, note)
+        def change(fresh: HireRecord) -> _Change:
+            return ItemState("done", day, who, note if note else fresh.state(item_id).note), "check", note
 
-        return self.store.modify(record.id, edit)
+        return self._change(hire, item_id, change)
 
-    def uncheck(self, record: HireRecord, item_id: str) -> HireRecord:
-        self._current_item(record, item_id)
+    def uncheck(self, hire: HireRecord | str, item_id: str) -> HireRecord:
+        return self._change(hire, item_id, lambda fresh: (
+            ItemState("open", note=fresh.state(item_id).note), "uncheck", None))
 
-        def edit(fresh: HireRecord) -> ItemChange:
-            state = ItemState("open", note=fresh.state(item_id).note)
-            return item_id, state, LogEntry(_now(), self.user, "uncheck", item_id)
-
-        return self.store.modify(record.id, edit)
-
-    def skip(self, record: HireRecord, item_id: str, reason: str) -> HireRecord:
-        self._current_item(record, item_id)
+    def skip(self, hire: HireRecord | str, item_id: str, reason: str) -> HireRecord:
+        """Mark an item not applicable; the reason is required and becomes its note."""
         reason = _required_text(reason, "--reason")
+        state = ItemState("skipped", self.today(), self.user, reason)
+        return self._change(hire, item_id, lambda fresh: (state, "skip", reason))
 
-        def edit(fresh: HireRecord) -> ItemChange:
-            state = ItemState("skipped", self.today(), self.user, reason)
-            return item_id, state, LogEntry(_now(), self.user, "skip", item_id, reason)
-
-        return self.store.modify(record.id, edit)
-
-    def note(self, record: HireRecord, item_id: str, text: str) -> HireRecord:
+    def note(self, hire: HireRecord | str, item_id: str, text: str) -> HireRecord:
         """Set the item's note; an empty text removes it. The status does not change."""
-        self._current_item(record, item_id)
         text = text.strip()
 
-        def edit(fresh: HireRecord) -> ItemChange:
+        def change(fresh: HireRecord) -> _Change:
             old = fresh.state(item_id)
-            state = ItemState(old.status, old.date, old.by, text or None)
-            return item_id, state, LogEntry(_now(), self.user, "note", item_id, text)
+            return ItemState(old.status, old.date, old.by, text or None), "note", text
 
-        return self.store.modify(record.id, edit)
+        return self._change(hire, item_id, change)
 
-    def restore(self, record: HireRecord, item_id: str, state: ItemState,
+    def restore(self, hire: HireRecord | str, item_id: str, state: ItemState,
                 expected: ItemState | None = None) -> HireRecord:
         """Put an item back to an earlier state (undo); logged like any other change.
 
         With ``expected``, nothing is written unless the item is still in that state, so an undo
         never overwrites a change made meanwhile in another window or on the command line.
         """
-        self._current_item(record, item_id)
-
-        def edit(fresh: HireRecord) -> ItemChange:
+        def change(fresh: HireRecord) -> _Change:
             if expected is not None and fresh.state(item_id) != expected:
                 raise PeerError("err.changed_elsewhere", item=item_id)
-            return item_id, state, LogEntry(_now(), self.user, "undo", item_id, state.status)
+            return state, "undo", state.status
 
-        return self.store.modify(record.id, edit)
+        return self._change(hire, item_id, change)
+
+    def _change(self, hire: HireRecord | str, item_id: str,
+                change: Callable[[HireRecord], _Change]) -> HireRecord:
+        """Apply ``change`` to the record as it is on disk, under the store's lock, and log it."""
+        def edit(fresh: HireRecord) -> ItemChange:
+            self._current_item(fresh, item_id)
+            state, action, text = change(fresh)
+            return item_id, state, LogEntry(_now(), self.user, action, item_id, text)
+
+        return self.store.modify(hire if isinstance(hire, str) else hire.id, edit)
 
     def erase(self, hire_id: str) -> None:
         self.store.erase(hire_id)

@@ -9,8 +9,8 @@ data) lives in the platform's cache folder or ``PEERONBOARD_CACHE_DIR``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "peeronboard"
 DATA_ENV = "PEERONBOARD_DATA_DIR"
@@ -44,8 +44,7 @@ def _platform_cache_dir() -> Path:
     return platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     """Where one run of peeronboard reads and writes."""
 
     data_dir: Path

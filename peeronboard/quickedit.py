@@ -8,7 +8,6 @@ a ``log = [...]`` array) the answer is None and the store uses the style-preserv
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 import tomllib
@@ -24,9 +23,9 @@ _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f
 
 
 def edit_item(text: str, data: dict[str, Any], item_id: str, state: ItemState,
-              entry: LogEntry) -> str | None:
-    """``text`` with the item set to ``state`` and ``entry`` appended to the log, or None when that
-    cannot be done here and proven right. ``data`` is ``text`` parsed."""
+              entry: LogEntry) -> tuple[str, dict[str, Any]] | None:
+    """``text`` with the item set to ``state`` and ``entry`` appended to the log, and that text
+    parsed; or None when that cannot be done here and proven right. ``data`` is ``text`` parsed."""
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
@@ -50,7 +49,11 @@ def edit_item(text: str, data: dict[str, Any], item_id: str, state: ItemState,
         lines.append("\n")
     lines.extend(["[[log]]\n", *_log_table(entry), "\n"])
     result = "".join(lines)
-    return result if _gives(result, _expected(data, item_id, state, entry)) else None
+    try:
+        parsed = tomllib.loads(result)
+    except tomllib.TOMLDecodeError:
+        return None
+    return (result, parsed) if _is_the_change(data, parsed, item_id, state, entry) else None
 
 
 def _item_table(item_id: str, state: ItemState) -> list[str]:
@@ -64,20 +67,21 @@ def _log_table(entry: LogEntry) -> list[str]:
     return [f"{key} = {toml_value(value)}\n" for key, value in values.items() if value is not None]
 
 
-def _expected(data: dict[str, Any], item_id: str, state: ItemState, entry: LogEntry) -> dict[str, Any]:
-    expected = copy.deepcopy(data)
-    items = expected.setdefault("items", {})
-    items[item_id] = {key: getattr(state, key) for key in _ITEM_KEYS if getattr(state, key) is not None}
-    log = expected.setdefault("log", [])
-    log.append({key: getattr(entry, key) for key in _LOG_KEYS if getattr(entry, key) is not None})
-    return expected
-
-
-def _gives(text: str, expected: dict[str, Any]) -> bool:
-    try:
-        return tomllib.loads(text) == expected
-    except tomllib.TOMLDecodeError:
-        return False
+def _is_the_change(before: dict[str, Any], after: dict[str, Any], item_id: str, state: ItemState,
+                   entry: LogEntry) -> bool:
+    """Whether ``after`` is ``before`` with exactly this item state and one more log entry."""
+    item = {key: getattr(state, key) for key in _ITEM_KEYS if getattr(state, key) is not None}
+    logged = {key: getattr(entry, key) for key in _LOG_KEYS if getattr(entry, key) is not None}
+    old_items, new_items = before.get("items", {}), after.get("items")
+    old_log, new_log = before.get("log", []), after.get("log")
+    return (
+        isinstance(new_items, dict) and new_items.get(item_id) == item
+        and {k: v for k, v in new_items.items() if k != item_id}
+        == {k: v for k, v in old_items.items() if k != item_id}
+        and isinstance(new_log, list) and new_log[:-1] == old_log and new_log[-1:] == [logged]
+        and {k: v for k, v in after.items() if k not in ("items", "log")}
+        == {k: v for k, v in before.items() if k not in ("items", "log")}
+    )
 
 
 def toml_value(value: str | int | dt.date) -> str:

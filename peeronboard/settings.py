@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import tomlsource
 from .problems import FormatError, Problem
@@ -13,8 +13,9 @@ from .text import LANGUAGES
 _KEYS = {"lang", "user"}
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
+    """What config.toml says (None where it says nothing)."""
+
     lang: str | None = None
     user: str | None = None
 

@@ -13,6 +13,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from . import tomlsource
 from .atomic import PRIVATE_FILE, fsync_dir, replace_file
@@ -161,10 +162,10 @@ class HireStore:
             text = tomlsource.read_text(path)
             data = tomlsource.parse(text, path)
             item_id, state, entry = change(parse_record(data, path, text))
-            new_text = edit_item(text, data, item_id, state, entry)
-            if new_text is None:
-                new_text = _edit_document(text, path, item_id, state, entry)
-            return self._write(hire_id, new_text)
+            edited = edit_item(text, data, item_id, state, entry)
+            if edited is None:
+                return self._write(hire_id, _edit_document(text, path, item_id, state, entry))
+            return self._write(hire_id, *edited)
 
     def erase(self, hire_id: str) -> list[Path]:
         """Remove the record, every other file of it in the folder (temp files, editor backups such as
@@ -212,10 +213,11 @@ class HireStore:
                 _unlock_file(handle)
             os.close(handle)
 
-    def _write(self, hire_id: str, text: str) -> HireRecord:
-        """Check the new text reads back as a valid record, then replace the file atomically."""
+    def _write(self, hire_id: str, text: str, data: dict[str, Any] | None = None) -> HireRecord:
+        """Check the new text (``data``: it parsed) reads back as a valid record, then replace the
+        file atomically."""
         path = self.path_for(hire_id)
-        record = parse_record(tomlsource.parse(text, path), path, text)
+        record = parse_record(data if data is not None else tomlsource.parse(text, path), path, text)
         try:
             replace_file(path, text.encode("utf-8"))
         except OSError as error:
