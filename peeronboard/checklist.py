@@ -93,12 +93,22 @@ class Checklist:
         cache: dict[dt.date, tuple[dt.date | None, ...]] = self.__dict__.setdefault("_dues", {})
         dues = cache.get(start)
         if dues is None:
-            applied: dict[Offset | None, dt.date | None] = {None: None}  # items share few offsets
-            for item in self.item_list:
-                if item.due not in applied:
-                    applied[item.due] = item.due.apply(start)
-            dues = cache[start] = tuple(applied[item.due] for item in self.item_list)
+            offsets, slots = self._offsets
+            applied = [offset.apply(start) for offset in offsets]
+            dues = cache[start] = tuple(applied[slot] if slot >= 0 else None for slot in slots)
         return dues
+
+    @property
+    def _offsets(self) -> tuple[list[Offset], list[int]]:
+        """The distinct due offsets, and for each item the index of its own (-1: none); items share few."""
+        cached = self.__dict__.get("_offset_slots")
+        if cached is None:
+            distinct: dict[Offset, int] = {}
+            slots = [distinct.setdefault(item.due, len(distinct)) if item.due else -1
+                     for item in self.item_list]
+            cached = (list(distinct), slots)
+            object.__setattr__(self, "_offset_slots", cached)
+        return cached
 
     def phase(self, phase_id: str) -> Phase | None:
         return next((p for p in self.phases if p.id == phase_id), None)

@@ -213,7 +213,7 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from .exports.formats import ExportOptions, export_text, write_export
+    from .exports.formats import ExportOptions, export_bytes, write_export
 
     problems: list[Problem] = []
     if args.hires:
@@ -227,12 +227,12 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     options = ExportOptions(lang=ctx.lang, only=args.only, notes=not args.no_notes,
                             today=ctx.onboarding.today(),
                             generated=dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0))
-    text = export_text(args.format, hires, options)
+    data = export_bytes(args.format, hires, options)
     if args.output:
-        path = write_export(Path(args.output), text)
+        path = write_export(Path(args.output), data)
         print(say("exported", ctx.lang, count=len(hires), path=path))
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
     return report(problems)
 
 

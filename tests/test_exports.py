@@ -164,3 +164,17 @@ def test_a_csv_row_is_written_exactly_as_the_csv_module_writes_it(cells: list[st
     csv.writer(expected, delimiter=";", lineterminator="\r\n").writerow(cells)
     assert spreadsheet.row(cells) + "\r\n" == expected.getvalue()
     assert next(csv.reader(io.StringIO(expected.getvalue(), newline=""), delimiter=";")) == cells
+
+
+@pytest.mark.parametrize("only", [None, "open", "overdue"])
+@pytest.mark.parametrize("notes", [True, False])
+def test_csv_rows_are_the_items_the_options_select(hires: list[HireProgress], only: str | None,
+                                                   notes: bool) -> None:
+    from peeronboard.exports.common import selected
+
+    chosen = options("en", only=only, notes=notes)
+    rows = list(csv.reader(io.StringIO(export_text("csv", hires, chosen)[1:], newline=""), delimiter=";"))
+    expected = [(h.record.id, v.item_id, chosen.t(f"status.{v.state.status}"), (v.state.note or "") if notes else "")
+                for h in hires for v in selected(h, chosen)]
+    assert [(r[0], r[6], r[10], r[13].lstrip("'")) for r in rows[1:]] == expected
+    assert any(note for *_, note in expected) == notes

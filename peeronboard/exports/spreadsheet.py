@@ -36,12 +36,21 @@ def row(cells: list[str]) -> str:
     return ";".join(cell(text) for text in cells)
 
 
+def _line(cells: list[str]) -> bytes:
+    return (row(cells) + "\r\n").encode()
+
+
 def render(hires: list[HireProgress], options: ExportOptions) -> str:
-    parts = ["\ufeff", row([options.t(key) for key in COLUMNS]), "\r\n"]  # joined once at the end
+    return render_bytes(hires, options).decode("utf-8")
+
+
+def render_bytes(hires: list[HireProgress], options: ExportOptions) -> bytes:
+    """The CSV as UTF-8: parts are encoded once each and joined once at the end."""
+    parts = ["\ufeff".encode(), _line([options.t(key) for key in COLUMNS])]
     statuses = {status: options.t(f"status.{status}") for status in ("open", "done", "skipped")}
-    unrecorded = row([statuses["open"], "", "", ""]) + "\r\n"
+    unrecorded = _line([statuses["open"], "", "", ""])
     described: dict[int, list[str]] = {}  # checklist -> phase, item, title and owner of each item
-    shared: dict[tuple[int, dt.date], list[str]] = {}  # (checklist, start date) -> those and the due date
+    shared: dict[tuple[int, dt.date], list[bytes]] = {}  # (checklist, start date) -> those and the due
     only, notes = options.only, options.notes
     for progress in hires:
         record, checklist = progress.record, progress.checklist
@@ -53,11 +62,11 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
             if id(checklist) not in described:
                 described[id(checklist)] = _described(checklist, options)
             dues = checklist.due_dates(start)
-            shared[key] = [text + (due.isoformat() if due else "") + ";"
+            shared[key] = [(text + (due.isoformat() if due else "") + ";").encode()
                            for text, due in zip(described[id(checklist)], dues, strict=True)]
         items = shared[key]
-        hire = row([record.id, safe(record.name), safe(record.unit or ""), start.isoformat(),
-                    record.checklist]) + ";"
+        hire = (row([record.id, safe(record.name), safe(record.unit or ""), start.isoformat(),
+                     record.checklist]) + ";").encode()
         states = record.items
         if not states and not only:  # nothing recorded yet: every row is the same but for the item
             for cells in items:
@@ -73,10 +82,10 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
             if only and not wanted(state, dues[index], options):
                 continue
             note = state.note if notes else None
-            parts += (hire, items[index], row([
+            parts += (hire, items[index], _line([
                 statuses[state.status], state.date.isoformat() if state.date else "",
-                safe(state.by) if state.by else "", safe(note) if note else ""]), "\r\n")
-    return "".join(parts)
+                safe(state.by) if state.by else "", safe(note) if note else ""]))
+    return b"".join(parts)
 
 
 def _described(checklist: Checklist, options: ExportOptions) -> list[str]:

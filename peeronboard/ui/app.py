@@ -240,14 +240,14 @@ class PeerOnboardApp(App[None]):
         """Write a summary through the core; the toast says where it went."""
         import datetime as dt
 
-        from ..exports.formats import ExportOptions, export_text, write_export
+        from ..exports.formats import ExportOptions, export_bytes, write_export
 
         chosen = [self.hires[h] for h in hire_ids if h in self.hires] if hire_ids else sorted(
             self.hires.values(), key=lambda h: h.start_order)
         options = ExportOptions(lang=self.lang, today=self.onboarding.today(),
                                 generated=dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0))
         try:
-            written = write_export(path, export_text(fmt, chosen, options))
+            written = write_export(path, export_bytes(fmt, chosen, options))
         except PeerError as error:
             self.report_failure(error)
             return
