@@ -155,7 +155,8 @@ def main() -> int:
     print(f"\n{args.hires} hires, {args.repeat} runs each, Python {sys.version.split()[0]}")
     print(f"{'measure':50} {'median':>7} {'fastest':>8}  {'time':>8}  {'reference':>9}")
     for label, name, reference in rows:
-        print(f"{label:50} {median[name] / median[reference]:6.2f}x {fastest[name] / fastest[reference]:7.2f}x"
+        ratio, best = median[name] / median[reference], fastest[name] / fastest[reference]
+        print(f"{label:50} {ratio:6.2f}x {best:7.2f}x"
               f"  {median[name] * 1000:6.0f}ms  {median[reference] * 1000:7.0f}ms")
     print("\npeak memory (resident, MiB): " + ", ".join(
         f"{name} {kib / 1024:.0f}" for name, kib in PEAK_MEMORY.items()))
