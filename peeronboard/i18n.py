@@ -185,6 +185,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err.erase_needs_yes": {"da": "sletning kræver bekræftelse: kør igen med --yes",
                             "en": "erasing needs confirmation: run again with --yes"},
     "err.store": {"da": "kunne ikke gemme {path}: {reason}", "en": "could not save {path}: {reason}"},
+    "err.locked": {
+        "da": "en anden skriver til mappen ({holder}); prøv igen, eller slet {path} hvis ingen gør",
+        "en": "someone else is writing to the folder ({holder}); try again, or delete {path} if no one is",
+    },
     "err.unreadable": {"da": "{problem}", "en": "{problem}"},
     "err.changed_elsewhere": {"da": "'{item}' er ændret et andet sted siden; intet fortrudt",
                               "en": "'{item}' was changed elsewhere since; nothing undone"},

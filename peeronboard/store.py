@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from . import tomlsource
-from .atomic import PRIVATE_FILE, fsync_dir, replace_file
+from .atomic import fsync_dir, replace_file
 from .errors import StoreError
 from .index import Stamp, entry_for, read_index, record_from, write_index
+from .locking import exclusive
 from .problems import FormatError, Problem
 from .record import (
     HIRE_ID_PATTERN,
@@ -30,23 +31,6 @@ from .record import (
     parse_record,
     set_item_state,
 )
-
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _lock_file(handle: int) -> None:
-        msvcrt.locking(handle, msvcrt.LK_LOCK, 1)
-
-    def _unlock_file(handle: int) -> None:
-        msvcrt.locking(handle, msvcrt.LK_UNLCK, 1)
-else:
-    import fcntl
-
-    def _lock_file(handle: int) -> None:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-
-    def _unlock_file(handle: int) -> None:
-        fcntl.flock(handle, fcntl.LOCK_UN)
 
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _ID_LENGTH = 6
@@ -192,26 +176,18 @@ class HireStore:
             # a data folder chosen by the user keeps its mode; the records' own folder is private
             self.data_dir.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
             self.hires_dir.mkdir(mode=PRIVATE_DIR, exist_ok=True)
-            if stat.S_IMODE(self.hires_dir.stat().st_mode) != PRIVATE_DIR:
-                self.hires_dir.chmod(PRIVATE_DIR)
+            mode = stat.S_IMODE(self.hires_dir.stat().st_mode)
+            if mode & ~PRIVATE_DIR:  # others may look in: close it, but never widen what the owner set
+                self.hires_dir.chmod(mode & PRIVATE_DIR)
         except OSError as error:
             raise StoreError("err.store", path=self.hires_dir, reason=_reason(error)) from None
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """An exclusive lock on the store, held by one writer (process or thread) at a time."""
+        """An exclusive lock on the store, held by one writer (thread, process or machine) at a time."""
         self.ensure_folders()
-        try:
-            handle = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
-        except OSError as error:
-            raise StoreError("err.store", path=self._lock_path, reason=_reason(error)) from None
-        try:
-            _lock_file(handle)
+        with exclusive(self._lock_path):
             yield
-        finally:
-            with contextlib.suppress(OSError):
-                _unlock_file(handle)
-            os.close(handle)
 
     def _write(self, hire_id: str, text: str, data: dict[str, Any] | None = None) -> HireRecord:
         """Check the new text (``data``: it parsed) reads back as a valid record, then replace the

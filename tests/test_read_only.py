@@ -1,15 +1,15 @@
 """A folder the user may not write to: a clear error, the record as it was, and reading still works.
 
-Root ignores file modes, so when the tests run as root (as in CI) the program runs as ``nobody``.
+Root ignores file modes, so when the tests run as root (as in CI) the program runs without root's
+power to override them (the capabilities CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH are dropped).
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,20 +17,27 @@ import pytest
 
 from .conftest import DATA, TODAY
 
-NOBODY = 65534
-pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+PR_CAPBSET_DROP = 24
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 1, 2
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux file modes")
+
+
+def drop_root_override() -> None:
+    """In the child before it runs Python: root keeps its uid but must obey file modes."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "cannot drop a capability")
 
 
 @pytest.fixture
-def base() -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix="peeronboard-readonly-"))  # outside root's private tmp
-    if os.geteuid() == 0:
-        os.chown(folder, NOBODY, NOBODY)
+def base(tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "readonly"
+    folder.mkdir()
     yield folder
     for path in [folder, *folder.rglob("*")]:
         if path.is_dir():
-            path.chmod(0o700)
-    shutil.rmtree(folder)
+            path.chmod(0o700)  # so that pytest can clean up
 
 
 def run_as_user(base: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -38,16 +45,9 @@ def run_as_user(base: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {"PATH": os.environ.get("PATH", ""), "PEERONBOARD_DATA_DIR": str(base / "data"),
            "PEERONBOARD_CONFIG_DIR": str(base / "config"), "PEERONBOARD_CACHE_DIR": str(base / "cache"),
            "PEERONBOARD_LANG": "en", "PEERONBOARD_TODAY": TODAY, "USER": "leder", "HOME": str(base)}
-    as_nobody = os.geteuid() == 0
-
-    def drop_root() -> None:
-        os.setgid(NOBODY)
-        os.setgroups([])
-        os.setuid(NOBODY)
-
     return subprocess.run([sys.executable, "-m", "peeronboard", "--checklists", str(DATA), *args],
                           capture_output=True, text=True, env=env, timeout=60,
-                          preexec_fn=drop_root if as_nobody else None)
+                          preexec_fn=drop_root_override if os.geteuid() == 0 else None)
 
 
 def test_a_read_only_folder_gives_a_clear_error_and_keeps_the_record(base: Path) -> None:

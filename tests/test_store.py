@@ -165,23 +165,6 @@ def test_threads_ticking_different_items_lose_nothing(onboarding: Onboarding, st
     assert len(final.log) == 1 + 2 * len(items)
 
 
-def test_processes_ticking_at_once_lose_nothing(cli, hire: str, hires_dir: Path) -> None:
-    import subprocess
-    import sys
-
-    items = ["appoint-mentor", "order-workstation", "peer-training", "appraisal"]
-    procs = [subprocess.Popen([sys.executable, "-m", "peeronboard", "--checklists", str(DATA),
-                               "check", hire, item, "--note", f"n{n}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-             for n, item in enumerate(items * 2)]
-    assert all(p.wait(timeout=60) == 0 for p in procs)
-    shown = cli("show", hire, "--json")
-    data = __import__("json").loads(shown.out)
-    assert data["done"] == 4
-    record_text = (hires_dir / f"{hire}.toml").read_text(encoding="utf-8")
-    assert record_text.count('action = "check"') == 8
-
-
 def test_erase_removes_the_record_and_leftover_temp_files(store: HireStore, hires_dir: Path) -> None:
     record = store.create(draft(name="Kirsten Østergaard"))
     leftover = hires_dir / f".{record.id}.toml.abc123.tmp"
