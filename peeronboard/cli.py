@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--only", choices=("open", "overdue"), help="only open, or only overdue, items")
     sub.add_argument("--no-notes", action="store_true",
                      help="leave notes and reasons out (for readers who should not see them)")
+    command("merge", "Merge conflicting copies of records that a sync service (OneDrive, Dropbox, "
+                     "Nextcloud, Syncthing) made when two computers changed a hire at once.")
     sub = command("erase", "Delete a hire's record and every trace of the name peeronboard keeps.")
     sub.add_argument("hire", metavar="HIRE", help="hire id or an unambiguous part of the name")
     sub.add_argument("--yes", action="store_true", help="do not ask for confirmation")

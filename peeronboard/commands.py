@@ -256,6 +256,19 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
+    merged = ctx.onboarding.merge_conflicts()
+    for copy, record, plan in merged:
+        print(say("merged", ctx.lang, copy=copy.name, id=record.id, name=record.name,
+                  entries=len(plan.entries), items=len(plan.states)))
+        for item_id, state in plan.undecided.items():
+            print(say("merge.undecided", ctx.lang, item=item_id, id=record.id,
+                      status=say(f"status.{state.status}", ctx.lang)))
+    if not merged:
+        print(say("merge.none", ctx.lang))
+    return EXIT_OK
+
+
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     import shutil
     import tempfile
@@ -276,7 +289,8 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
     "demo": cmd_demo, "checklists": cmd_checklists, "validate": cmd_validate, "add": cmd_add,
     "list": cmd_list, "show": cmd_show, "check": cmd_check, "uncheck": cmd_uncheck, "skip": cmd_skip,
-    "note": cmd_note, "agenda": cmd_agenda, "export": cmd_export, "erase": cmd_erase,
+    "note": cmd_note, "agenda": cmd_agenda, "export": cmd_export, "merge": cmd_merge,
+    "erase": cmd_erase,
 }
 
 

@@ -26,6 +26,11 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def now() -> dt.datetime:
+    """This moment in local time, with its UTC offset, to the second (as the log records it)."""
+    return dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0)
+
+
 def parse_date(text: str) -> dt.date:
     """``YYYY-MM-DD`` and nothing else; 2027-02-30 is a ValueError."""
     text = text.strip()

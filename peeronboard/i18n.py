@@ -56,6 +56,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unchecked": {"da": "{item}: åben igen", "en": "{item}: open again"},
     "skipped": {"da": "{item}: ikke relevant", "en": "{item}: not applicable"},
     "noted": {"da": "{item}: note gemt", "en": "{item}: note saved"},
+    "merged": {"da": "{copy} er flettet ind i {id} ({name}): {entries} logposter, {items} punkter ændret",
+               "en": "Merged {copy} into {id} ({name}): {entries} log entries, {items} items changed"},
+    "merge.undecided": {
+        "da": "  {item}: kopien sagde '{status}' uden en logpost at afgøre det ud fra; {id} beholder sit. "
+              "Ret det, hvis kopien havde ret",
+        "en": "  {item}: the copy said '{status}' with no logged change to decide by; {id} keeps its own. "
+              "Change it if the copy was right",
+    },
+    "merge.none": {"da": "Ingen modstridende kopier at flette.", "en": "No conflicting copies to merge."},
     "erased": {"da": "Slettet: {id}. Intet spor af navnet er tilbage i {folder}.",
                "en": "Erased {id}. No trace of the name is left in {folder}."},
     "erase.confirm": {"da": "Slet {name} ({id}) og hele registreringen for altid? [j/N] ",

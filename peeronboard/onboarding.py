@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .checklist import Checklist
-from .dates import check_start
+from .dates import check_start, now
 from .dates import today as system_today
 from .errors import PeerError
 from .library import DEFAULT_CHECKLIST, ChecklistLibrary
@@ -23,6 +23,9 @@ from .record import (
 from .store import HireStore, ItemChange
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .merge import Merge
     from .progress import HireProgress
 
 
@@ -114,11 +117,11 @@ class Onboarding:
         checklist = self.library.get(checklist_id or DEFAULT_CHECKLIST)
         if checklist is None:
             raise PeerError("err.no_checklist", checklist=checklist_id or DEFAULT_CHECKLIST)
-        now = _now()
+        created = now()
         draft = HireRecord(
             id="new", name=name, checklist=checklist.id, start_date=start,
             checklist_version=checklist.version, unit=extra["unit"], mentor=extra["mentor"],
-            created=now, log=(LogEntry(now, self.user, "create"),),
+            created=created, log=(LogEntry(created, self.user, "create"),),
         )
         return self.store.create(draft)
 
@@ -172,9 +175,14 @@ class Onboarding:
         def edit(fresh: HireRecord) -> ItemChange:
             self._current_item(fresh, item_id)
             state, action, text = change(fresh)
-            return item_id, state, LogEntry(_now(), self.user, action, item_id, text)
+            return item_id, state, LogEntry(now(), self.user, action, item_id, text)
 
         return self.store.modify(hire if isinstance(hire, str) else hire.id, edit)
+
+    def merge_conflicts(self) -> list[tuple[Path, HireRecord, Merge]]:
+        """Merge every conflicting copy a sync service left into its record (see ``merge``)."""
+        return [(path, *self.store.merge_copy(path, self.user))
+                for path in self.store.conflict_copies()]
 
     def erase(self, hire_id: str) -> None:
         self.store.erase(hire_id)
@@ -193,7 +201,3 @@ def _required_text(text: str, option: str) -> str:
     if not text:
         raise PeerError("err.empty", option=option)
     return text
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0)

@@ -13,10 +13,11 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import tomlsource
 from .atomic import fsync_dir, replace_file
+from .dates import now
 from .errors import StoreError
 from .index import Stamp, entry_for, read_index, record_from, write_index
 from .locking import exclusive
@@ -32,9 +33,15 @@ from .record import (
     set_item_state,
 )
 
+CONFLICT_MESSAGE = (
+    "a conflicting copy of hire {id}, made when two computers changed it at the same time; nothing "
+    "is lost: 'peeronboard merge' puts its changes into {id}.toml")
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _ID_LENGTH = 6
 PRIVATE_DIR = 0o700
+
+if TYPE_CHECKING:
+    from .merge import Merge
 
 # a change to one item: given the record as it is on disk now, the item's new state and the log entry
 ItemChange = tuple[str, ItemState, LogEntry]
@@ -88,7 +95,9 @@ class HireStore:
                 try:
                     record = self.load_path(path)
                 except FormatError as error:
-                    problems.extend(error.problems)
+                    original = self.copy_of(path)
+                    problems.extend([Problem(path, CONFLICT_MESSAGE.format(id=original), 1)] if original
+                                    else error.problems)
                     continue
                 entry = entry_for(record, stamp)
                 record = dataclasses.replace(record, log=())
@@ -115,6 +124,27 @@ class HireStore:
                         info = entry.stat()
                         found[entry.name[:-5]] = (info.st_ino, info.st_mtime_ns, info.st_size)
         return found
+
+    def copy_of(self, path: Path) -> str | None:
+        """The id of the record that ``path`` is a conflicting copy of (as a sync service names them:
+        ``<id> (conflicted copy …).toml``, ``<id>.sync-conflict-….toml``), or None."""
+        try:
+            hire_id = tomlsource.load(path)[0].get("id")
+        except FormatError:
+            return None
+        if (isinstance(hire_id, str) and hire_id != path.stem and HIRE_ID_PATTERN.match(hire_id)
+                and self.path_for(hire_id).exists()):
+            return hire_id
+        return None
+
+    def conflict_copies(self) -> dict[Path, str]:
+        """Every conflicting copy in the folder, with the id of the record it is a copy of."""
+        copies = {}
+        for path in self.record_paths():
+            original = self.copy_of(path)
+            if original:
+                copies[path] = original
+        return copies
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -150,6 +180,35 @@ class HireStore:
             if edited is None:
                 return self._write(hire_id, _edit_document(text, path, item_id, state, entry))
             return self._write(hire_id, *edited)
+
+    def merge_copy(self, copy_path: Path, by: str) -> tuple[HireRecord, Merge]:
+        """Merge a conflicting copy into its record (see ``merge``), then shred the copy.
+
+        The copy is removed only once the record holding everything from it is safely written."""
+        import tomlkit
+
+        from .merge import plan_merge
+
+        with self.locked():
+            hire_id = self.copy_of(copy_path)
+            if hire_id is None:
+                raise FormatError([Problem(copy_path, "not a conflicting copy of a hire record", 1)])
+            copy_text = tomlsource.read_text(copy_path)
+            copy = parse_record(tomlsource.parse(copy_text, copy_path), None, copy_text)
+            path = self.path_for(hire_id)
+            text = tomlsource.read_text(path)
+            record = parse_record(tomlsource.parse(text, path), path, text)
+            plan = plan_merge(record, copy)
+            doc = tomlkit.parse(text)
+            for item_id, state in plan.states.items():
+                set_item_state(doc, item_id, state)
+            for entry in plan.entries:
+                append_log(doc, entry)
+            append_log(doc, LogEntry(now(), by, "merge", text=copy_path.name))
+            merged = self._write(hire_id, tomlkit.dumps(doc))
+            _shred(copy_path)
+            fsync_dir(self.hires_dir)
+        return merged, plan
 
     def erase(self, hire_id: str) -> list[Path]:
         """Remove the record, every other file of it in the folder (temp files, editor backups such as
