@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import tomlsource
 from .dates import Offset
@@ -24,8 +24,7 @@ _PHASE_KEYS = {"id", "title", "description", "items"}
 _ITEM_KEYS = {"id", "title", "owner", "due", "ref", "source", "guidance", "optional"}
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One task on a checklist."""
 
     id: str
@@ -39,8 +38,9 @@ class Item:
     optional: bool = False
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(NamedTuple):
+    """A stage of onboarding, with its items in order."""
+
     id: str
     title: LocalText
     items: tuple[Item, ...]

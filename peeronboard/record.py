@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import tomlsource
 from .dates import EARLIEST_START, LATEST_START
@@ -24,8 +24,7 @@ HEADER_COMMENT = (
 )
 
 
-@dataclass(frozen=True)
-class ItemState:
+class ItemState(NamedTuple):
     """What has been recorded for one checklist item."""
 
     status: str = "open"
@@ -37,8 +36,7 @@ class ItemState:
 OPEN = ItemState()
 
 
-@dataclass(frozen=True)
-class LogEntry:
+class LogEntry(NamedTuple):
     """One change, appended to the record's log and never rewritten."""
 
     at: dt.datetime
