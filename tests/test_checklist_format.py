@@ -156,3 +156,18 @@ def test_wrong_types_never_crash_the_loader(tmp_path: Path, data: dict) -> None:
         load_checklist(path)
     except FormatError as error:
         assert error.problems
+
+
+SAMPLE_BYTES = (DATA / "sample.toml").read_bytes()
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.integers(0, len(SAMPLE_BYTES) - 1))
+def test_a_truncated_checklist_is_a_problem_or_still_valid(tmp_path: Path, cut: int) -> None:
+    """A file cut short (a copy or a sync that stopped half-way) never crashes the loader."""
+    path = tmp_path / "cut.toml"
+    path.write_bytes(SAMPLE_BYTES[:cut])
+    try:
+        load_checklist(path)
+    except FormatError as error:
+        assert error.problems and all(str(p).startswith(str(path)) for p in error.problems)

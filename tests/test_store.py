@@ -195,3 +195,28 @@ def test_full_disk_gives_a_clear_error_and_keeps_the_old_record(
     monkeypatch.undo()
     assert store.path_for(record.id).read_bytes() == before
     assert not list(hires_dir.glob(".*.tmp")), "the half-written temp file is cleaned up"
+
+
+@settings(max_examples=100, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(cut=st.floats(0, 1, exclude_max=True))
+def test_a_truncated_record_is_reported_and_left_alone(onboarding: Onboarding, store: HireStore,
+                                                       cut: float) -> None:
+    """A record cut short (a copy or a sync that stopped half-way) is a problem row, never a crash,
+    and a change to it is refused without touching it."""
+    record = onboarding.add("Anna", START, "sample")
+    onboarding.check(record, "appoint-mentor", note="Mette")
+    path = store.path_for(record.id)
+    raw = path.read_bytes()
+    path.write_bytes(raw[:int(len(raw) * cut)])
+    before = path.read_bytes()
+    try:
+        store.load(record.id)
+    except FormatError as error:
+        assert all(p.path == path for p in error.problems)
+        with pytest.raises(FormatError):
+            onboarding.check(record.id, "order-workstation")
+        assert path.read_bytes() == before
+        records, problems = store.load_all()
+        assert record.id not in {r.id for r in records} and problems
+    store.erase(record.id)
