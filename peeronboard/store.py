@@ -220,7 +220,9 @@ class HireStore:
         removed = []
         with self.locked():
             copies = [p for p in self.hires_dir.iterdir() if hire_id in p.name and p.is_file()]
-            indexes = [self._index_path, *self.data_dir.glob(".index.*.tmp")]
+            # the index, its temp files, and copies a sync service made of it (they hold names too)
+            indexes = sorted({self._index_path, *self.data_dir.glob(".index.*.tmp"),
+                              *self.data_dir.glob("index*.json")})
             for target in [*copies, *indexes]:
                 if target.exists():
                     _shred(target)

@@ -107,3 +107,14 @@ def test_an_unreadable_copy_is_reported_and_left_alone(
     assert listed.code == 1 and str(copy) in listed.err
     assert [h["id"] for h in json.loads(listed.out)] == [hire]
     assert copy.exists()
+
+
+def test_erase_also_shreds_a_synced_copy_of_the_index(
+        two_computers: tuple[Onboarding, Onboarding, str], cli, data_dir: Path) -> None:
+    office, _, hire = two_computers
+    assert cli("list").code == 0  # writes the index, which holds the name
+    copy = data_dir / "index (Mette's conflicted copy 2027-01-20).json"
+    shutil.copy2(data_dir / "index.json", copy)
+    assert cli("erase", hire, "--yes").code == 0
+    left = [p for p in data_dir.rglob("*") if p.is_file()]
+    assert all("Anna" not in p.read_text(encoding="utf-8", errors="replace") for p in left)
