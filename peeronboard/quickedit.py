@@ -15,8 +15,6 @@ from typing import Any
 
 from .record import ItemState, LogEntry
 
-_ITEM_KEYS = ("status", "date", "by", "note")
-_LOG_KEYS = ("at", "by", "action", "item", "text")
 # a line as peeronboard writes it: one known key, a string or a date, nothing after (no comment)
 _PLAIN_LINE = re.compile(r'^(?:status|date|by|note) = (?:"(?:[^"\\\n]|\\.)*"|\d{4}-\d{2}-\d{2})\n?$')
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
@@ -29,7 +27,7 @@ def edit_item(text: str, data: dict[str, Any], item_id: str, state: ItemState,
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
-    table = _item_table(item_id, state)
+    table = _key_lines(state)
     header = f"[items.{item_id}]\n"
     start = next((n for n, line in enumerate(lines) if line.rstrip() + "\n" == header), None)
     if start is None:
@@ -47,7 +45,7 @@ def edit_item(text: str, data: dict[str, Any], item_id: str, state: ItemState,
         lines[start + 1:end] = [*table, *(blank_tail[-1:] if end < len(lines) else [])]
     if lines and lines[-1].strip():
         lines.append("\n")
-    lines.extend(["[[log]]\n", *_log_table(entry), "\n"])
+    lines.extend(["[[log]]\n", *_key_lines(entry), "\n"])
     result = "".join(lines)
     try:
         parsed = tomllib.loads(result)
@@ -56,22 +54,19 @@ def edit_item(text: str, data: dict[str, Any], item_id: str, state: ItemState,
     return (result, parsed) if _is_the_change(data, parsed, item_id, state, entry) else None
 
 
-def _item_table(item_id: str, state: ItemState) -> list[str]:
-    values = {"status": state.status, "date": state.date, "by": state.by, "note": state.note}
-    return [f"{key} = {toml_value(value)}\n" for key, value in values.items() if value is not None]
+def _key_lines(values: ItemState | LogEntry) -> list[str]:
+    """The table's ``key = value`` lines, in field order, leaving out what is not set."""
+    return [f"{key} = {toml_value(value)}\n" for key, value in _set_fields(values).items()]
 
 
-def _log_table(entry: LogEntry) -> list[str]:
-    values = {"at": entry.at, "by": entry.by, "action": entry.action, "item": entry.item,
-              "text": entry.text}
-    return [f"{key} = {toml_value(value)}\n" for key, value in values.items() if value is not None]
+def _set_fields(values: ItemState | LogEntry) -> dict[str, Any]:
+    return {key: value for key, value in values._asdict().items() if value is not None}
 
 
 def _is_the_change(before: dict[str, Any], after: dict[str, Any], item_id: str, state: ItemState,
                    entry: LogEntry) -> bool:
     """Whether ``after`` is ``before`` with exactly this item state and one more log entry."""
-    item = {key: getattr(state, key) for key in _ITEM_KEYS if getattr(state, key) is not None}
-    logged = {key: getattr(entry, key) for key in _LOG_KEYS if getattr(entry, key) is not None}
+    item, logged = _set_fields(state), _set_fields(entry)
     old_items, new_items = before.get("items", {}), after.get("items")
     old_log, new_log = before.get("log", []), after.get("log")
     return (
