@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("note", "Set the note on an item (an empty text removes it).")
     _hire_item(sub)
     sub.add_argument("text", metavar="TEXT")
+    sub = command("due", "Give an item its own due date (postpone it, or bring it forward).")
+    _hire_item(sub)
+    sub.add_argument("when", metavar="WHEN",
+                     help="a date (YYYY-MM-DD), a move from the item's due date now (+2w, -3d, +1m), "
+                          "or 'reset' for the checklist's date")
+    sub.add_argument("--reason", metavar="TEXT", help="why (kept in the record's log)")
     sub = command("agenda", "Items due soon and overdue ones, across all hires.")
     sub.add_argument("--days", type=int, default=14, metavar="N", help="look N days ahead (default 14)")
     sub.add_argument("--json", action="store_true", help="print JSON")

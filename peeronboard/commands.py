@@ -182,6 +182,18 @@ cmd_skip = _item_command(lambda ctx, r, a: ctx.onboarding.skip(r, a.item, a.reas
 cmd_note = _item_command(lambda ctx, r, a: ctx.onboarding.note(r, a.item, a.text), "noted")
 
 
+def cmd_due(ctx: Context, args: argparse.Namespace) -> int:
+    onboarding = ctx.onboarding
+    updated = onboarding.set_due(onboarding.find_id(args.hire), args.item, args.when, args.reason)
+    item = onboarding.checklist_for(updated).item(args.item)
+    planned = onboarding.planned_due(updated, args.item)
+    due = updated.state(args.item).due
+    title = item.title.in_lang(ctx.lang) if item else args.item
+    message = "due.moved" if due else "due.reset"
+    print(f"{updated.name}: " + say(message, ctx.lang, item=title, due=due, planned=planned or "–"))
+    return EXIT_OK
+
+
 def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
     if not 0 <= args.days <= MAX_AGENDA_DAYS:
         raise PeerError("err.days", most=MAX_AGENDA_DAYS)
@@ -289,7 +301,7 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
     "demo": cmd_demo, "checklists": cmd_checklists, "validate": cmd_validate, "add": cmd_add,
     "list": cmd_list, "show": cmd_show, "check": cmd_check, "uncheck": cmd_uncheck, "skip": cmd_skip,
-    "note": cmd_note, "agenda": cmd_agenda, "export": cmd_export, "merge": cmd_merge,
+    "note": cmd_note, "due": cmd_due, "agenda": cmd_agenda, "export": cmd_export, "merge": cmd_merge,
     "erase": cmd_erase,
 }
 

@@ -49,6 +49,31 @@ def check_start(day: dt.date) -> dt.date:
     return day
 
 
+RESET_WORDS = ("", "reset", "nulstil")
+
+
+def move_date(text: str, current: dt.date) -> dt.date | None:
+    """An item's new due date from what a person typed: a date (``2027-03-01``), a move from its
+    current due date (``+2w``, ``-3d``, ``1m``), or ``reset``/``nulstil``/nothing for None (the
+    checklist's date again)."""
+    text = text.strip()
+    if text.casefold() in RESET_WORDS:
+        return None
+    if _ISO_DATE.match(text):
+        day = parse_date(text)
+    else:
+        try:
+            day = Offset.parse(text).apply(current)
+        except ValueError:
+            raise ValueError(f"'{text}' is not a date like 2027-03-01, a move like +2w or -3d, "
+                             "or reset") from None
+        except OverflowError:
+            raise ValueError(f"'{text}' moves the date out of range") from None
+    if not EARLIEST_START <= day <= LATEST_START:
+        raise ValueError(f"{day.isoformat()} is outside the years 1900-2999")
+    return day
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar months; the day is clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
     year, month = divmod(day.year * 12 + (day.month - 1) + months, 12)

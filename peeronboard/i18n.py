@@ -56,6 +56,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unchecked": {"da": "{item}: åben igen", "en": "{item}: open again"},
     "skipped": {"da": "{item}: ikke relevant", "en": "{item}: not applicable"},
     "noted": {"da": "{item}: note gemt", "en": "{item}: note saved"},
+    "due.moved": {"da": "{item}: frist {due} (tjeklisten siger {planned})",
+                  "en": "{item}: due {due} (the checklist says {planned})"},
+    "due.reset": {"da": "{item}: frist fra tjeklisten igen ({planned})",
+                  "en": "{item}: due date from the checklist again ({planned})"},
+    "panel.moved": {"da": "flyttet fra {planned}", "en": "moved from {planned}"},
     "merged": {"da": "{copy} er flettet ind i {id} ({name}): {entries} logposter, {items} punkter ændret",
                "en": "Merged {copy} into {id} ({name}): {entries} log entries, {items} items changed"},
     "merge.undecided": {
@@ -86,6 +91,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.toggle": {"da": "Udført/åben", "en": "Tick/untick"},
     "key.skip": {"da": "Ikke relevant", "en": "Not applicable"},
     "key.note": {"da": "Note", "en": "Note"},
+    "key.due": {"da": "Flyt frist", "en": "Move due"},
     "key.close": {"da": "Luk", "en": "Close"},
     "key.export": {"da": "Eksportér", "en": "Export"},
     "export.dialog": {"da": "Eksportér status", "en": "Export a progress summary"},
@@ -133,6 +139,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.out_of_range": {"da": "Vælg en dato mellem år 1900 og 2999",
                           "en": "Choose a date between the years 1900 and 2999"},
     "prompt.note": {"da": "Note til: {item}", "en": "Note on: {item}"},
+    "prompt.due": {"da": "Ny frist for: {item}", "en": "New due date for: {item}"},
+    "prompt.bad_due": {"da": "Skriv en dato som 2027-03-01, en flytning som +2w eller -3d, eller ingenting",
+                       "en": "Type a date like 2027-03-01, a move like +2w or -3d, or nothing"},
+    "prompt.due_hint": {
+        "da": "En dato (2027-03-01), en flytning fra fristen nu (+2w, -3d, +1m) eller tom for tjeklistens "
+              "frist ({planned}) · Esc annullerer",
+        "en": "A date (2027-03-01), a move from the due date now (+2w, -3d, +1m), or empty for the "
+              "checklist's date ({planned}) · Esc cancels"},
     "prompt.reason": {"da": "Hvorfor er «{item}» ikke relevant?", "en": "Why does “{item}” not apply?"},
     "prompt.need_reason": {"da": "Skriv en begrundelse", "en": "Enter a reason"},
     "prompt.note_hint": {"da": "Enter gemmer · tom note fjerner den · Esc annullerer",

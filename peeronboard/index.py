@@ -17,7 +17,7 @@ from typing import Any
 from .atomic import replace_file
 from .record import STATUSES, HireRecord, ItemState
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: an item's own due date
 Stamp = tuple[int, int, int]
 
 
@@ -48,7 +48,7 @@ def entry_for(record: HireRecord, stamp: Stamp) -> dict[str, Any]:
             "name": record.name, "checklist": record.checklist, "start_date": record.start_date.isoformat(),
             "checklist_version": record.checklist_version, "unit": record.unit, "mentor": record.mentor,
             "created": record.created.isoformat() if record.created else None, "format": record.format,
-            "items": {item_id: [s.status, s.date.isoformat() if s.date else None, s.by, s.note]
+            "items": {item_id: [s.status, _day(s.date), s.by, s.note, _day(s.due)]
                       for item_id, s in record.items.items()},
         },
     }
@@ -60,8 +60,8 @@ def record_from(entry: dict[str, Any], hire_id: str, stamp: Stamp, path: Path) -
         return None
     try:
         data = entry["record"]
-        items = {item_id: ItemState(status, dt.date.fromisoformat(day) if day else None, by, note)
-                 for item_id, (status, day, by, note) in data["items"].items()}
+        items = {item_id: ItemState(status, _date(day), by, note, _date(due))
+                 for item_id, (status, day, by, note, due) in data["items"].items()}
         if any(state.status not in STATUSES for state in items.values()) or not all(
                 isinstance(data[key], str) for key in ("name", "checklist")):
             return None
@@ -74,3 +74,11 @@ def record_from(entry: dict[str, Any], hire_id: str, stamp: Stamp, path: Path) -
         )
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
+
+
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None

@@ -55,4 +55,4 @@ def _last_change(record: HireRecord, item_id: str) -> dt.datetime | None:
 
 def _combined(ours: ItemState, theirs: ItemState) -> ItemState:
     """The same outcome on both sides: keep ours, filling in what only theirs says."""
-    return ItemState(ours.status, ours.date or theirs.date, ours.by or theirs.by, ours.note or theirs.note)
+    return ItemState(*(mine if mine is not None else other for mine, other in zip(ours, theirs, strict=True)))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .checklist import Checklist
-from .dates import check_start, now
+from .dates import check_start, move_date, now
 from .dates import today as system_today
 from .errors import PeerError
 from .library import DEFAULT_CHECKLIST, ChecklistLibrary
@@ -131,29 +131,54 @@ class Onboarding:
         who, day = by or self.user, on or self.today()
 
         def change(fresh: HireRecord) -> _Change:
-            return ItemState("done", day, who, note if note else fresh.state(item_id).note), "check", note
+            old = fresh.state(item_id)
+            return old._replace(status="done", date=day, by=who, note=note or old.note), "check", note
 
         return self._change(hire, item_id, change)
 
     def uncheck(self, hire: HireRecord | str, item_id: str) -> HireRecord:
         return self._change(hire, item_id, lambda fresh: (
-            ItemState("open", note=fresh.state(item_id).note), "uncheck", None))
+            fresh.state(item_id)._replace(status="open", date=None, by=None), "uncheck", None))
 
     def skip(self, hire: HireRecord | str, item_id: str, reason: str) -> HireRecord:
         """Mark an item not applicable; the reason is required and becomes its note."""
         reason = _required_text(reason, "--reason")
-        state = ItemState("skipped", self.today(), self.user, reason)
-        return self._change(hire, item_id, lambda fresh: (state, "skip", reason))
+        day = self.today()
+        return self._change(hire, item_id, lambda fresh: (fresh.state(item_id)._replace(
+            status="skipped", date=day, by=self.user, note=reason), "skip", reason))
 
     def note(self, hire: HireRecord | str, item_id: str, text: str) -> HireRecord:
         """Set the item's note; an empty text removes it. The status does not change."""
         text = text.strip()
 
+        return self._change(hire, item_id, lambda fresh: (
+            fresh.state(item_id)._replace(note=text or None), "note", text))
+
+    def set_due(self, hire: HireRecord | str, item_id: str, when: str,
+                reason: str | None = None) -> HireRecord:
+        """Give an item its own due date: ``when`` is a date (YYYY-MM-DD), a move such as ``+2w``
+        from its due date now, or ``reset`` (or empty) for the checklist's date. The log keeps the new
+        date and the reason."""
+        reason = (reason or "").strip() or None
+
         def change(fresh: HireRecord) -> _Change:
             old = fresh.state(item_id)
-            return ItemState(old.status, old.date, old.by, text or None), "note", text
+            current = old.due or self.planned_due(fresh, item_id) or self.today()
+            try:
+                due = move_date(when, current)
+            except ValueError as error:
+                raise PeerError("err.date", option="WHEN", reason=str(error)) from None
+            text = ": ".join(part for part in (due.isoformat() if due else "reset", reason) if part)
+            return old._replace(due=due), "due", text
 
         return self._change(hire, item_id, change)
+
+    def planned_due(self, record: HireRecord, item_id: str) -> dt.date | None:
+        """The due date the checklist gives the item."""
+        checklist = self.checklist_for(record)
+        item = checklist.item(item_id)
+        index = checklist.item_list.index(item) if item else None
+        return checklist.due_dates(record.start_date)[index] if index is not None else None
 
     def restore(self, hire: HireRecord | str, item_id: str, state: ItemState,
                 expected: ItemState | None = None) -> HireRecord:

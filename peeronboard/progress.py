@@ -18,7 +18,13 @@ class ItemView:
     phase: str | None  # None for a retired item
     item: Item | None  # None for a retired item
     state: ItemState
-    due: dt.date | None
+    due: dt.date | None  # the item's own due date if it has one, else the checklist's
+    planned: dt.date | None = None  # the checklist's due date
+
+    @property
+    def moved(self) -> bool:
+        """Whether the item has its own due date, replacing the checklist's."""
+        return self.state.due is not None and self.state.due != self.planned
 
     @property
     def retired(self) -> bool:
@@ -51,7 +57,7 @@ class HireProgress:
             return ()
         dues = self.checklist.due_dates(self.record.start_date)
         state = self.record.state
-        return tuple(ItemView(item.id, item.phase, item, state(item.id), due)
+        return tuple(_view(item, state(item.id), due)
                      for item, due in zip(self.checklist.item_list, dues, strict=True))
 
     @cached_property
@@ -77,7 +83,7 @@ class HireProgress:
             recorded = states.get(item.id)
             status = recorded.status if recorded else "open"
             counts[status] += 1
-            due = dues[index]
+            due = (recorded.due if recorded else None) or dues[index]
             if status == "open" and due is not None:
                 if due < self.today:
                     counts["overdue"] += 1
@@ -113,7 +119,7 @@ class HireProgress:
             return None
         item = self.checklist.item_list[index]
         due = self.checklist.due_dates(self.record.start_date)[index]
-        return ItemView(item.id, item.phase, item, self.record.state(item.id), due)
+        return _view(item, self.record.state(item.id), due)
 
     def phase_items(self, phase_id: str) -> list[ItemView]:
         return [view for view in self.items if view.phase == phase_id]
@@ -122,6 +128,10 @@ class HireProgress:
         counts = self._totals[0]
         return {"total": self.total, "done": counts["done"], "skipped": counts["skipped"],
                 "open": counts["open"], "overdue": counts["overdue"]}
+
+
+def _view(item: Item, state: ItemState, planned: dt.date | None) -> ItemView:
+    return ItemView(item.id, item.phase, item, state, state.due or planned, planned)
 
 
 @dataclass(frozen=True)
@@ -143,7 +153,8 @@ def agenda(hires: list[HireProgress], today: dt.date, days: int) -> list[AgendaE
         if progress.checklist is None or progress.count("open") == 0:
             continue
         dues = progress.checklist.due_dates(progress.record.start_date)
-        if not any(due is not None and due <= horizon for due in dues):
+        own = [state.due for state in progress.record.items.values() if state.due]
+        if not any(due is not None and due <= horizon for due in [*dues, *own]):
             continue
         entries += [AgendaEntry(progress, view) for view in progress.items
                     if view.state.status == "open" and view.due is not None and view.due <= horizon]

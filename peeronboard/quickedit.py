@@ -13,10 +13,11 @@ import re
 import tomllib
 from typing import Any
 
-from .record import ItemState, LogEntry
+from .record import RECORD_FORMAT, ItemState, LogEntry
 
 # a line as peeronboard writes it: one known key, a string or a date, nothing after (no comment)
-_PLAIN_LINE = re.compile(r'^(?:status|date|by|note) = (?:"(?:[^"\\\n]|\\.)*"|\d{4}-\d{2}-\d{2})\n?$')
+_PLAIN_LINE = re.compile(r'^(?:status|date|by|note|due) = (?:"(?:[^"\\\n]|\\.)*"|\d{4}-\d{2}-\d{2})\n?$')
+_FORMAT_LINE = re.compile(r"^format = (\d+)(?=\s|#|$)")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
 
@@ -27,6 +28,8 @@ def edit_item(text: str, data: dict[str, Any], item_id: str, state: ItemState,
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
+    if data.get("format") != RECORD_FORMAT and not _upgrade_format(lines):
+        return None
     table = _key_lines(state)
     header = f"[items.{item_id}]\n"
     start = next((n for n, line in enumerate(lines) if line.rstrip() + "\n" == header), None)
@@ -54,6 +57,19 @@ def edit_item(text: str, data: dict[str, Any], item_id: str, state: ItemState,
     return (result, parsed) if _is_the_change(data, parsed, item_id, state, entry) else None
 
 
+def _upgrade_format(lines: list[str]) -> bool:
+    """Write the current format number into an older record's ``format = N`` line (a comment after
+    it stays); False when there is no such line to change."""
+    for number, line in enumerate(lines):
+        match = _FORMAT_LINE.match(line)
+        if match:
+            lines[number] = f"format = {RECORD_FORMAT}" + line[match.end():]
+            return True
+        if line.lstrip().startswith("["):
+            break
+    return False
+
+
 def _key_lines(values: ItemState | LogEntry) -> list[str]:
     """The table's ``key = value`` lines, in field order, leaving out what is not set."""
     return [f"{key} = {toml_value(value)}\n" for key, value in _set_fields(values).items()]
@@ -74,8 +90,9 @@ def _is_the_change(before: dict[str, Any], after: dict[str, Any], item_id: str, 
         and {k: v for k, v in new_items.items() if k != item_id}
         == {k: v for k, v in old_items.items() if k != item_id}
         and isinstance(new_log, list) and new_log[:-1] == old_log and new_log[-1:] == [logged]
-        and {k: v for k, v in after.items() if k not in ("items", "log")}
-        == {k: v for k, v in before.items() if k not in ("items", "log")}
+        and after.get("format") == RECORD_FORMAT
+        and {k: v for k, v in after.items() if k not in ("items", "log", "format")}
+        == {k: v for k, v in before.items() if k not in ("items", "log", "format")}
     )
 
 

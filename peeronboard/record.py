@@ -16,7 +16,9 @@ from .tomlsource import KeyPath
 if TYPE_CHECKING:  # tomlkit is imported only where a record is written, to keep reading fast
     import tomlkit
 
-RECORD_FORMAT = 1
+# Format 2 added an item's own due date (``due``), which format-1 programs would silently ignore.
+# A format-1 record reads as it is and is written as format 2 the next time it changes.
+RECORD_FORMAT = 2
 STATUSES = ("open", "done", "skipped")
 HIRE_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEADER_COMMENT = (
@@ -31,6 +33,7 @@ class ItemState(NamedTuple):
     date: dt.date | None = None
     by: str | None = None
     note: str | None = None
+    due: dt.date | None = None  # the item's own due date, replacing the checklist's
 
 
 OPEN = ItemState()
@@ -150,6 +153,7 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
                     f"{', '.join(STATUSES)}, not {status!r}")
             continue
         day = _date_value(raw.get("date"), at + ("date",), problem)
+        due = _date_value(raw.get("due"), at + ("due",), problem)
         texts = {}
         for key in ("by", "note"):
             value = raw.get(key)
@@ -157,7 +161,7 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
                 problem(at + (key,), f"items.{item_id}.{key} must be a string, not {value!r}")
                 value = None
             texts[key] = value
-        items[item_id] = ItemState(status, day, texts["by"], texts["note"])
+        items[item_id] = ItemState(status, day, texts["by"], texts["note"], due)
 
     log: list[LogEntry] = []
     raw_log = data.get("log", [])
@@ -232,12 +236,19 @@ def new_document(record: HireRecord) -> tomlkit.TOMLDocument:
     return doc
 
 
+def upgrade_format(doc: tomlkit.TOMLDocument) -> None:
+    """Mark a record of an older format as the current one: every older record reads as the current
+    format does (format 2 only added a key), so the number is all that changes."""
+    if doc.get("format", RECORD_FORMAT) < RECORD_FORMAT:
+        doc["format"] = RECORD_FORMAT
+
+
 def set_item_state(doc: tomlkit.TOMLDocument, item_id: str, state: ItemState) -> None:
     """Write one item's state, keeping any comments and unknown keys in its table."""
     import tomlkit
     from tomlkit.items import Table
 
-    values = {"status": state.status, "date": state.date, "by": state.by, "note": state.note}
+    values = state._asdict()
     items = doc.get("items")
     if not isinstance(items, Table):
         # no [items] yet, or written by hand as an inline table: make it [items.<id>] tables,
@@ -270,9 +281,7 @@ def append_log(doc: tomlkit.TOMLDocument, entry: LogEntry) -> None:
     import tomlkit
     from tomlkit.items import AoT
 
-    fields = {"at": entry.at, "by": entry.by, "action": entry.action, "item": entry.item,
-              "text": entry.text}
-    table = _table({key: value for key, value in fields.items() if value is not None})
+    table = _table({key: value for key, value in entry._asdict().items() if value is not None})
     table.add(tomlkit.nl())
     log = doc.get("log")
     if not isinstance(log, AoT):

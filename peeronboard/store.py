@@ -31,6 +31,7 @@ from .record import (
     new_document,
     parse_record,
     set_item_state,
+    upgrade_format,
 )
 
 CONFLICT_MESSAGE = (
@@ -200,6 +201,7 @@ class HireStore:
             record = parse_record(tomlsource.parse(text, path), path, text)
             plan = plan_merge(record, copy)
             doc = tomlkit.parse(text)
+            upgrade_format(doc)
             for item_id, state in plan.states.items():
                 set_item_state(doc, item_id, state)
             for entry in plan.entries:
@@ -268,6 +270,7 @@ def _edit_document(text: str, path: Path, item_id: str, state: ItemState, entry:
 
     try:
         doc = tomlkit.parse(text)
+        upgrade_format(doc)
         set_item_state(doc, item_id, state)
         append_log(doc, entry)
         return tomlkit.dumps(doc)

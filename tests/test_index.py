@@ -22,7 +22,8 @@ def store(data_dir: Path) -> HireStore:
         store.create(HireRecord(
             id="new", name=name, checklist="sample", start_date=dt.date(2027, 2, 1 + n),
             unit=f"Unit {n}", mentor=f"Mentor {n}", created=NOW, checklist_version=2,
-            items={"appoint-mentor": ItemState("done", dt.date(2027, 1, 2), "Lise", "note æ")},
+            items={"appoint-mentor": ItemState("done", dt.date(2027, 1, 2), "Lise", "note æ"),
+                   "enrol-peer-training": ItemState("open", due=dt.date(2027, 3, 1))},
             log=(LogEntry(NOW, "Lise", "create"),)))
     return store
 

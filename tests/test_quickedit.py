@@ -14,7 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peeronboard import quickedit
-from peeronboard.record import HireRecord, ItemState, LogEntry, append_log, new_document, set_item_state
+from peeronboard.record import (
+    RECORD_FORMAT,
+    HireRecord,
+    ItemState,
+    LogEntry,
+    append_log,
+    new_document,
+    set_item_state,
+    upgrade_format,
+)
 
 from .conftest import DATA
 from .test_store import names, states
@@ -33,6 +42,7 @@ def record_text(items: dict[str, ItemState], log: tuple[LogEntry, ...] = ()) -> 
 
 def slow_edit(text: str, item_id: str, state: ItemState, entry: LogEntry) -> str:
     doc = tomlkit.parse(text)
+    upgrade_format(doc)
     set_item_state(doc, item_id, state)
     append_log(doc, entry)
     return tomlkit.dumps(doc)
@@ -40,15 +50,18 @@ def slow_edit(text: str, item_id: str, state: ItemState, entry: LogEntry) -> str
 
 @settings(max_examples=150, deadline=None)
 @given(items=st.dictionaries(item_ids, states, max_size=4), log=st.lists(entries, max_size=3),
-       item_id=item_ids, state=states, entry=entries)
+       item_id=item_ids, state=states, entry=entries, old_format=st.booleans())
 def test_a_file_peeronboard_wrote_is_edited_fast_and_reads_as_the_slow_edit(
         items: dict[str, ItemState], log: list[LogEntry], item_id: str, state: ItemState,
-        entry: LogEntry) -> None:
+        entry: LogEntry, old_format: bool) -> None:
     text = record_text(items, tuple(log))
+    if old_format:  # as peeronboard 0.1 wrote it: upgraded by either editor
+        text = text.replace(f"\nformat = {RECORD_FORMAT}\n", "\nformat = 1\n", 1)
     edited = quickedit.edit_item(text, tomllib.loads(text), item_id, state, entry)
     assert edited is not None, "a record in peeronboard's own shape must not need the slow editor"
     fast, parsed = edited
     assert tomllib.loads(fast) == parsed == tomllib.loads(slow_edit(text, item_id, state, entry))
+    assert parsed["format"] == RECORD_FORMAT
 
 
 def test_only_the_item_and_the_log_change() -> None:
@@ -73,7 +86,7 @@ def test_only_the_item_and_the_log_change() -> None:
     'log = [{ at = 2027-01-01T00:00:00Z, by = "x", action = "create" }]\n',  # an inline log
 ])
 def test_another_shape_is_left_to_the_style_preserving_editor(shape: str) -> None:
-    text = 'format = 1\nid = "abc234"\nname = "Anna"\nchecklist = "sample"\nstart_date = 2027-01-01\n' + shape
+    text = 'format = 2\nid = "abc234"\nname = "Anna"\nchecklist = "sample"\nstart_date = 2027-01-01\n' + shape
     entry = LogEntry(AT, "leder", "check", "a")
     assert quickedit.edit_item(text, tomllib.loads(text), "a", ItemState("done"), entry) is None
 

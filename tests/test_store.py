@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
 from peeronboard.problems import FormatError
-from peeronboard.record import HireRecord, ItemState, LogEntry
+from peeronboard.record import RECORD_FORMAT, HireRecord, ItemState, LogEntry
 from peeronboard.store import HireStore
 
 from .conftest import DATA
@@ -47,6 +47,7 @@ states = st.builds(
     status=st.sampled_from(["open", "done", "skipped"]),
     date=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
     by=st.none() | names, note=st.none() | st.text(max_size=60).filter(lambda s: "\r" not in s),
+    due=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
 )
 
 
@@ -121,7 +122,8 @@ def test_unreadable_record_is_reported_untouched_and_others_still_work(
 def test_newer_record_format_is_refused_and_never_rewritten(store: HireStore, hires_dir: Path) -> None:
     record = store.create(draft())
     path = store.path_for(record.id)
-    path.write_text(path.read_text(encoding="utf-8").replace("format = 1", "format = 9"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(f"format = {RECORD_FORMAT}", "format = 9"),
+                    encoding="utf-8")
     before = path.read_bytes()
     with pytest.raises(FormatError, match="record format 9 is newer"):
         store.modify(record.id, _never_applied)

@@ -79,10 +79,14 @@ def render_bytes(hires: list[HireProgress], options: ExportOptions) -> bytes:
                 if only != "overdue" or (dues[index] is not None and dues[index] < options.today):
                     parts += (hire, items[index], unrecorded)
                 continue
-            if only and not wanted(state, dues[index], options):
+            cells, due = items[index], dues[index]
+            if state.due:  # the item's own due date
+                due = state.due
+                cells = (described[id(checklist)][index] + due.isoformat() + ";").encode()
+            if only and not wanted(state, due, options):
                 continue
             note = state.note if notes else None
-            parts += (hire, items[index], _line([
+            parts += (hire, cells, _line([
                 statuses[state.status], state.date.isoformat() if state.date else "",
                 safe(state.by) if state.by else "", safe(note) if note else ""]))
     return b"".join(parts)

@@ -41,4 +41,4 @@ def due_text(view: ItemView, today: dt.date, error_style: str) -> Text:
         return Text("")
     if view.is_overdue(today):
         return Text(f"{view.due} !", style=f"bold {error_style}")
-    return Text(view.due.isoformat())
+    return Text(f"{view.due} *" if view.moved else view.due.isoformat())

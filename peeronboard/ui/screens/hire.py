@@ -9,6 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from ...dates import move_date
 from ...i18n import owner_word
 from ...progress import HireProgress, ItemView
 from ...wording import hire_facts, outcome
@@ -27,6 +28,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         Binding("space", "toggle", "key.toggle", key_display="space"),
         Binding("x", "skip", "key.skip"),
         Binding("o", "note", "key.note"),
+        Binding("d", "due", "key.due"),
         Binding("e", "app.export", "key.export"),
         Binding("escape", "back", "key.back"),
     ]
@@ -149,7 +151,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         else:
             details = []
             if view.due:
-                details.append(f"{app.t('panel.due')}: {view.due}")
+                moved = f" ({app.t('panel.moved', planned=view.planned or '–')})" if view.moved else ""
+                details.append(f"{app.t('panel.due')}: {view.due}{moved}")
             if item.owner:
                 details.append(f"{app.t('panel.owner')}: {owner_word(item.owner, lang)}")
             if item.optional:
@@ -250,6 +253,30 @@ class HireScreen(PeerScreenMixin, Screen[None]):
 
         prompt = TextPrompt(app.t("prompt.note", item=view.title(app.lang)), view.state.note or "",
                             hint=app.t("prompt.note_hint"))
+        app.push_screen(prompt, save)
+
+    def action_due(self) -> None:
+        view = self._current_item()
+        if view is None:
+            return
+        app = self.peer_app
+        current = view.due or app.onboarding.today()
+
+        def check(text: str) -> str | None:
+            try:
+                move_date(text, current)
+            except ValueError:
+                return app.t("prompt.bad_due")
+            return None
+
+        def save(text: str | None) -> None:
+            if text is not None and (text or view.moved):  # empty on an unmoved item: nothing to do
+                app.change_item(self.hire_id, view.item_id,
+                                lambda record: app.onboarding.set_due(record, view.item_id, text))
+
+        prompt = TextPrompt(app.t("prompt.due", item=view.title(app.lang)),
+                            view.due.isoformat() if view.moved and view.due else "",
+                            hint=app.t("prompt.due_hint", planned=view.planned or "–"), check=check)
         app.push_screen(prompt, save)
 
     def action_back(self) -> None:

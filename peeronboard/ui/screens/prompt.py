@@ -1,6 +1,8 @@
-"""A one-line text dialog (a note, or the reason an item does not apply); returns the text or None."""
+"""A one-line text dialog (a note, a due date, why an item does not apply); returns the text or None."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,13 +15,15 @@ from .base import PeerScreenMixin
 
 
 class TextPrompt(PeerScreenMixin, ModalScreen[str | None]):
-    """Enter returns the text (``required`` makes an empty one an error); Escape returns None."""
+    """Enter returns the text (``required`` makes an empty one an error, and ``check`` returns the
+    error for a text it refuses); Escape returns None."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, question: str, value: str = "", *, required: str | None = None,
-                 hint: str | None = None) -> None:
+                 hint: str | None = None, check: Callable[[str], str | None] | None = None) -> None:
         super().__init__()
+        self.check = check
         self.question = question
         self.value = value
         self.required = required
@@ -36,8 +40,9 @@ class TextPrompt(PeerScreenMixin, ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
-        if self.required and not text:
-            self.query_one("#error", Static).update(Text(self.required))
+        error = self.required if self.required and not text else self.check(text) if self.check else None
+        if error:
+            self.query_one("#error", Static).update(Text(error))
             return
         self.dismiss(text)
 
