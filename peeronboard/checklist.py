@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -47,17 +46,37 @@ class Phase(NamedTuple):
     description: LocalText | None = None
 
 
-@dataclass(frozen=True)
 class Checklist:
-    """A checklist definition as loaded from one TOML file."""
+    """A checklist definition as loaded from one TOML file. Never changed once made; two are equal
+    when everything but the file they came from is. (A plain class with slots: much cheaper to define
+    than a frozen dataclass, which a one-tick command notices.)"""
 
-    id: str
-    title: LocalText
-    phases: tuple[Phase, ...]
-    version: int = 1
-    description: LocalText | None = None
-    source: LocalText | None = None
-    path: Path | None = field(default=None, compare=False)
+    __slots__ = ("id", "title", "phases", "version", "description", "source", "path",
+                 "_by_id", "_item_list", "_dues", "_offset_slots")
+
+    def __init__(self, id: str, title: LocalText, phases: tuple[Phase, ...], version: int = 1,  # noqa: A002
+                 description: LocalText | None = None, source: LocalText | None = None,
+                 path: Path | None = None) -> None:
+        self.id = id
+        self.title = title
+        self.phases = phases
+        self.version = version
+        self.description = description
+        self.source = source
+        self.path = path
+        self._dues: dict[dt.date, tuple[dt.date | None, ...]] = {}
+
+    def _fields(self) -> tuple[object, ...]:
+        return self.id, self.title, self.phases, self.version, self.description, self.source
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Checklist) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Checklist(id={self.id!r}, version={self.version}, items={self.item_count}, path={self.path})"
 
     @property
     def items(self) -> Iterator[Item]:
@@ -73,42 +92,41 @@ class Checklist:
 
     @property
     def _items_by_id(self) -> dict[str, Item]:
-        cached = self.__dict__.get("_by_id")
-        if cached is None:
-            cached = {item.id: item for item in self.items}
-            object.__setattr__(self, "_by_id", cached)
-        return cached
+        try:
+            return self._by_id
+        except AttributeError:
+            self._by_id: dict[str, Item] = {item.id: item for item in self.items}
+            return self._by_id
 
     @property
     def item_list(self) -> tuple[Item, ...]:
         """Every item in checklist order."""
-        cached = self.__dict__.get("_item_list")
-        if cached is None:
-            cached = tuple(self.items)
-            object.__setattr__(self, "_item_list", cached)
-        return cached
+        try:
+            return self._item_list
+        except AttributeError:
+            self._item_list: tuple[Item, ...] = tuple(self.items)
+            return self._item_list
 
     def due_dates(self, start: dt.date) -> tuple[dt.date | None, ...]:
         """Each item's due date for a hire starting on ``start`` (cached: many hires share a start)."""
-        cache: dict[dt.date, tuple[dt.date | None, ...]] = self.__dict__.setdefault("_dues", {})
-        dues = cache.get(start)
+        dues = self._dues.get(start)
         if dues is None:
             offsets, slots = self._offsets
             applied = [offset.apply(start) for offset in offsets]
-            dues = cache[start] = tuple(applied[slot] if slot >= 0 else None for slot in slots)
+            dues = self._dues[start] = tuple(applied[slot] if slot >= 0 else None for slot in slots)
         return dues
 
     @property
     def _offsets(self) -> tuple[list[Offset], list[int]]:
         """The distinct due offsets, and for each item the index of its own (-1: none); items share few."""
-        cached = self.__dict__.get("_offset_slots")
-        if cached is None:
+        try:
+            return self._offset_slots
+        except AttributeError:
             distinct: dict[Offset, int] = {}
             slots = [distinct.setdefault(item.due, len(distinct)) if item.due else -1
                      for item in self.item_list]
-            cached = (list(distinct), slots)
-            object.__setattr__(self, "_offset_slots", cached)
-        return cached
+            self._offset_slots: tuple[list[Offset], list[int]] = (list(distinct), slots)
+            return self._offset_slots
 
     def phase(self, phase_id: str) -> Phase | None:
         return next((p for p in self.phases if p.id == phase_id), None)

@@ -11,10 +11,10 @@ lock at all: there, conflicting copies are found and merged instead (see ``store
 
 from __future__ import annotations
 
+import _thread  # the threading module's locks, without importing threading (a quicker start)
 import contextlib
 import errno
 import os
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,15 +45,15 @@ else:
         fcntl.lockf(handle, fcntl.LOCK_UN)
 
 # Record locks belong to a process, not a thread: threads of one process take turns here first.
-_THREAD_LOCKS: dict[Path, threading.Lock] = {}
-_THREAD_LOCKS_GUARD = threading.Lock()
+_THREAD_LOCKS: dict[Path, _thread.LockType] = {}
+_THREAD_LOCKS_GUARD = _thread.allocate_lock()
 
 
 @contextlib.contextmanager
 def exclusive(path: Path) -> Iterator[None]:
     """Hold the lock named by ``path`` (created if missing, mode 0600) for the ``with`` block."""
     with _THREAD_LOCKS_GUARD:
-        in_process = _THREAD_LOCKS.setdefault(path, threading.Lock())
+        in_process = _THREAD_LOCKS.setdefault(path, _thread.allocate_lock())
     with in_process:
         if os.environ.get(LOCK_ENV) == "file":
             with _lock_file(path):

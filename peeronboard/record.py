@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import tomlsource
@@ -37,6 +38,7 @@ class ItemState(NamedTuple):
 
 
 OPEN = ItemState()
+NO_ITEMS: Mapping[str, ItemState] = MappingProxyType({})
 
 
 class LogEntry(NamedTuple):
@@ -49,9 +51,10 @@ class LogEntry(NamedTuple):
     text: str | None = None
 
 
-@dataclass(frozen=True)
-class HireRecord:
-    """One hire: who, which checklist, from when, and the state of each item."""
+class HireRecord(NamedTuple):
+    """One hire: who, which checklist, from when, and the state of each item. Never changed in
+    place: ``_replace`` makes a changed copy. (A named tuple: much cheaper to define than a dataclass,
+    which a one-tick command notices.)"""
 
     id: str
     name: str
@@ -61,10 +64,10 @@ class HireRecord:
     unit: str | None = None
     mentor: str | None = None
     created: dt.datetime | None = None
-    items: dict[str, ItemState] = field(default_factory=dict)
+    items: Mapping[str, ItemState] = NO_ITEMS
     log: tuple[LogEntry, ...] = ()
     format: int = RECORD_FORMAT
-    path: Path | None = field(default=None, compare=False)
+    path: Path | None = None
 
     def state(self, item_id: str) -> ItemState:
         return self.items.get(item_id) or OPEN

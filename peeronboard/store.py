@@ -8,7 +8,6 @@ never written.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -101,7 +100,7 @@ class HireStore:
                                     else error.problems)
                     continue
                 entry = entry_for(record, stamp)
-                record = dataclasses.replace(record, log=())
+                record = record._replace(log=())
             records.append(record)
             entries[hire_id] = entry
         if entries != cached and self.hires_dir.is_dir():
@@ -160,7 +159,7 @@ class HireStore:
                 hire_id = "".join(secrets.choice(_ID_ALPHABET) for _ in range(_ID_LENGTH))
                 if not self.path_for(hire_id).exists():
                     break
-            fresh = dataclasses.replace(record, id=hire_id, path=None)
+            fresh = record._replace(id=hire_id, path=None)
             doc = new_document(fresh)
             return self._write(hire_id, tomlkit.dumps(doc))
 

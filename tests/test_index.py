@@ -30,9 +30,8 @@ def store(data_dir: Path) -> HireStore:
 
 def fresh_parse(store: HireStore) -> list[HireRecord]:
     """Every record parsed from its file, as listings give them (without the log)."""
-    import dataclasses
 
-    return [dataclasses.replace(store.load_path(path), log=()) for path in store.record_paths()]
+    return [store.load_path(path)._replace(log=()) for path in store.record_paths()]
 
 
 def test_listing_from_the_index_equals_parsing_every_record(store: HireStore, data_dir: Path) -> None:

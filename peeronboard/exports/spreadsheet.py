@@ -2,17 +2,21 @@
 
 Rows are joined by hand rather than with the ``csv`` module: the cells that a checklist and a start
 date decide (phase, item, title, owner, due date) are the same for every hire on that checklist and
-start date, so they are quoted once and reused, which makes exporting thousands of hires quick. The
+start date, so they are quoted once and reused, and the whole file is joined in one go, which makes
+exporting thousands of hires quick. The
 quoting is the ``csv`` module's (``QUOTE_MINIMAL``), and the tests read the output back with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from itertools import chain, repeat
 
-from ..checklist import Checklist
+from ..checklist import Checklist, Item
 from ..i18n import owner_word
 from ..progress import HireProgress
+from ..record import HireRecord, ItemState
 from .common import ExportOptions, wanted
 
 COLUMNS = ("col.hire_id", "col.name", "col.unit", "col.start", "col.checklist", "col.phase", "col.item",
@@ -45,51 +49,89 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
 
 
 def render_bytes(hires: list[HireProgress], options: ExportOptions) -> bytes:
-    """The CSV as UTF-8: parts are encoded once each and joined once at the end."""
-    parts = ["\ufeff".encode(), _line([options.t(key) for key in COLUMNS])]
+    """The CSV as UTF-8, joined once at the end from the four parts of each row: the hire's cells,
+    the item's (phase, item, title, owner), its due date, and its state. The first three are made once
+    and shared by every row they occur in; only recorded items' states are made per hire."""
+    header = ("\ufeff".encode(), _line([options.t(key) for key in COLUMNS]))
     statuses = {status: options.t(f"status.{status}") for status in ("open", "done", "skipped")}
     unrecorded = _line([statuses["open"], "", "", ""])
-    described: dict[int, list[str]] = {}  # checklist -> phase, item, title and owner of each item
-    shared: dict[tuple[int, dt.date], list[bytes]] = {}  # (checklist, start date) -> those and the due
+    described: dict[int, list[bytes]] = {}  # checklist -> phase, item, title and owner of each item
+    positions: dict[int, dict[str, int]] = {}  # checklist -> each item's place
+    days = _DueCells()
+    ends: dict[ItemState, bytes] = {}  # the end of a recorded item's row, by its state
+    rows: list[Iterable[tuple[bytes, ...]]] = [(header,)]
     only, notes = options.only, options.notes
+
+    def recorded(state: ItemState) -> bytes:
+        end = ends.get(state)
+        if end is None:
+            end = ends[state] = _recorded(state, statuses, notes)
+        return end
+
     for progress in hires:
         record, checklist = progress.record, progress.checklist
         if checklist is None:
             continue
-        start = record.start_date
-        key = (id(checklist), start)
-        if key not in shared:
-            if id(checklist) not in described:
-                described[id(checklist)] = _described(checklist, options)
-            dues = checklist.due_dates(start)
-            shared[key] = [(text + (due.isoformat() if due else "") + ";").encode()
-                           for text, due in zip(described[id(checklist)], dues, strict=True)]
-        items = shared[key]
-        hire = (row([record.id, safe(record.name), safe(record.unit or ""), start.isoformat(),
+        if id(checklist) not in described:
+            described[id(checklist)] = [text.encode() for text in _described(checklist, options)]
+            positions[id(checklist)] = {item.id: index for index, item in enumerate(checklist.item_list)}
+        texts = described[id(checklist)]
+        dues = checklist.due_dates(record.start_date)
+        hire = (row([record.id, safe(record.name), safe(record.unit or ""), record.start_date.isoformat(),
                      record.checklist]) + ";").encode()
-        states = record.items
-        if not states and not only:  # nothing recorded yet: every row is the same but for the item
-            for cells in items:
-                parts += (hire, cells, unrecorded)
-            continue
-        dues = checklist.due_dates(start)
-        for index, item in enumerate(checklist.item_list):
-            state = states.get(item.id)
-            if state is None:
-                if only != "overdue" or (dues[index] is not None and dues[index] < options.today):
-                    parts += (hire, items[index], unrecorded)
-                continue
-            cells, due = items[index], dues[index]
-            if state.due:  # the item's own due date
-                due = state.due
-                cells = (described[id(checklist)][index] + due.isoformat() + ";").encode()
-            if only and not wanted(state, due, options):
-                continue
-            note = state.note if notes else None
-            parts += (hire, cells, _line([
-                statuses[state.status], state.date.isoformat() if state.date else "",
-                safe(state.by) if state.by else "", safe(note) if note else ""]))
-    return b"".join(parts)
+        due_cells, states = days.cells(dues), [unrecorded] * len(texts)
+        place = positions[id(checklist)]
+        for item_id, state in record.items.items():
+            index = place.get(item_id)
+            if index is not None:  # a retired item is not in the checklist's rows
+                states[index] = recorded(state)
+                if state.due:
+                    due_cells = due_cells if due_cells is not days.cells(dues) else due_cells.copy()
+                    due_cells[index] = days[state.due]
+        if only:
+            rows.append(_selected_rows(hire, texts, due_cells, states, dues, record, checklist.item_list,
+                                       options))
+        else:
+            rows.append(zip(repeat(hire), texts, due_cells, states))
+    return b"".join(chain.from_iterable(chain.from_iterable(rows)))
+
+
+def _recorded(state: ItemState, statuses: dict[str, str], notes: bool) -> bytes:
+    """Status, date, by and note: the end of a recorded item's row."""
+    note = state.note if notes else None
+    return _line([statuses[state.status], state.date.isoformat() if state.date else "",
+                  safe(state.by) if state.by else "", safe(note) if note else ""])
+
+
+class _DueCells(dict[dt.date | None, bytes]):
+    """Each due date as a cell with its ``;``, made once: many hires share their due dates."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lists: dict[tuple[dt.date | None, ...], list[bytes]] = {}
+
+    def __missing__(self, due: dt.date | None) -> bytes:
+        made = self[due] = f"{due or ''};".encode()
+        return made
+
+    def cells(self, dues: tuple[dt.date | None, ...]) -> list[bytes]:
+        """The cells of a checklist's due dates for one start date (the same list each time asked)."""
+        made = self._lists.get(dues)
+        if made is None:
+            made = self._lists[dues] = [self[due] for due in dues]
+        return made
+
+
+def _selected_rows(hire: bytes, texts: list[bytes], due_cells: list[bytes], states: list[bytes],
+                   dues: tuple[dt.date | None, ...], record: HireRecord, items: tuple[Item, ...],
+                   options: ExportOptions) -> list[tuple[bytes, ...]]:
+    """A hire's rows for the items that ``--only`` selects."""
+    rows = []
+    for index, item in enumerate(items):
+        state = record.state(item.id)
+        if wanted(state, state.due or dues[index], options):
+            rows.append((hire, texts[index], due_cells[index], states[index]))
+    return rows
 
 
 def _described(checklist: Checklist, options: ExportOptions) -> list[str]:
