@@ -93,11 +93,9 @@ class HireStore:
             record = record_from(entry, hire_id, stamp, path) if entry else None
             if record is None:
                 try:
-                    record = self.load_path(path)
+                    record = self.load_listed(hire_id)
                 except FormatError as error:
-                    original = self.copy_of(path)
-                    problems.extend([Problem(path, CONFLICT_MESSAGE.format(id=original), 1)] if original
-                                    else error.problems)
+                    problems.extend(error.problems)
                     continue
                 entry = entry_for(record, stamp)
                 record = record._replace(log=())
@@ -109,6 +107,18 @@ class HireStore:
                 write_index(self._index_path, {hire_id: entry for hire_id, entry in entries.items()
                                                if hire_id in current})
         return records, problems
+
+    def load_listed(self, name: str) -> HireRecord:
+        """The record in ``hires/<name>.toml``, as listings see each file in the folder: a conflicting
+        copy made by a sync service is a problem that names the hire it is a copy of."""
+        path = self.hires_dir / f"{name}.toml"
+        try:
+            return self.load_path(path)
+        except FormatError:
+            original = self.copy_of(path)
+            if original is None:
+                raise
+            raise FormatError([Problem(path, CONFLICT_MESSAGE.format(id=original), 1)]) from None
 
     def snapshot(self) -> dict[str, Stamp]:
         """Each record's id with its file's inode, modification time and size: a cheap change check."""

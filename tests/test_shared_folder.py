@@ -118,3 +118,27 @@ def test_erase_also_shreds_a_synced_copy_of_the_index(
     assert cli("erase", hire, "--yes").code == 0
     left = [p for p in data_dir.rglob("*") if p.is_file()]
     assert all("Anna" not in p.read_text(encoding="utf-8", errors="replace") for p in left)
+
+
+async def test_the_app_shows_a_copy_that_arrives_while_it_runs_and_merges_it_from_the_palette(
+        two_computers: tuple[Onboarding, Onboarding, str]) -> None:
+    from textual.widgets import DataTable
+
+    from .test_tui import app_for, cell_texts, started
+
+    office, laptop, hire = two_computers
+    app = app_for(office)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        laptop.check(hire, "order-workstation")
+        copy = sync_conflict(office, laptop, hire, f"{hire} (Mette's conflicted copy).toml")
+        app.poll_disk()  # what the app does every few seconds
+        await pilot.pause()
+        rows = cell_texts(app.screen.query_one("#hires", DataTable))
+        assert any(f"a conflicting copy of hire {hire}" in " ".join(row) for row in rows)
+        await pilot.press("ctrl+p", *"merge conflicting", "enter")
+        await pilot.pause(0.3)
+        assert not copy.exists()
+        assert office.store.load(hire).state("order-workstation").status == "done"
+        assert not app.broken, "the problem row is gone once the copy is merged"
+        assert any(f"Merged {copy.name} into {hire}" in str(n.message) for n in app._notifications)

@@ -124,7 +124,7 @@ class PeerOnboardApp(App[None]):
 
     def _reload(self, hire_id: str) -> None:
         try:
-            record = self.onboarding.store.load(hire_id)
+            record = self.onboarding.store.load_listed(hire_id)  # any file: a copy a sync service made, too
         except FormatError as error:
             self.hires.pop(hire_id, None)
             self.broken[hire_id] = error.problems[0]
@@ -267,12 +267,32 @@ class PeerOnboardApp(App[None]):
         self.refresh_screen()
         self.notify(self.t("toast.private_on" if self.private else "toast.private_off"))
 
+    def action_merge_copies(self) -> None:
+        """Merge the conflicting copies a sync service left, as ``peeronboard merge`` does."""
+        try:
+            merged = self.onboarding.merge_conflicts()
+        except (PeerError, FormatError) as error:
+            self.report_failure(error)
+            return
+        if not merged:
+            self.notify(self.t("merge.none"))
+        for copy, record, plan in merged:
+            lines = [self.t("merged", copy=copy.name, id=record.id, name=self.name_of(record),
+                            entries=len(plan.entries), items=len(plan.states))]
+            lines += [self.t("merge.undecided", item=item_id, id=record.id,
+                             status=self.t(f"status.{state.status}")).strip()
+                      for item_id, state in plan.undecided.items()]
+            self.notify("\n".join(lines), markup=False, timeout=20 if plan.undecided else 6,
+                        severity="warning" if plan.undecided else "information")
+        self.poll_disk()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(self.t("cmd.new"), self.t("cmd.new_help"), self.action_new_hire)
         yield SystemCommand(self.t("cmd.agenda"), self.t("cmd.agenda_help"), self.action_agenda)
         yield SystemCommand(self.t("cmd.export"), self.t("cmd.export_help"), self.action_export)
         yield SystemCommand(self.t("cmd.language"), self.t("cmd.language_help"), self.action_switch_language)
         yield SystemCommand(self.t("cmd.private"), self.t("cmd.private_help"), self.action_toggle_private)
+        yield SystemCommand(self.t("cmd.merge"), self.t("cmd.merge_help"), self.action_merge_copies)
         for progress in sorted(self.hires.values(), key=lambda h: h.record.name.casefold()):
             name = self.name_of(progress.record)
             hire_id = progress.record.id
