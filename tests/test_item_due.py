@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,13 @@ async def test_d_sets_a_due_date_and_a_wrong_one_is_explained(onboarding: Onboar
         await pilot.press("u")  # undo gives the checklist's date back
         await pilot.pause()
         assert onboarding.store.load(anna).state("appoint-mentor").due is None
+
+
+def test_summaries_say_the_item_was_moved_and_from_when(cli, hire: str) -> None:
+    cli("due", hire, "peer-training", "2027-04-05")
+    assert "Due 2027-04-05 (moved from 2027-03-01)" in cli("export", hire).out
+    assert "Frist 2027-04-05 (flyttet fra 2027-03-01)" in cli("export", hire, "--format", "html",
+                                                                "--lang", "da").out
+    shown = json.loads(cli("show", hire, "--json").out)
+    moved = next(item for item in shown["items"] if item["id"] == "peer-training")
+    assert (moved["due"], moved["checklist_due"]) == ("2027-04-05", "2027-03-01")

@@ -47,6 +47,12 @@ def wanted(state: ItemState, due: dt.date | None, options: ExportOptions) -> boo
     return True
 
 
+def due_words(view: ItemView, options: ExportOptions) -> str:
+    """"Due 2027-03-01", and where the item has its own date, the checklist's date it replaced."""
+    moved = f" ({options.t('panel.moved', planned=view.planned or '–')})" if view.moved else ""
+    return f"{options.t('panel.due')} {view.due}{moved}"
+
+
 def note_of(view: ItemView, options: ExportOptions) -> str | None:
     return view.state.note if options.notes else None
 
@@ -80,6 +86,7 @@ def item_data(view: ItemView, lang: str, today: dt.date, notes: bool = True) -> 
     return {
         "id": view.item_id, "phase": view.phase, "title": view.title(lang),
         "status": view.state.status, "due": view.due.isoformat() if view.due else None,
+        "checklist_due": view.planned.isoformat() if view.planned else None,
         "overdue": view.is_overdue(today),
         "date": view.state.date.isoformat() if view.state.date else None,
         "by": view.state.by, "note": view.state.note if notes else None,

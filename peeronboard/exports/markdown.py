@@ -6,7 +6,7 @@ import re
 
 from ..progress import HireProgress
 from ..wording import hire_facts, outcome
-from .common import ExportOptions, note_of, phase_groups, source_ref
+from .common import ExportOptions, due_words, note_of, phase_groups, source_ref
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -54,7 +54,7 @@ def _item_lines(view, progress: HireProgress, options: ExportOptions) -> list[st
         head = f"- [ ] {title}"
     details = []
     if view.due:
-        due = f"{t('panel.due')} {view.due}"
+        due = due_words(view, options)
         details.append(f"**{due} — {t('overdue')}**" if view.is_overdue(progress.today) else due)
     if state.status != "open" and state.date:
         details.append(outcome(state, options.lang, escape))

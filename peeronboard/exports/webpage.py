@@ -7,7 +7,7 @@ from html import escape
 from ..i18n import owner_word
 from ..progress import HireProgress
 from ..wording import hire_facts, outcome
-from .common import ExportOptions, note_of, phase_groups, source_ref
+from .common import ExportOptions, due_words, note_of, phase_groups, source_ref
 
 STYLE = """
 @page { size: A4; margin: 16mm; }
@@ -103,7 +103,7 @@ def _item(view, progress: HireProgress, options: ExportOptions) -> str:
     classes = state.status + (" overdue" if overdue else "")
     due = ""
     if view.due:
-        due = f"{t('panel.due')} {view.due}" + (f" — {t('overdue')}" if overdue else "")
+        due = due_words(view, options) + (f" — {t('overdue')}" if overdue else "")
     meta = []
     if state.status != "open":
         meta.append(outcome(state, options.lang))
