@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -112,9 +113,15 @@ def _hire_item(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("item", metavar="ITEM", help="item id (see: peeronboard show HIRE)")
 
 
+# a move back in time such as -3d, which argparse would take for an option: a leading space makes it a
+# value (no option is named like that, and dates.move_date strips the space)
+_BACKWARD_MOVE = re.compile(r"^-\d+[dwmy]$")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (0 done, 1 a problem with input or data, 2 usage)."""
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser().parse_args([" " + a if _BACKWARD_MOVE.match(a) else a for a in arguments])
     try:
         return _run(args)
     except BrokenPipeError:

@@ -162,14 +162,14 @@ class Onboarding:
         reason = (reason or "").strip() or None
 
         def change(fresh: HireRecord) -> _Change:
-            old = fresh.state(item_id)
-            current = old.due or self.planned_due(fresh, item_id) or self.today()
+            old, planned = fresh.state(item_id), self.planned_due(fresh, item_id)
             try:
-                due = move_date(when, current)
+                due = move_date(when, old.due or planned or self.today())
             except ValueError as error:
                 raise PeerError("err.date", option="WHEN", reason=str(error)) from None
             text = ": ".join(part for part in (due.isoformat() if due else "reset", reason) if part)
-            return old._replace(due=due), "due", text
+            # the checklist's own date is not kept as the item's: a later checklist version may move it
+            return old._replace(due=None if due == planned else due), "due", text
 
         return self._change(hire, item_id, change)
 

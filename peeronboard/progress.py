@@ -64,7 +64,7 @@ class HireProgress:
     def retired(self) -> tuple[ItemView, ...]:
         """Recorded items that are no longer in the checklist, with what was recorded."""
         return tuple(
-            ItemView(item_id, None, None, state, None)
+            ItemView(item_id, None, None, state, state.due)
             for item_id, state in self.record.items.items()
             if self.checklist is None or self.checklist.item(item_id) is None
         )

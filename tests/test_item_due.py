@@ -86,6 +86,9 @@ def test_reset_gives_the_checklist_date_back(onboarding: Onboarding, anna: str) 
     record = onboarding.set_due(anna, "appoint-mentor", "reset")
     assert record.state("appoint-mentor").due is None
     assert onboarding.progress(record).overdue_count == 1
+    onboarding.set_due(anna, "appoint-mentor", "+2w")
+    record = onboarding.set_due(anna, "appoint-mentor", "2027-01-18")  # the checklist's own date
+    assert record.state("appoint-mentor").due is None, "so a new checklist version can still move it"
 
 
 def test_the_agenda_follows_the_own_due_date(cli, hire: str) -> None:
@@ -96,6 +99,9 @@ def test_the_agenda_follows_the_own_due_date(cli, hire: str) -> None:
                          "(the checklist says 2027-03-01)\n")
     assert "2027-01-25" in next(line for line in cli("agenda", "--days", "14").out.splitlines()
                                 if "peer-training" in line)
+    earlier = cli("due", hire, "peer-training", "-3d", "--reason", "a day off")
+    assert earlier.code == 0, earlier.err
+    assert "due 2027-01-22" in earlier.out
     back = cli("due", hire, "peer-training", "reset")
     assert back.out.endswith("due date from the checklist again (2027-03-01)\n")
 

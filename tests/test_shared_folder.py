@@ -97,6 +97,18 @@ def test_without_a_log_a_tick_wins_over_open_and_two_outcomes_are_left_to_a_pers
     assert decision.states == {} and decision.undecided == {"a": ItemState("done", START, "Mette")}
 
 
+def test_a_tick_on_one_side_and_a_postponement_on_the_other_are_both_kept() -> None:
+    later = dt.date(2027, 3, 15)
+    ticked = hire_with({"a": ItemState("done", START, "Lise")}, [LogEntry(at(5), "Lise", "check", "a")])
+    moved = hire_with({"a": ItemState("open", due=later)}, [LogEntry(at(9), "Mette", "due", "a", "2027-03-15")])
+    both = ItemState("done", START, "Lise", due=later)
+    assert plan_merge(ticked, moved).states == {"a": both}
+    assert plan_merge(moved, ticked).states == {"a": both}, "whichever side the copy is"
+    moved_again = hire_with({"a": ItemState("done", START, "Lise", due=START)},
+                            [LogEntry(at(5), "Lise", "check", "a"), LogEntry(at(2), "Lise", "due", "a")])
+    assert plan_merge(moved_again, moved).states == {"a": both}, "the later move wins"
+
+
 def test_an_unreadable_copy_is_reported_and_left_alone(
         two_computers: tuple[Onboarding, Onboarding, str], cli) -> None:
     office, _, hire = two_computers
