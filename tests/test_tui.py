@@ -251,6 +251,21 @@ async def test_privacy_mode_and_language_switch(onboarding: Onboarding, anna: st
         assert "Ansatte" in text_of(app, "#title")
 
 
+async def test_privacy_mode_masks_the_hires_name_inside_notes_too(onboarding: Onboarding, anna: str) -> None:
+    onboarding.note(anna, "appoint-mentor", "Mette ringer til anna ærø; Jensens kontrakt er klar")
+    app = app_for(onboarding, private=True)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = text_of(app, "#guidance")
+        assert "Mette ringer til a. æ.; J. kontrakt er klar" in shown, shown
+        app.action_toggle_private()
+        await pilot.pause()
+        assert "anna ærø; Jensens kontrakt" in text_of(app, "#guidance")
+    assert onboarding.store.load(anna).state("appoint-mentor").note.startswith("Mette ringer til anna")
+
+
 async def test_click_highlights_a_row_and_a_second_click_opens_it(onboarding: Onboarding, anna: str) -> None:
     bo = onboarding.add("Bo Hansen", START + dt.timedelta(days=1), "sample").id
     app = app_for(onboarding)
@@ -344,3 +359,16 @@ async def test_export_dialog_refuses_a_folder_that_does_not_exist(onboarding: On
         await pilot.press("enter")
         await pilot.pause()
         assert text_of(app, "#path-error") == "Enter a file name in a folder that exists"
+
+
+async def test_the_palette_speaks_danish_and_offers_no_screenshot_of_names(onboarding: Onboarding,
+                                                                           anna: str) -> None:
+    app = app_for(onboarding, "da")
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Tema", "Afslut", "Taster", "Ny ansat", "Frister"} <= set(titles)
+        assert not {"Theme", "Quit", "Keys", "Screenshot"} & set(titles)
+        await pilot.press("ctrl+p", *"tema", "enter")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ != "DashboardScreen", "Tema opens Textual's theme picker"

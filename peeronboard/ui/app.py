@@ -298,7 +298,16 @@ class PeerOnboardApp(App[None]):
             hire_id = progress.record.id
             yield SystemCommand(self.t("cmd.open", name=name), self.t("cmd.open_help", name=name),
                                 lambda hire_id=hire_id: self.open_hire(hire_id), discover=False)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):  # Textual's own, in the app's language
+            key = TEXTUAL_COMMANDS.get(command.title, "")
+            if key:
+                yield command._replace(title=self.t(key), help=self.t(f"{key}_help"))
+            # the rest (Screenshot) is left out: it would write the screen, names and all, to a file
+            # outside the data folder, where erase cannot reach it; exports are the way to share
+
+
+TEXTUAL_COMMANDS = {"Theme": "cmd.theme", "Quit": "cmd.quit", "Keys": "cmd.keys", "Maximize": "cmd.maximize",
+                    "Minimize": "cmd.minimize"}
 
 
 def make_app(onboarding: Onboarding, lang: str = "en", **options: object) -> PeerOnboardApp:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from rich.text import Text
 
@@ -19,6 +20,16 @@ def initials(name: str) -> str:
 
 def shown_name(record: HireRecord, private: bool) -> str:
     return initials(record.name) if private else record.name
+
+
+def masked(text: str, record: HireRecord, private: bool) -> str:
+    """Free text (a note) as privacy mode shows it: each part of the hire's name, also with a Danish
+    genitive s ("Annas"), becomes its initial."""
+    parts = sorted({part for part in record.name.split() if len(part) > 1}, key=len, reverse=True)
+    if not private or not parts:
+        return text
+    name = re.compile(r"\b(?:" + "|".join(map(re.escape, parts)) + r")s?\b", re.IGNORECASE)
+    return name.sub(lambda found: found.group(0)[0] + ".", text)
 
 
 def progress_bar(done: int, total: int, width: int = 8) -> Text:

@@ -13,7 +13,7 @@ from ...dates import move_date
 from ...i18n import owner_word
 from ...progress import HireProgress, ItemView
 from ...wording import hire_facts, outcome
-from ..format import STATE_MARKS, due_text, shorten
+from ..format import STATE_MARKS, due_text, masked, shorten
 from .base import PeerScreenMixin
 from .prompt import TextPrompt
 
@@ -167,7 +167,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
                 text.append(f"\n\n{app.t('panel.ref')}: {source}", style="italic")
         if state.note:
             text.append(f"\n\n{app.t('note')}: ", style="bold")
-            text.append(state.note)
+            text.append(masked(state.note, self.progress.record, app.private) if self.progress else "")
         panel.update(text)
 
     # --- selection -------------------------------------------------------------------------
