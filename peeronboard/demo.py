@@ -29,3 +29,5 @@ def fill_demo(onboarding: Onboarding) -> None:
             record = onboarding.skip(record, item.id, "Varetages af HR / handled by HR")
         if name.startswith("Ahmed"):
             record = onboarding.note(record, items[done + skipped].id, "Venter på svar fra Centeret")
+            record = onboarding.set_due(record, items[done + skipped].id, "+3w", "Centeret svarer efter "
+                                        "næste holdmøde / the Centre answers after its next meeting")

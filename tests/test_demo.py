@@ -27,6 +27,7 @@ def test_demo_hires_are_at_different_stages(tmp_path: Path) -> None:
     nearly_done = [h for h in hires if h.count("open") <= 1]
     overdue = [h for h in hires if h.overdue]
     assert before_start and first_weeks and nearly_done and overdue
+    assert any(view.moved for hire in hires for view in hire.items), "one item shows a postponed due date"
 
 
 def test_demo_command_opens_the_app_on_a_temporary_folder(cli, data_dir: Path,
