@@ -113,15 +113,22 @@ def _hire_item(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("item", metavar="ITEM", help="item id (see: peeronboard show HIRE)")
 
 
-# a move back in time such as -3d, which argparse would take for an option: a leading space makes it a
-# value (no option is named like that, and dates.move_date strips the space)
+# due's WHEN may be a move back in time such as -3d, which argparse would take for an option: after the
+# due command, a leading space makes it a value (move_date and the reason strip it)
 _BACKWARD_MOVE = re.compile(r"^-\d+[dwmy]$")
+
+
+def _moves_as_values(arguments: list[str]) -> list[str]:
+    if "due" not in arguments:
+        return arguments
+    at = arguments.index("due") + 1
+    return arguments[:at] + [" " + a if _BACKWARD_MOVE.match(a) else a for a in arguments[at:]]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (0 done, 1 a problem with input or data, 2 usage)."""
     arguments = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser().parse_args([" " + a if _BACKWARD_MOVE.match(a) else a for a in arguments])
+    args = build_parser().parse_args(_moves_as_values(arguments))
     try:
         return _run(args)
     except BrokenPipeError:

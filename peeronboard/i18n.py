@@ -158,6 +158,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "toast.save_failed": {"da": "Ikke gemt: {reason}", "en": "Not saved: {reason}"},
     "toast.language": {"da": "Sprog: dansk", "en": "Language: English"},
     "toast.private_on": {"da": "Privat visning: kun initialer", "en": "Privacy mode: initials only"},
+    "toast.private_note": {"da": "Noten nævner navnet: slå privat visning fra for at redigere den",
+                           "en": "The note names the hire: turn privacy mode off to edit it"},
     "toast.private_off": {"da": "Privat visning slået fra", "en": "Privacy mode off"},
     "toast.checklist_problem": {"da": "En tjekliste kunne ikke indlæses",
                                 "en": "A checklist could not be loaded"},

@@ -1,9 +1,12 @@
 """Merging a conflicting copy of a record, as sync services make when two computers changed a hire.
 
-Nothing either side recorded is dropped: every log entry of the copy that the record lacks is added,
-and where the two disagree about an item, the side that logged a change to it last wins. Without a
-logged change to go by, a ticked or not-applicable item wins over an open one; two different
-outcomes without a log are kept as the record has them and reported, so a person can decide.
+Nothing either side recorded is dropped: every log entry of the copy that the record lacks is added.
+An item's state is merged in three parts, each by the log entries that change it: its outcome (status,
+when and by whom), its note, and its own due date. For each part that the two sides disagree on, the
+side that logged a change to it last wins, so a tick on one side and a note or a postponement on the
+other are all kept. Without a logged change to go by, a ticked or not-applicable item wins over an
+open one, and a note or due date wins over none; two different outcomes without a log are kept as
+the record has them and reported, so a person can decide.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import datetime as dt
 from typing import NamedTuple
 
 from .record import HireRecord, ItemState, LogEntry
+
+OUTCOME, NOTE, DUE = "outcome", "note", "due"
 
 
 class Merge(NamedTuple):
@@ -23,9 +28,7 @@ class Merge(NamedTuple):
 
 
 def plan_merge(record: HireRecord, copy: HireRecord) -> Merge:
-    """How ``copy`` (another version of ``record``) merges into it. An item's outcome (status, date,
-    by, note) and its own due date are merged apart, so ticking on one side and postponing on the
-    other keeps both."""
+    """How ``copy`` (another version of ``record``) merges into it."""
     known = set(record.log)
     entries = sorted((e for e in copy.log if e not in known), key=lambda e: e.at)
     states: dict[str, ItemState] = {}
@@ -37,7 +40,8 @@ def plan_merge(record: HireRecord, copy: HireRecord) -> Merge:
         outcome, settled = _outcome(record, copy, item_id)
         if not settled:
             undecided[item_id] = theirs
-        merged = outcome._replace(due=_due(record, copy, item_id))
+        note = _part(record, copy, item_id, NOTE)
+        merged = outcome._replace(note=note, due=_part(record, copy, item_id, DUE))
         if merged != ours:
             states[item_id] = merged
     return Merge(states, entries, undecided)
@@ -46,40 +50,52 @@ def plan_merge(record: HireRecord, copy: HireRecord) -> Merge:
 def _outcome(record: HireRecord, copy: HireRecord, item_id: str) -> tuple[ItemState, bool]:
     """The item's merged outcome, and False when the copy's different outcome was left for a person."""
     ours, theirs = record.state(item_id), copy.state(item_id)
-    if ours._replace(due=None) == theirs._replace(due=None):
+    if (ours.status, ours.date, ours.by) == (theirs.status, theirs.date, theirs.by):
         return ours, True
-    our_last, their_last = _last_change(record, item_id), _last_change(copy, item_id)
-    if our_last is not None and their_last is not None and our_last != their_last:
-        return (theirs if their_last > our_last else ours), True
-    if (our_last is None) != (their_last is None):
-        return (theirs if their_last is not None else ours), True
+    newer = _newer(record, copy, item_id, OUTCOME)
+    if newer is not None:
+        return (theirs if newer else ours), True
     if ours.status == "open" and theirs.status != "open":
         return theirs, True
     if ours.status == theirs.status:
-        return _combined(ours, theirs), True
+        return ItemState(ours.status, ours.date or theirs.date, ours.by or theirs.by), True
     return ours, theirs.status == "open"
 
 
-def _due(record: HireRecord, copy: HireRecord, item_id: str) -> dt.date | None:
-    """The item's own due date: the side that moved it last wins; without a log, a set date wins."""
-    ours, theirs = record.state(item_id).due, copy.state(item_id).due
+def _part(record: HireRecord, copy: HireRecord, item_id: str, part: str) -> object:
+    """The item's merged note or own due date: the side that changed it last; without a log, ours,
+    or theirs where ours has none."""
+    ours, theirs = getattr(record.state(item_id), part), getattr(copy.state(item_id), part)
     if ours == theirs:
         return ours
-    our_last, their_last = _last_change(record, item_id, DUE), _last_change(copy, item_id, DUE)
-    if their_last is not None and (our_last is None or their_last > our_last):
-        return theirs
-    return ours if our_last is not None else ours or theirs
+    newer = _newer(record, copy, item_id, part)
+    if newer is None:
+        return ours if ours is not None else theirs
+    return theirs if newer else ours
 
 
-DUE = "due"  # the log action that moves an item's due date; every other action changes its outcome
+def _newer(record: HireRecord, copy: HireRecord, item_id: str, part: str) -> bool | None:
+    """Whether the copy changed this part of the item after the record did (None: no log says)."""
+    our_last, their_last = _last_change(record, item_id, part), _last_change(copy, item_id, part)
+    if our_last == their_last:
+        return None
+    if our_last is None or their_last is None:
+        return their_last is not None
+    return their_last > our_last
 
 
-def _last_change(record: HireRecord, item_id: str, action: str | None = None) -> dt.datetime | None:
-    """When the item's outcome (or, with ``action="due"``, its due date) was last changed."""
-    return max((e.at for e in record.log if e.item == item_id and (e.action == DUE) == (action == DUE)),
-               default=None)
+def _last_change(record: HireRecord, item_id: str, part: str) -> dt.datetime | None:
+    return max((e.at for e in record.log if e.item == item_id and part in _changes(e)), default=None)
 
 
-def _combined(ours: ItemState, theirs: ItemState) -> ItemState:
-    """The same outcome on both sides: keep ours, filling in what only theirs says."""
-    return ItemState(*(mine if mine is not None else other for mine, other in zip(ours, theirs, strict=True)))
+def _changes(entry: LogEntry) -> set[str]:
+    """Which parts of an item a logged action changed."""
+    if entry.action == DUE:
+        return {DUE}
+    if entry.action == NOTE:
+        return {NOTE}
+    if entry.action == "skip" or (entry.action == "check" and entry.text):  # the reason, the new note
+        return {OUTCOME, NOTE}
+    if entry.action in ("check", "uncheck"):
+        return {OUTCOME}
+    return {OUTCOME, NOTE, DUE}  # undo, and anything written by hand: it may have changed any of them

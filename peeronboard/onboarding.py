@@ -188,8 +188,14 @@ class Onboarding:
         never overwrites a change made meanwhile in another window or on the command line.
         """
         def change(fresh: HireRecord) -> _Change:
-            if expected is not None and fresh.state(item_id) != expected:
+            current = fresh.state(item_id)
+            if expected is not None and current != expected:
                 raise PeerError("err.changed_elsewhere", item=item_id)
+            # logged as what it changes, so a merge weighs it against the right changes on the other side
+            if current._replace(due=state.due) == state:
+                return state, "due", f"{state.due or 'reset'}: undo"
+            if current._replace(note=state.note) == state:
+                return state, "note", state.note or ""
             return state, "undo", state.status
 
         return self._change(hire, item_id, change)

@@ -23,15 +23,17 @@ class ItemView:
 
     @property
     def moved(self) -> bool:
-        """Whether the item has its own due date, replacing the checklist's."""
-        return self.state.due is not None and self.state.due != self.planned
+        """Whether the item has its own due date, replacing the checklist's (never for a retired one)."""
+        return self.item is not None and self.state.due is not None and self.state.due != self.planned
 
     @property
     def retired(self) -> bool:
         return self.item is None
 
     def is_overdue(self, today: dt.date) -> bool:
-        return self.state.status == "open" and self.due is not None and self.due < today
+        """An open item past its due date; a retired item cannot be changed, so it is never overdue."""
+        return (self.state.status == "open" and self.due is not None and self.due < today
+                and self.item is not None)
 
     def title(self, lang: str) -> str:
         return self.item.title.in_lang(lang) if self.item else self.item_id

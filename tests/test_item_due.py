@@ -15,6 +15,7 @@ from peeronboard.dates import move_date
 from peeronboard.errors import PeerError
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
+from peeronboard.record import ItemState, LogEntry
 from peeronboard.store import HireStore
 
 from .conftest import DATA
@@ -102,6 +103,7 @@ def test_the_agenda_follows_the_own_due_date(cli, hire: str) -> None:
     earlier = cli("due", hire, "peer-training", "-3d", "--reason", "a day off")
     assert earlier.code == 0, earlier.err
     assert "due 2027-01-22" in earlier.out
+    assert cli("check", hire, "appoint-mentor", "--note", "-3d").code == 2, "only due takes a move"
     back = cli("due", hire, "peer-training", "reset")
     assert back.out.endswith("due date from the checklist again (2027-03-01)\n")
 
@@ -157,3 +159,10 @@ def test_summaries_say_the_item_was_moved_and_from_when(cli, hire: str) -> None:
     shown = json.loads(cli("show", hire, "--json").out)
     moved = next(item for item in shown["items"] if item["id"] == "peer-training")
     assert (moved["due"], moved["checklist_due"]) == ("2027-04-05", "2027-03-01")
+
+
+def test_a_retired_item_with_its_own_due_date_is_never_overdue(onboarding: Onboarding, anna: str) -> None:
+    retire = LogEntry(dt.datetime(2027, 1, 2, tzinfo=dt.UTC), "test", "due", "old-item")
+    onboarding.store.modify(anna, lambda r: ("old-item", ItemState("open", due=dt.date(2026, 1, 1)), retire))
+    (view,) = onboarding.progress(onboarding.store.load(anna)).retired
+    assert view.due == dt.date(2026, 1, 1) and not view.is_overdue(dt.date(2027, 1, 20)) and not view.moved

@@ -109,6 +109,27 @@ def test_a_tick_on_one_side_and_a_postponement_on_the_other_are_both_kept() -> N
     assert plan_merge(moved_again, moved).states == {"a": both}, "the later move wins"
 
 
+def test_a_tick_on_one_side_and_a_note_on_the_other_are_both_kept() -> None:
+    ticked = hire_with({"a": ItemState("done", START, "Lise")}, [LogEntry(at(5), "Lise", "check", "a")])
+    noted = hire_with({"a": ItemState("open", note="ring HR")}, [LogEntry(at(9), "Mette", "note", "a", "ring HR")])
+    both = ItemState("done", START, "Lise", "ring HR")
+    assert plan_merge(ticked, noted).states == {"a": both}
+    assert plan_merge(noted, ticked).states == {"a": both}
+
+
+async def test_undoing_a_postponement_does_not_undo_a_tick_made_on_the_other_computer(
+        two_computers: tuple[Onboarding, Onboarding, str]) -> None:
+    office, laptop, hire = two_computers
+    moved = office.set_due(hire, "peer-training", "+1w").state("peer-training")
+    laptop.check(hire, "peer-training")
+    office.restore(hire, "peer-training", ItemState(), expected=moved)  # the app's undo
+    copy = sync_conflict(office, laptop, hire, f"{hire} (Mette's conflicted copy).toml")
+    ((_, merged, plan),) = office.merge_conflicts()
+    state = merged.state("peer-training")
+    assert (state.status, state.by, state.due) == ("done", "Mette", None)
+    assert not plan.undecided and not copy.exists()
+
+
 def test_an_unreadable_copy_is_reported_and_left_alone(
         two_computers: tuple[Onboarding, Onboarding, str], cli) -> None:
     office, _, hire = two_computers

@@ -23,12 +23,13 @@ def shown_name(record: HireRecord, private: bool) -> str:
 
 
 def masked(text: str, record: HireRecord, private: bool) -> str:
-    """Free text (a note) as privacy mode shows it: each part of the hire's name, also with a Danish
+    """Free text (a note) as privacy mode shows it: each part of the hire's name as it is written
+    (capitalised, so "Bo" but not "bo"; "Anne-Marie" as "Anne" and "Marie"), also with a Danish
     genitive s ("Annas"), becomes its initial."""
-    parts = sorted({part for part in record.name.split() if len(part) > 1}, key=len, reverse=True)
+    parts = sorted({part for part in re.findall(r"\w+", record.name) if len(part) > 1}, key=len, reverse=True)
     if not private or not parts:
         return text
-    name = re.compile(r"\b(?:" + "|".join(map(re.escape, parts)) + r")s?\b", re.IGNORECASE)
+    name = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, parts)) + r")s?(?!\w)")
     return name.sub(lambda found: found.group(0)[0] + ".", text)
 
 

@@ -242,9 +242,12 @@ class HireScreen(PeerScreenMixin, Screen[None]):
 
     def action_note(self) -> None:
         view = self._current_item()
-        if view is None:
+        if view is None or self.progress is None:
             return
         app = self.peer_app
+        if view.state.note and masked(view.state.note, self.progress.record, app.private) != view.state.note:
+            app.notify(app.t("toast.private_note"), severity="warning")  # editing would show the name
+            return
 
         def save(text: str | None) -> None:
             if text is not None and text != (view.state.note or ""):
