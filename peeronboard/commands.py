@@ -347,6 +347,8 @@ def _item_lines(views: list[ItemView], lang: str, day: Any) -> list[str]:
     for view in views:
         state = view.state
         due = f"{view.due}" if view.due else ""
+        if view.moved:
+            due += f" ({say('panel.moved', lang, planned=view.planned or '–')})"
         if view.is_overdue(day):
             due += f" {say('overdue', lang).upper()}"
         done = outcome(state, lang) if state.status != "open" else ""

@@ -219,6 +219,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "unknown checklist '{checklist}' (see peeronboard checklists)"},
     "err.hire_checklist": {"da": "{hire} bruger tjeklisten '{checklist}', som ikke findes",
                            "en": "{hire} uses checklist '{checklist}', which was not found"},
+    "err.when": {"da": "'{text}' er ikke en dato som 2027-03-01 (i årene 1900-2999), en flytning som "
+                       "+2w eller -3d, eller reset",
+                 "en": "'{text}' is not a date like 2027-03-01 (in the years 1900-2999), a move like "
+                       "+2w or -3d, or reset"},
     "err.date": {"da": "{option}: {reason}", "en": "{option}: {reason}"},
     "err.field": {"da": "{option}: {reason}", "en": "{option}: {reason}"},
     "err.future": {"da": "{option}: {date} ligger i fremtiden", "en": "{option}: {date} is in the future"},

@@ -165,8 +165,8 @@ class Onboarding:
             old, planned = fresh.state(item_id), self.planned_due(fresh, item_id)
             try:
                 due = move_date(when, old.due or planned or self.today())
-            except ValueError as error:
-                raise PeerError("err.date", option="WHEN", reason=str(error)) from None
+            except ValueError:
+                raise PeerError("err.when", text=when.strip()) from None
             text = ": ".join(part for part in (due.isoformat() if due else "reset", reason) if part)
             # the checklist's own date is not kept as the item's: a later checklist version may move it
             return old._replace(due=None if due == planned else due), "due", text

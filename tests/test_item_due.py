@@ -104,6 +104,7 @@ def test_the_agenda_follows_the_own_due_date(cli, hire: str) -> None:
     assert earlier.code == 0, earlier.err
     assert "due 2027-01-22" in earlier.out
     assert cli("check", hire, "appoint-mentor", "--note", "-3d").code == 2, "only due takes a move"
+    assert "2027-01-22 (moved from 2027-03-01)" in cli("show", hire).out
     back = cli("due", hire, "peer-training", "reset")
     assert back.out.endswith("due date from the checklist again (2027-03-01)\n")
 
@@ -113,6 +114,7 @@ def test_a_bad_due_date_is_one_line_and_changes_nothing(cli, hire: str, hires_di
     result = cli("due", hire, "appoint-mentor", "soon")
     assert result.code == 1
     assert result.err.count("\n") == 1 and "'soon' is not a date like 2027-03-01" in result.err
+    assert "'snart' er ikke en dato som 2027-03-01" in cli("due", hire, "appoint-mentor", "snart", "--lang", "da").err
     assert (hires_dir / f"{hire}.toml").read_bytes() == before
 
 
