@@ -25,7 +25,7 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
         yield Static(id="agenda-title", classes="title")
         yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
         yield Static(id="agenda-empty", classes="empty")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -49,7 +49,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         yield Static(id="title", classes="title")
         yield DataTable(id="hires", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty", classes="empty")
-        yield Footer()
+        yield Footer(compact=True)
 
     needle = ""  # the filter text, casefolded
 

@@ -49,7 +49,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
             yield DataTable(id="items", cursor_type="row")
             with VerticalScroll(id="guidance-box"):
                 yield Static(id="guidance")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_data()
