@@ -150,7 +150,6 @@ class Onboarding:
     def note(self, hire: HireRecord | str, item_id: str, text: str) -> HireRecord:
         """Set the item's note; an empty text removes it. The status does not change."""
         text = text.strip()
-
         return self._change(hire, item_id, lambda fresh: (
             fresh.state(item_id)._replace(note=text or None), "note", text))
 
@@ -192,9 +191,9 @@ class Onboarding:
             if expected is not None and current != expected:
                 raise PeerError("err.changed_elsewhere", item=item_id)
             # logged as what it changes, so a merge weighs it against the right changes on the other side
-            if current._replace(due=state.due) == state:
+            if current.due != state.due and current._replace(due=state.due) == state:
                 return state, "due", f"{state.due or 'reset'}: undo"
-            if current._replace(note=state.note) == state:
+            if current.note != state.note and current._replace(note=state.note) == state:
                 return state, "note", state.note or ""
             return state, "undo", state.status
 
