@@ -340,15 +340,13 @@ def _show_text(hire: HireProgress, lang: str) -> str:
 
 
 def _item_lines(views: list[ItemView], lang: str, day: Any) -> list[str]:
-    from .wording import outcome
+    from .wording import moved_from, outcome
 
     rows = []
     notes: dict[int, str] = {}
     for view in views:
         state = view.state
-        due = f"{view.due}" if view.due else ""
-        if view.moved:
-            due += f" ({say('panel.moved', lang, planned=view.planned or '–')})"
+        due = f"{view.due}{moved_from(view, lang)}" if view.due else ""
         if view.is_overdue(day):
             due += f" {say('overdue', lang).upper()}"
         done = outcome(state, lang) if state.status != "open" else ""

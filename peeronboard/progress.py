@@ -24,7 +24,7 @@ class ItemView:
     @property
     def moved(self) -> bool:
         """Whether the item has its own due date, replacing the checklist's (never for a retired one)."""
-        return self.item is not None and self.state.due is not None and self.state.due != self.planned
+        return not self.retired and self.state.due is not None and self.state.due != self.planned
 
     @property
     def retired(self) -> bool:
@@ -32,8 +32,7 @@ class ItemView:
 
     def is_overdue(self, today: dt.date) -> bool:
         """An open item past its due date; a retired item cannot be changed, so it is never overdue."""
-        return (self.state.status == "open" and self.due is not None and self.due < today
-                and self.item is not None)
+        return self.state.status == "open" and self.due is not None and self.due < today and not self.retired
 
     def title(self, lang: str) -> str:
         return self.item.title.in_lang(lang) if self.item else self.item_id

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .i18n import say
 from .record import HireRecord, ItemState
+
+if TYPE_CHECKING:
+    from .progress import ItemView
 
 
 def _as_is(text: str) -> str:
@@ -30,3 +34,8 @@ def outcome(state: ItemState, lang: str, escape: Callable[[str], str] = _as_is) 
     if state.by:
         text += f" {say('by', lang)} {escape(state.by)}"
     return text
+
+
+def moved_from(view: ItemView, lang: str) -> str:
+    """" (moved from 2027-03-01)" after an item's own due date, naming the checklist's; else nothing."""
+    return f" ({say('panel.moved', lang, planned=view.planned or '–')})" if view.moved else ""

@@ -9,6 +9,7 @@ from typing import Any
 from ..i18n import say
 from ..progress import HireProgress, ItemView
 from ..record import ItemState
+from ..wording import moved_from
 
 ONLY_CHOICES = ("open", "overdue")
 
@@ -49,8 +50,7 @@ def wanted(state: ItemState, due: dt.date | None, options: ExportOptions) -> boo
 
 def due_words(view: ItemView, options: ExportOptions) -> str:
     """"Due 2027-03-01", and where the item has its own date, the checklist's date it replaced."""
-    moved = f" ({options.t('panel.moved', planned=view.planned or '–')})" if view.moved else ""
-    return f"{options.t('panel.due')} {view.due}{moved}"
+    return f"{options.t('panel.due')} {view.due}{moved_from(view, options.lang)}"
 
 
 def note_of(view: ItemView, options: ExportOptions) -> str | None:

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 from ...dates import move_date
 from ...i18n import owner_word
 from ...progress import HireProgress, ItemView
-from ...wording import hire_facts, outcome
+from ...wording import hire_facts, moved_from, outcome
 from ..format import STATE_MARKS, due_text, masked, shorten
 from .base import PeerScreenMixin
 from .prompt import TextPrompt
@@ -151,8 +151,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         else:
             details = []
             if view.due:
-                moved = f" ({app.t('panel.moved', planned=view.planned or '–')})" if view.moved else ""
-                details.append(f"{app.t('panel.due')}: {view.due}{moved}")
+                details.append(f"{app.t('panel.due')}: {view.due}{moved_from(view, lang)}")
             if item.owner:
                 details.append(f"{app.t('panel.owner')}: {owner_word(item.owner, lang)}")
             if item.optional:
