@@ -79,14 +79,16 @@ def render_bytes(hires: list[HireProgress], options: ExportOptions) -> bytes:
         dues = checklist.due_dates(record.start_date)
         hire = (row([record.id, safe(record.name), safe(record.unit or ""), record.start_date.isoformat(),
                      record.checklist]) + ";").encode()
-        due_cells, states = days.cells(dues), [unrecorded] * len(texts)
+        shared_dues = due_cells = days.cells(dues)
+        states = [unrecorded] * len(texts)
         place = positions[id(checklist)]
         for item_id, state in record.items.items():
             index = place.get(item_id)
             if index is not None:  # a retired item is not in the checklist's rows
                 states[index] = recorded(state)
-                if state.due:
-                    due_cells = due_cells if due_cells is not days.cells(dues) else due_cells.copy()
+                if state.due:  # its own due date: this hire gets its own copy of the cells
+                    if due_cells is shared_dues:
+                        due_cells = shared_dues.copy()
                     due_cells[index] = days[state.due]
         if only:
             rows.append(_selected_rows(hire, texts, due_cells, states, dues, record, checklist.item_list,
