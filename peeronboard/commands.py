@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from . import tomlsource
 from .checklist import parse_checklist
 from .cli import EXIT_OK, EXIT_PROBLEM, parse_date_option, print_json, report
-from .dates import TODAY_ENV, today
+from .dates import TODAY_ENV, now, today
 from .errors import PeerError
 from .i18n import choose_language, say
 from .library import ChecklistLibrary
@@ -161,9 +161,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 def _item_command(change: Callable[[Context, str, argparse.Namespace], HireRecord], message: str):
     def run(ctx: Context, args: argparse.Namespace) -> int:
         updated = change(ctx, ctx.onboarding.find_id(args.hire), args)
-        item = ctx.onboarding.checklist_for(updated).item(args.item)
-        title = item.title.in_lang(ctx.lang) if item else args.item
-        print(f"{updated.name}: {say(message, ctx.lang, item=title)}")
+        print(f"{updated.name}: {say(message, ctx.lang, item=_item_title(ctx, updated, args.item))}")
         return EXIT_OK
     return run
 
@@ -185,13 +183,17 @@ cmd_note = _item_command(lambda ctx, r, a: ctx.onboarding.note(r, a.item, a.text
 def cmd_due(ctx: Context, args: argparse.Namespace) -> int:
     onboarding = ctx.onboarding
     updated = onboarding.set_due(onboarding.find_id(args.hire), args.item, args.when, args.reason)
-    item = onboarding.checklist_for(updated).item(args.item)
     planned = onboarding.planned_due(updated, args.item)
     due = updated.state(args.item).due
-    title = item.title.in_lang(ctx.lang) if item else args.item
-    message = "due.moved" if due else "due.reset"
-    print(f"{updated.name}: " + say(message, ctx.lang, item=title, due=due, planned=planned or "–"))
+    title = _item_title(ctx, updated, args.item)
+    print(f"{updated.name}: " + say("due.moved" if due else "due.reset", ctx.lang, item=title, due=due,
+                                    planned=planned or "–"))
     return EXIT_OK
+
+
+def _item_title(ctx: Context, record: HireRecord, item_id: str) -> str:
+    item = ctx.onboarding.checklist_for(record).item(item_id)
+    return item.title.in_lang(ctx.lang) if item else item_id
 
 
 def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
@@ -223,8 +225,6 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from .exports.formats import ExportOptions, export_bytes, write_export
 
     problems: list[Problem] = []
@@ -238,7 +238,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         hires, problems = ctx.onboarding.all_progress()
     options = ExportOptions(lang=ctx.lang, only=args.only, notes=not args.no_notes,
                             today=ctx.onboarding.today(),
-                            generated=dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0))
+                            generated=now())
     data = export_bytes(args.format, hires, options)
     if args.output:
         path = write_export(Path(args.output), data)

@@ -11,6 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from ..dates import now
 from ..errors import PeerError
 from ..i18n import say
 from ..index import Stamp
@@ -238,14 +239,11 @@ class PeerOnboardApp(App[None]):
 
     def write_export(self, fmt: str, path: Path, hire_ids: list[str] | None = None) -> None:
         """Write a summary through the core; the toast says where it went."""
-        import datetime as dt
-
         from ..exports.formats import ExportOptions, export_bytes, write_export
 
         chosen = [self.hires[h] for h in hire_ids if h in self.hires] if hire_ids else sorted(
             self.hires.values(), key=lambda h: h.start_order)
-        options = ExportOptions(lang=self.lang, today=self.onboarding.today(),
-                                generated=dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0))
+        options = ExportOptions(lang=self.lang, today=self.onboarding.today(), generated=now())
         try:
             written = write_export(path, export_bytes(fmt, chosen, options))
         except PeerError as error:
