@@ -12,14 +12,15 @@ from pathlib import Path
 PRIVATE_FILE = 0o600
 
 
-def replace_file(path: Path, data: bytes, *, durable: bool = True) -> None:
+def replace_file(path: Path, data: bytes, *, durable: bool = True, temp: Path | None = None) -> None:
     """Write ``data`` to ``path`` atomically, readable by the owner only (raises OSError).
 
     With ``durable``, the data and the rename are on disk before this returns. A temp file
-    (``.<name>.<random>.tmp``) is never left behind by a failure.
+    (``temp``, by default ``.<name>.<random>.tmp``) is never left behind by a failure; it is created
+    exclusively, never through a link.
     """
-    temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    temp = temp or path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     handle = os.open(temp, flags, PRIVATE_FILE)
     try:
         with os.fdopen(handle, "wb") as out:

@@ -20,6 +20,7 @@ LANG_PATTERN = re.compile(r"^[a-z]{2,3}$")
 
 _TOP_KEYS = {"format", "id", "version", "title", "description", "source", "phases"}
 _PHASE_KEYS = {"id", "title", "description", "items"}
+MAX_ITEMS = 10_000  # the app stays quick to about 5,000; far beyond that is a mistake, not a checklist
 _ITEM_KEYS = {"id", "title", "owner", "due", "ref", "source", "guidance", "optional"}
 
 
@@ -246,6 +247,11 @@ class _Checker:
         phases: list[Phase] = []
         phase_ids: set[str] = set()
         item_ids: set[str] = set()
+        count = sum(len(p["items"]) for p in value if isinstance(p.get("items"), list))
+        if count > MAX_ITEMS:
+            self.problem(("phases",), f"the checklist has {count:,} items; peeronboard handles at most "
+                                      f"{MAX_ITEMS:,} (a real onboarding has tens): split it up")
+            return None
         for index, raw in enumerate(value):
             at: KeyPath = ("phases", index)
             self.unknown_keys(raw, _PHASE_KEYS, at)

@@ -14,8 +14,9 @@ from typing import Any
 from . import __version__
 from .dates import parse_date
 from .errors import PeerError
-from .i18n import choose_language
+from .i18n import choose_language, say
 from .problems import FormatError, Problem
+from .safetext import VisibleStream
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 DEBUG_ENV = "PEERONBOARD_DEBUG"
@@ -96,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("hires", nargs="*", metavar="HIRE", help="hires to include (default: all)")
     sub.add_argument("--format", choices=("md", "csv", "json", "html", "ics"), default="md",
                      help="md (default), csv, json, html or ics")
-    sub.add_argument("-o", "--output", metavar="PATH", help="write to PATH (default: standard output)")
+    sub.add_argument("-o", "--output", metavar="PATH",
+                     help="write to PATH ('-' or none: standard output)")
     sub.add_argument("--only", choices=("open", "overdue"), help="only open, or only overdue, items")
     sub.add_argument("--no-notes", action="store_true",
                      help="leave notes and reasons out (for readers who should not see them)")
@@ -129,6 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (0 done, 1 a problem with input or data, 2 usage)."""
     arguments = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(_moves_as_values(arguments))
+    out, err = sys.stdout, sys.stderr
+    # text from records, checklists and file names may hold terminal escapes: never pass them on
+    sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)
     try:
         return _run(args)
     except BrokenPipeError:
@@ -139,9 +144,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last guard: one line, never a traceback unless asked
         if os.environ.get(DEBUG_ENV):
             raise
-        print(f"peeronboard: unexpected error: {type(error).__name__}: {error} "
+        # the name of the error only: its message may quote a record (a name, a note)
+        print(f"peeronboard: unexpected error: {type(error).__name__} "
               f"(set {DEBUG_ENV}=1 for details)", file=sys.stderr)
         return EXIT_PROBLEM
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -171,6 +179,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _open_app(context: Any, private: bool, banner: str | None = None) -> int:
+    if not all(stream and stream.isatty() for stream in (sys.__stdin__, sys.__stdout__, sys.__stderr__)):
+        print(f"peeronboard: {say('err.no_terminal', context.lang)}", file=sys.stderr)
+        return EXIT_USAGE
     from .ui.app import make_app
 
     make_app(context.onboarding, context.lang, private=private, banner=banner).run()

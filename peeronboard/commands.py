@@ -240,7 +240,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
                             today=ctx.onboarding.today(),
                             generated=now())
     data = export_bytes(args.format, hires, options)
-    if args.output:
+    if args.output and args.output != "-":
         path = write_export(Path(args.output), data)
         print(say("exported", ctx.lang, count=len(hires), path=path))
     else:
@@ -263,9 +263,15 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             print(say("erase.cancelled", ctx.lang))
             return EXIT_OK
-    ctx.onboarding.erase(hire_id)
-    print(say("erased", ctx.lang, id=hire_id, folder=ctx.paths.data_dir))
-    return EXIT_OK
+    left = ctx.onboarding.store.foreign_files(hire_id)  # before the record they differ from is gone
+    removed = ctx.onboarding.erase(hire_id)
+    if not left:
+        print(say("erased", ctx.lang, id=hire_id, count=len(removed), folder=ctx.paths.data_dir))
+        return EXIT_OK
+    print(say("erased.count", ctx.lang, id=hire_id, count=len(removed)))
+    for path in left:
+        print(say("erase.left", ctx.lang, path=path, id=hire_id), file=sys.stderr)
+    return EXIT_PROBLEM
 
 
 def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
@@ -276,6 +282,8 @@ def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
         for item_id, state in plan.undecided.items():
             print(say("merge.undecided", ctx.lang, item=item_id, id=record.id,
                       status=say(f"status.{state.status}", ctx.lang)))
+        for field, (ours, theirs) in plan.field_conflicts.items():
+            print(say("merge.field_kept", ctx.lang, field=field, id=record.id, ours=ours, theirs=theirs))
     if not merged:
         print(say("merge.none", ctx.lang))
     return EXIT_OK

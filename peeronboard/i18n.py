@@ -70,8 +70,20 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Change it if the copy was right",
     },
     "merge.none": {"da": "Ingen modstridende kopier at flette.", "en": "No conflicting copies to merge."},
-    "erased": {"da": "Slettet: {id}. Intet spor af navnet er tilbage i {folder}.",
-               "en": "Erased {id}. No trace of the name is left in {folder}."},
+    "erased": {"da": "Slettet: {id} ({count} filer overskrevet med nuller og fjernet). Intet spor af "
+                     "navnet er tilbage i {folder}.",
+               "en": "Erased {id} ({count} files overwritten with zeros and removed). No trace of the "
+                     "name is left in {folder}."},
+    "erased.count": {"da": "Slettet: {id} ({count} filer overskrevet med nuller og fjernet).",
+                     "en": "Erased {id} ({count} files overwritten with zeros and removed)."},
+    "erase.left": {
+        "da": "Ikke slettet: {path} siger, at den er {id}, men holder en anden person; se på den selv",
+        "en": "Not erased: {path} says it is {id} but holds another person; look at it yourself"},
+    "merge.field_kept": {
+        "da": "  {field}: kopien havde '{theirs}', {id} beholder '{ours}' (kopiens værdi står i loggen). "
+              "Ret det, hvis kopien havde ret",
+        "en": "  {field}: the copy had '{theirs}', {id} keeps '{ours}' (the copy's value is in the log). "
+              "Change it if the copy was right"},
     "erase.confirm": {"da": "Slet {name} ({id}) og hele registreringen for altid? [j/N] ",
                       "en": "Erase {name} ({id}) and the whole record for good? [y/N] "},
     "erase.cancelled": {"da": "Intet slettet.", "en": "Nothing erased."},
@@ -176,6 +188,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "owner.peer": {"da": "peermedarbejder", "en": "peer worker"},
     "owner.centre": {"da": "recoverycenter", "en": "recovery centre"},
     "owner.staff": {"da": "personalegruppen", "en": "staff group"},
+    "owner.coordinator": {"da": "frivilligkoordinator", "en": "volunteer coordinator"},
     "cmd.open": {"da": "Åbn: {name}", "en": "Open: {name}"},
     "cmd.open_help": {"da": "Vis tjeklisten for {name}", "en": "Show the checklist of {name}"},
     "cmd.new": {"da": "Ny ansat", "en": "New hire"},
@@ -231,6 +244,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err.erase_needs_yes": {"da": "sletning kræver bekræftelse: kør igen med --yes",
                             "en": "erasing needs confirmation: run again with --yes"},
     "err.store": {"da": "kunne ikke gemme {path}: {reason}", "en": "could not save {path}: {reason}"},
+    "err.export_folder": {"da": "{path} er en mappe: angiv en fil at gemme oversigten i",
+                          "en": "{path} is a folder: name a file to save the summary in"},
+    "err.export_no_reader": {"da": "ingen læser fra {path} (et navngivet rør): start læseren først",
+                             "en": "nobody is reading from {path} (a named pipe): start the reader first"},
+    "err.erase": {"da": "kunne ikke slette {path}: {reason}", "en": "could not erase {path}: {reason}"},
+    "err.no_terminal": {
+        "da": "appen skal bruge en terminal (standard-ind og -ud er ikke en terminal); brug en "
+              "underkommando, fx 'peeronboard list' (se 'peeronboard --help')",
+        "en": "the app needs a terminal (standard input and output are not one); use a subcommand "
+              "such as 'peeronboard list' (see 'peeronboard --help')"},
     "err.locked": {
         "da": "en anden skriver til mappen ({holder}); prøv igen, eller slet {path} hvis ingen gør",
         "en": "someone else is writing to the folder ({holder}); try again, or delete {path} if no one is",

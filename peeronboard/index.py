@@ -16,6 +16,7 @@ from typing import Any
 
 from .atomic import replace_file
 from .record import STATUSES, HireRecord, ItemState
+from .safefile import read_regular
 
 INDEX_FORMAT = 2  # 2: an item's own due date
 Stamp = tuple[int, int, int]
@@ -24,8 +25,8 @@ Stamp = tuple[int, int, int]
 def read_index(path: Path) -> dict[str, dict[str, Any]]:
     """The cached entries, or nothing when the index is missing, damaged or from another format."""
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        data = json.loads(read_regular(path, follow_links=False))
+    except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
         return {}

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .parsecache import ParseCache
 from .paths import builtin_checklists_dir
 from .problems import FormatError, Problem
+from .safefile import read_regular
 
 if TYPE_CHECKING:
     from .checklist import Checklist
@@ -23,7 +24,7 @@ def _scan_id(path: Path) -> str | None:
     """The file's top-level ``id``, read cheaply from the lines above its first table; None when the
     file has to be parsed to know (or to say what is wrong with it)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_regular(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
     head = re.split(r"^[ \t]*\[", text, maxsplit=1, flags=re.MULTILINE)[0]

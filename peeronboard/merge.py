@@ -19,12 +19,18 @@ from .record import HireRecord, ItemState, LogEntry
 OUTCOME, NOTE, DUE = "outcome", "note", "due"
 
 
+HIRE_FIELDS = ("name", "start_date", "unit", "mentor")
+EDIT = "edit"  # a logged change of hire fields; its text starts with the field: "name: old → new"
+
+
 class Merge(NamedTuple):
     """What merging a copy changes in the record."""
 
     states: dict[str, ItemState]  # items whose state the copy changes
     entries: list[LogEntry]  # the copy's log entries the record lacks, oldest first
     undecided: dict[str, ItemState]  # items where the copy's different outcome was not taken
+    fields: dict[str, object]  # hire fields the copy changes (None: the field is removed)
+    field_conflicts: dict[str, tuple[object, object]]  # fields kept as the record has them: (ours, theirs)
 
 
 def plan_merge(record: HireRecord, copy: HireRecord) -> Merge:
@@ -44,7 +50,37 @@ def plan_merge(record: HireRecord, copy: HireRecord) -> Merge:
         merged = outcome._replace(note=note, due=_part(record, copy, item_id, DUE))
         if merged != ours:
             states[item_id] = merged
-    return Merge(states, entries, undecided)
+    fields, conflicts = _hire_fields(record, copy)
+    return Merge(states, entries, undecided, fields, conflicts)
+
+
+def _hire_fields(record: HireRecord, copy: HireRecord) -> tuple[dict[str, object],
+                                                                 dict[str, tuple[object, object]]]:
+    """The hire's own fields merged like an item's parts: the side that logged a change to the field
+    last wins; without a log, a value wins over none, and two different values keep the record's and
+    are reported (the merge's log entry keeps the copy's value, so it is never lost)."""
+    fields: dict[str, object] = {}
+    conflicts: dict[str, tuple[object, object]] = {}
+    for field in HIRE_FIELDS:
+        ours, theirs = getattr(record, field), getattr(copy, field)
+        if ours == theirs:
+            continue
+        our_last, their_last = _last_edit(record, field), _last_edit(copy, field)
+        if our_last != their_last and (our_last is None or (their_last is not None
+                                                            and their_last > our_last)):
+            fields[field] = theirs
+        elif our_last != their_last:
+            continue
+        elif ours is None:
+            fields[field] = theirs
+        elif theirs is not None:
+            conflicts[field] = (ours, theirs)
+    return fields, conflicts
+
+
+def _last_edit(record: HireRecord, field: str) -> dt.datetime | None:
+    return max((e.at for e in record.log
+                if e.action == EDIT and (e.text or "").split(":", 1)[0].strip() == field), default=None)
 
 
 def _outcome(record: HireRecord, copy: HireRecord, item_id: str) -> tuple[ItemState, bool]:

@@ -19,6 +19,7 @@ from .record import (
     LogEntry,
     validate_line,
     validate_name,
+    validate_note,
 )
 from .store import HireStore, ItemChange
 
@@ -128,7 +129,8 @@ class Onboarding:
     def check(self, hire: HireRecord | str, item_id: str, *, note: str | None = None,
               by: str | None = None, on: dt.date | None = None) -> HireRecord:
         """Tick an item (``hire``: a record or its id); a new note replaces the old one."""
-        who, day = by or self.user, on or self.today()
+        note = _typed(note, "--note", validate_note)
+        who, day = _typed(by, "--by", validate_line) or self.user, on or self.today()
 
         def change(fresh: HireRecord) -> _Change:
             old = fresh.state(item_id)
@@ -142,14 +144,14 @@ class Onboarding:
 
     def skip(self, hire: HireRecord | str, item_id: str, reason: str) -> HireRecord:
         """Mark an item not applicable; the reason is required and becomes its note."""
-        reason = _required_text(reason, "--reason")
+        reason = _required_text(_typed(reason, "--reason", validate_line) or "", "--reason")
         day = self.today()
         return self._change(hire, item_id, lambda fresh: (fresh.state(item_id)._replace(
             status="skipped", date=day, by=self.user, note=reason), "skip", reason))
 
     def note(self, hire: HireRecord | str, item_id: str, text: str) -> HireRecord:
         """Set the item's note; an empty text removes it. The status does not change."""
-        text = text.strip()
+        text = _typed(text, "note", validate_note) or ""
         return self._change(hire, item_id, lambda fresh: (
             fresh.state(item_id)._replace(note=text or None), "note", text))
 
@@ -158,7 +160,7 @@ class Onboarding:
         """Give an item its own due date: ``when`` is a date (YYYY-MM-DD), a move such as ``+2w``
         from its due date now, or ``reset`` (or empty) for the checklist's date. The log keeps the new
         date and the reason."""
-        reason = (reason or "").strip() or None
+        reason = _typed(reason, "--reason", validate_line)
 
         def change(fresh: HireRecord) -> _Change:
             old, planned = fresh.state(item_id), self.planned_due(fresh, item_id)
@@ -214,8 +216,9 @@ class Onboarding:
         return [(path, *self.store.merge_copy(path, self.user))
                 for path in self.store.conflict_copies()]
 
-    def erase(self, hire_id: str) -> None:
-        self.store.erase(hire_id)
+    def erase(self, hire_id: str) -> list[Path]:
+        """Remove the hire's files (see ``HireStore.erase``); returns what was removed."""
+        return self.store.erase(hire_id)
 
     def _current_item(self, record: HireRecord, item_id: str) -> None:
         checklist = self.checklist_for(record)
@@ -224,6 +227,16 @@ class Onboarding:
         if item_id in record.items:
             raise PeerError("err.retired_item", item=item_id, checklist=checklist.id)
         raise PeerError("err.no_item", hire=record.id, item=item_id, checklist=checklist.id)
+
+
+def _typed(text: str | None, option: str, validate: Callable[[str], str]) -> str | None:
+    """Text a person typed, checked (no control characters, see ``record``); None when empty."""
+    if text is None:
+        return None
+    try:
+        return validate(text) or None
+    except ValueError as error:
+        raise PeerError("err.field", option=option, reason=str(error)) from None
 
 
 def _required_text(text: str, option: str) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import zlib
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .atomic import replace_file
+from .safefile import make_private_dirs, read_regular
 
 _KEEP_AT_MOST = 200
 
@@ -33,9 +34,9 @@ class ParseCache:
         except OSError:
             return None, None
         try:
-            entry = json.loads(self._entry_path(path).read_text(encoding="utf-8"))
+            entry = json.loads(read_regular(self._entry_path(path), follow_links=False))
             data = entry["data"] if entry["key"] == key else None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None, key
         return (data if isinstance(data, dict) else None), key
 
@@ -45,14 +46,11 @@ class ParseCache:
             return
         try:
             text = json.dumps({"key": key, "data": data}, ensure_ascii=False)
-        except (TypeError, ValueError):  # a value JSON cannot hold, such as a date
+        except (TypeError, ValueError, RecursionError):  # a value JSON cannot hold, such as a date
             return
         with contextlib.suppress(OSError):
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            target = self._entry_path(path)
-            temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            temp.write_text(text, encoding="utf-8")
-            os.replace(temp, target)
+            make_private_dirs(self.folder)
+            replace_file(self._entry_path(path), text.encode("utf-8"), durable=False)
             self._prune()
 
     def _entry_path(self, path: Path) -> Path:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from . import tomlsource
 from .dates import EARLIEST_START, LATEST_START
 from .problems import FormatError, Problem
+from .safetext import has_unsafe
 from .tomlsource import KeyPath
 
 if TYPE_CHECKING:  # tomlkit is imported only where a record is written, to keep reading fast
@@ -82,12 +83,41 @@ def validate_name(name: str) -> str:
 
 
 def validate_line(text: str) -> str:
-    """One line of user text (a name, unit or mentor): stripped, and without control characters,
-    which would otherwise reach the terminal as escape sequences."""
+    """One line of user text (a name, unit, mentor, who did it, a reason): stripped, and without
+    control characters or bidi overrides, which would reach the terminal as escape sequences or
+    reorder what a reader sees."""
     cleaned = text.strip()
-    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in cleaned):
-        raise ValueError("it contains a control character (such as a line break)")
+    if has_unsafe(cleaned):
+        raise ValueError("it contains a control character (such as a line break or an escape)")
     return cleaned
+
+
+def validate_note(text: str) -> str:
+    """A note: like one line of text, but line breaks and tabs may stay (CRLF becomes LF)."""
+    cleaned = text.replace("\r\n", "\n").strip()
+    if has_unsafe(cleaned, multiline=True):
+        raise ValueError("it contains a control character (such as an escape)")
+    return cleaned
+
+
+def same_hire(record: HireRecord, data: dict[str, Any]) -> str:
+    """Whether ``data`` (another file claiming the record's id) holds the same hire: "" when it does,
+    else why not. The ``created`` time stamp is the hire's identity; without it, the name."""
+    created = data.get("created")
+    if isinstance(created, dt.datetime) and record.created is not None:
+        created = _aware(created)
+        if created == record.created:
+            return ""
+        return f"created {created.isoformat()}, not {record.created.isoformat()}"
+    name = data.get("name")
+    if isinstance(name, str) and name.strip().casefold() == record.name.strip().casefold():
+        return ""
+    return "another name, and no created time stamp to tell them apart"
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """A time stamp written without a UTC offset (by hand) is taken as this computer's local time."""
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "") -> HireRecord:
@@ -139,6 +169,8 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
     if created is not None and not isinstance(created, dt.datetime):
         problem(("created",), "created must be a date and time")
         created = None
+    elif created is not None:
+        created = _aware(created)
 
     items: dict[str, ItemState] = {}
     raw_items = data.get("items", {})
@@ -179,7 +211,7 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
             continue
         item = raw.get("item")
         entry_text = raw.get("text")
-        log.append(LogEntry(raw["at"], str(raw.get("by", "")), raw["action"],
+        log.append(LogEntry(_aware(raw["at"]), str(raw.get("by", "")), raw["action"],
                             item if isinstance(item, str) else None,
                             entry_text if isinstance(entry_text, str) else None))
 

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import tomlsource
 from .atomic import fsync_dir, replace_file
 from .dates import now
 from .errors import StoreError
 from .index import Stamp, entry_for, read_index, record_from, write_index
-from .locking import exclusive
+from .locking import WAIT_AT_MOST, exclusive
 from .problems import FormatError, Problem
 from .record import (
     HIRE_ID_PATTERN,
@@ -32,16 +33,39 @@ from .record import (
     set_item_state,
     upgrade_format,
 )
+from .safefile import make_private_dirs, shred
 
 CONFLICT_MESSAGE = (
     "a conflicting copy of hire {id}, made when two computers changed it at the same time; nothing "
     "is lost: 'peeronboard merge' puts its changes into {id}.toml")
+FOREIGN_MESSAGE = (
+    "this file says it is hire {id}, but it holds another person than {record} ({why}); it is not "
+    "merged and nothing is removed: look at both files and rename or remove the wrong one")
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _ID_LENGTH = 6
 PRIVATE_DIR = 0o700
+_EUID = os.geteuid() if hasattr(os, "geteuid") else -1
 
 if TYPE_CHECKING:
     from .merge import Merge
+
+# names a hire's own files have besides its record: an editor's backups and swap files, and the temp
+# file of a write (``.<id>.toml.tmp``; older versions added a random part)
+_OWN_NAME = re.compile(r"^(?:\.#|#|\.)?(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.toml"
+                       r"(?P<rest>|~|#|\.bak|\.orig|\.old|\.save|\.sw[a-p]|\.tmp|\.[0-9a-f]+\.tmp)$")
+# a copy a sync service named after the record: the id, then a character no id has, then anything
+_COPY_NAME = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)[^a-z0-9-].*\.toml$")
+_INDEX_NAME = re.compile(r"^\.?index\b.*\.json|^\.?index\.json")
+
+
+class Owner(NamedTuple):
+    """Whose file a name in ``hires/`` is: the hire's id and what the file is to it (``record``,
+    ``backup``, ``temp``, ``copy``), or ``foreign``: a file that claims the id but holds another
+    person (never the hire's: erase leaves it, merge refuses it)."""
+
+    hire_id: str
+    kind: str
+    why: str = ""
 
 # a change to one item: given the record as it is on disk now, the item's new state and the log entry
 ItemChange = tuple[str, ItemState, LogEntry]
@@ -51,9 +75,10 @@ Change = Callable[[HireRecord], ItemChange]
 class HireStore:
     """One folder of hire records, ``<data dir>/hires/<id>.toml``."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, lock_wait: float = WAIT_AT_MOST) -> None:
         self.data_dir = data_dir
         self.hires_dir = data_dir / "hires"
+        self.lock_wait = lock_wait  # seconds a write waits for another writer (the app waits briefly)
         self._lock_path = self.hires_dir / ".lock"
         self._index_path = data_dir / "index.json"
 
@@ -70,7 +95,8 @@ class HireStore:
         return self.hires_dir / f"{hire_id}.toml"
 
     def load_path(self, path: Path) -> HireRecord:
-        data, text = tomlsource.load(path)
+        """The record in ``path``; a symbolic link, FIFO, device or folder is a problem, never read."""
+        data, text = tomlsource.load(path, follow_links=False)
         return parse_record(data, path, text)
 
     def load(self, hire_id: str) -> HireRecord:
@@ -81,7 +107,7 @@ class HireStore:
 
         Records come without their log, which listings do not need (``load`` gives the whole
         record). Records whose file is unchanged since the last listing come from the index; the rest
-        are read and parsed, and the index is updated.
+        are read and parsed, and the index is updated where the folder can be written.
         """
         records: list[HireRecord] = []
         problems: list[Problem] = []
@@ -102,23 +128,32 @@ class HireStore:
             records.append(record)
             entries[hire_id] = entry
         if entries != cached and self.hires_dir.is_dir():
-            with self.locked():  # never write back an entry that an erase removed meanwhile
-                current = self.snapshot()
-                write_index(self._index_path, {hire_id: entry for hire_id, entry in entries.items()
-                                               if hire_id in current})
+            self._update_index(entries)
         return records, problems
+
+    def _update_index(self, entries: dict[str, dict]) -> None:
+        """Write the index, unless the folder cannot be written: reading never needs write access."""
+        if not os.access(self.data_dir, os.W_OK):
+            return
+        with contextlib.suppress(StoreError), self.locked(create=False):
+            current = self.snapshot()  # never write back an entry that an erase removed meanwhile
+            write_index(self._index_path, {hire_id: entry for hire_id, entry in entries.items()
+                                           if hire_id in current})
 
     def load_listed(self, name: str) -> HireRecord:
         """The record in ``hires/<name>.toml``, as listings see each file in the folder: a conflicting
-        copy made by a sync service is a problem that names the hire it is a copy of."""
+        copy made by a sync service is a problem that names the hire it is a copy of, and a file that
+        claims another hire's id but holds someone else is a problem naming both files."""
         path = self.hires_dir / f"{name}.toml"
         try:
             return self.load_path(path)
         except FormatError:
-            original = self.copy_of(path)
-            if original is None:
+            owner = self.owner_of(path)
+            if owner is None or owner.kind not in ("copy", "foreign"):
                 raise
-            raise FormatError([Problem(path, CONFLICT_MESSAGE.format(id=original), 1)]) from None
+            message = CONFLICT_MESSAGE if owner.kind == "copy" else FOREIGN_MESSAGE
+            raise FormatError([Problem(path, message.format(
+                id=owner.hire_id, record=self.path_for(owner.hire_id), why=owner.why), 1)]) from None
 
     def snapshot(self) -> dict[str, Stamp]:
         """Each record's id with its file's inode, modification time and size: a cheap change check."""
@@ -131,30 +166,84 @@ class HireStore:
             for entry in entries:
                 if entry.name.endswith(".toml") and not entry.name.startswith("."):
                     with contextlib.suppress(OSError):
-                        info = entry.stat()
+                        info = entry.stat(follow_symlinks=False)
                         found[entry.name[:-5]] = (info.st_ino, info.st_mtime_ns, info.st_size)
         return found
 
-    def copy_of(self, path: Path) -> str | None:
-        """The id of the record that ``path`` is a conflicting copy of (as a sync service names them:
-        ``<id> (conflicted copy …).toml``, ``<id>.sync-conflict-….toml``), or None."""
+    def owner_of(self, path: Path) -> Owner | None:
+        """Whose file ``path`` (a name in ``hires/``) is, or None: the one rule that both listings
+        (which call a file a conflicting copy of a hire) and ``erase`` (which removes a hire's files)
+        follow.
+
+        A record file that reads is its hire's by the ``id`` inside: a copy when it is the same hire
+        (the same ``created`` time stamp; without one, the same name), foreign otherwise. Any other
+        file is the hire's by its name only: an editor backup, a temp file, or a sync service's copy
+        named ``<id>`` followed by a character no id has (``anna (1).toml`` is anna's, never
+        ``anna-b.toml``'s).
+        """
+        own = _OWN_NAME.match(path.name)
+        if own and (own.group("rest") or path.name[0] in ".#"):
+            return Owner(own.group("id"), "temp" if own.group("rest").endswith(".tmp") else "backup")
+        claimed = self._claimed_id(path) if path.name.endswith(".toml") else None
+        if claimed is not None:
+            return self._compare_with_record(path, *claimed)
+        if own:
+            return Owner(own.group("id"), "record")
+        by_name = _COPY_NAME.match(path.name)
+        return Owner(by_name.group("id"), "copy") if by_name else None
+
+    def _claimed_id(self, path: Path) -> tuple[str, dict[str, Any]] | None:
         try:
-            hire_id = tomlsource.load(path)[0].get("id")
+            data = tomlsource.load(path, follow_links=False)[0]
         except FormatError:
             return None
-        if (isinstance(hire_id, str) and hire_id != path.stem and HIRE_ID_PATTERN.match(hire_id)
-                and self.path_for(hire_id).exists()):
-            return hire_id
+        hire_id = data.get("id")
+        if isinstance(hire_id, str) and hire_id != path.stem and HIRE_ID_PATTERN.match(hire_id):
+            return hire_id, data
         return None
 
+    def _compare_with_record(self, path: Path, hire_id: str, data: dict[str, Any]) -> Owner:
+        """A file claiming ``hire_id``: a copy of that hire's record, or a foreign file."""
+        from .record import same_hire
+
+        try:
+            record = self.load(hire_id)
+        except (FormatError, ValueError):
+            return Owner(hire_id, "copy")  # nothing to compare with: by its id
+        why = same_hire(record, data)
+        return Owner(hire_id, "foreign", why) if why else Owner(hire_id, "copy")
+
+    def files_of(self, hire_id: str) -> list[Path]:
+        """Every file in ``hires/`` that is the hire's own (see ``owner_of``), the record first."""
+        try:
+            names = sorted(os.listdir(self.hires_dir))
+        except OSError:
+            return []
+        found = [self.hires_dir / name for name in names]
+        return sorted((p for p in found if (o := self.owner_of(p)) and o.hire_id == hire_id
+                       and o.kind != "foreign"), key=lambda p: p.name != f"{hire_id}.toml")
+
+    def foreign_files(self, hire_id: str) -> list[Path]:
+        """Files that claim the hire's id but hold another person."""
+        return [p for p in self.record_paths()
+                if (o := self.owner_of(p)) and o.hire_id == hire_id and o.kind == "foreign"]
+
     def conflict_copies(self) -> dict[Path, str]:
-        """Every conflicting copy in the folder, with the id of the record it is a copy of."""
+        """Every conflicting copy in the folder that can be merged, with its hire's id."""
         copies = {}
         for path in self.record_paths():
-            original = self.copy_of(path)
-            if original:
-                copies[path] = original
+            owner = self.owner_of(path)
+            if owner and owner.kind == "copy" and self._claimed_id(path):
+                copies[path] = owner.hire_id
         return copies
+
+    def index_files(self) -> list[Path]:
+        """The index, its temp files and the copies a sync service or a person made of it."""
+        try:
+            names = os.listdir(self.data_dir)
+        except OSError:
+            return []
+        return sorted(self.data_dir / name for name in names if _INDEX_NAME.match(name))
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -167,7 +256,7 @@ class HireStore:
         with self.locked():
             while True:
                 hire_id = "".join(secrets.choice(_ID_ALPHABET) for _ in range(_ID_LENGTH))
-                if not self.path_for(hire_id).exists():
+                if not os.path.lexists(self.path_for(hire_id)):
                     break
             fresh = record._replace(id=hire_id, path=None)
             doc = new_document(fresh)
@@ -183,7 +272,7 @@ class HireStore:
 
         path = self.path_for(hire_id)
         with self.locked():
-            text = tomlsource.read_text(path)
+            text = tomlsource.read_text(path, follow_links=False)
             data = tomlsource.parse(text, path)
             item_id, state, entry = change(parse_record(data, path, text))
             edited = edit_item(text, data, item_id, state, entry)
@@ -194,50 +283,59 @@ class HireStore:
     def merge_copy(self, copy_path: Path, by: str) -> tuple[HireRecord, Merge]:
         """Merge a conflicting copy into its record (see ``merge``), then shred the copy.
 
-        The copy is removed only once the record holding everything from it is safely written."""
+        Only a copy of the same hire is merged (see ``owner_of``); the copy is removed only once the
+        record holding everything from it is safely written."""
         import tomlkit
 
         from .merge import plan_merge
 
         with self.locked():
-            hire_id = self.copy_of(copy_path)
-            if hire_id is None:
-                raise FormatError([Problem(copy_path, "not a conflicting copy of a hire record", 1)])
-            copy_text = tomlsource.read_text(copy_path)
+            owner = self.owner_of(copy_path)
+            if owner is None or owner.kind != "copy" or not self._claimed_id(copy_path):
+                reason = (FOREIGN_MESSAGE.format(id=owner.hire_id, record=self.path_for(owner.hire_id),
+                                                 why=owner.why)
+                          if owner and owner.kind == "foreign" else "not a conflicting copy of a hire record")
+                raise FormatError([Problem(copy_path, reason, 1)])
+            hire_id = owner.hire_id
+            copy_text = tomlsource.read_text(copy_path, follow_links=False)
             copy = parse_record(tomlsource.parse(copy_text, copy_path), None, copy_text)
             path = self.path_for(hire_id)
-            text = tomlsource.read_text(path)
+            text = tomlsource.read_text(path, follow_links=False)
             record = parse_record(tomlsource.parse(text, path), path, text)
             plan = plan_merge(record, copy)
             doc = tomlkit.parse(text)
             upgrade_format(doc)
+            for field, value in plan.fields.items():
+                if value is None:
+                    doc.pop(field, None)
+                else:
+                    doc[field] = value
             for item_id, state in plan.states.items():
                 set_item_state(doc, item_id, state)
             for entry in plan.entries:
                 append_log(doc, entry)
-            append_log(doc, LogEntry(now(), by, "merge", text=copy_path.name))
+            kept = "; ".join(f"the copy had {field} = {theirs!s}"
+                             for field, (_, theirs) in plan.field_conflicts.items())
+            append_log(doc, LogEntry(now(), by, "merge", text="; ".join(
+                part for part in (copy_path.name, kept) if part)))
             merged = self._write(hire_id, tomlkit.dumps(doc))
-            _shred(copy_path)
+            self._remove(copy_path)
             fsync_dir(self.hires_dir)
         return merged, plan
 
     def erase(self, hire_id: str) -> list[Path]:
-        """Remove the record, every other file of it in the folder (temp files, editor backups such as
-        ``<id>.toml~``) and the index, which holds names. Works on a record that cannot be read, too.
+        """Remove exactly the hire's own files (``files_of``: its record, temp files, editor backups
+        and the sync services' copies of it) and the index with its copies, which hold names. Works
+        on a record that cannot be read, too. Links are removed as links, never followed.
 
         Returns what was removed. The index is rebuilt from the remaining records on the next listing.
         """
         self.path_for(hire_id)  # checks that this is an id, not a pattern
         removed = []
         with self.locked():
-            copies = [p for p in self.hires_dir.iterdir() if hire_id in p.name and p.is_file()]
-            # the index, its temp files, and copies a sync service made of it (they hold names too)
-            indexes = sorted({self._index_path, *self.data_dir.glob(".index.*.tmp"),
-                              *self.data_dir.glob("index*.json")})
-            for target in [*copies, *indexes]:
-                if target.exists():
-                    _shred(target)
-                    removed.append(target)
+            for target in [*self.files_of(hire_id), *self.index_files()]:
+                self._remove(target)
+                removed.append(target)
             fsync_dir(self.hires_dir)
         return removed
 
@@ -245,32 +343,50 @@ class HireStore:
 
     def ensure_folders(self) -> None:
         try:
-            # a data folder chosen by the user keeps its mode; the records' own folder is private
-            self.data_dir.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-            self.hires_dir.mkdir(mode=PRIVATE_DIR, exist_ok=True)
-            mode = stat.S_IMODE(self.hires_dir.stat().st_mode)
-            if mode & ~PRIVATE_DIR:  # others may look in: close it, but never widen what the owner set
+            # a data folder chosen by the user keeps its mode; a new one (and its parents) is private
+            make_private_dirs(self.data_dir)
+            make_private_dirs(self.hires_dir)
+            info = self.hires_dir.stat()
+            mode = stat.S_IMODE(info.st_mode)
+            # others may look in: close it, but never widen what the owner set, nor touch another's folder
+            if mode & ~PRIVATE_DIR and info.st_uid == _EUID:
                 self.hires_dir.chmod(mode & PRIVATE_DIR)
         except OSError as error:
             raise StoreError("err.store", path=self.hires_dir, reason=_reason(error)) from None
 
     @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
-        """An exclusive lock on the store, held by one writer (thread, process or machine) at a time."""
-        self.ensure_folders()
-        with exclusive(self._lock_path):
+    def locked(self, create: bool = True) -> Iterator[None]:
+        """An exclusive lock on the store, held by one writer (thread, process or machine) at a time.
+        Without ``create``, a missing folder is not made (a listing only refreshes the index)."""
+        if create:
+            self.ensure_folders()
+        with exclusive(self._lock_path, wait=self.lock_wait):
             yield
 
     def _write(self, hire_id: str, text: str, data: dict[str, Any] | None = None) -> HireRecord:
         """Check the new text (``data``: it parsed) reads back as a valid record, then replace the
-        file atomically."""
+        file atomically. Under the lock no other writer can own the record's temp file, so one that a
+        killed writer left is removed first (it may hold the name)."""
         path = self.path_for(hire_id)
         record = parse_record(data if data is not None else tomlsource.parse(text, path), path, text)
+        temp = path.with_name(f".{path.name}.tmp")
         try:
-            replace_file(path, text.encode("utf-8"))
+            if os.path.lexists(temp):
+                shred(temp)
+            if os.path.islink(path):
+                raise OSError(0, "it is a symbolic link; peeronboard never writes through a link")
+            replace_file(path, text.encode("utf-8"), temp=temp)
         except OSError as error:
             raise StoreError("err.store", path=path, reason=_reason(error)) from None
         return record
+
+    def _remove(self, path: Path) -> None:
+        try:
+            shred(path)
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise StoreError("err.erase", path=path, reason=_reason(error)) from None
 
 
 def _edit_document(text: str, path: Path, item_id: str, state: ItemState, entry: LogEntry) -> str:
@@ -287,21 +403,6 @@ def _edit_document(text: str, path: Path, item_id: str, state: ItemState, entry:
         raise FormatError([Problem(
             path, f"cannot update this record automatically ({error}); the file is left as it "
             "was: edit it by hand and check it with peeronboard validate", 1)]) from None
-
-
-def _shred(path: Path) -> None:
-    """Overwrite a file's bytes with zeros before unlinking it.
-
-    This makes the name unreadable through the file system; it cannot promise more on SSDs, on
-    copy-on-write file systems or for blocks freed by earlier versions of the record.
-    """
-    with contextlib.suppress(OSError):
-        size = path.stat().st_size
-        with open(path, "r+b") as handle:
-            handle.write(b"\0" * size)
-            handle.flush()
-            os.fsync(handle.fileno())
-    path.unlink()
 
 
 def _reason(error: OSError) -> str:

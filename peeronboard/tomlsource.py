@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from .problems import FormatError, Problem
+from .safefile import read_regular
 
 KeyPath = tuple[str | int, ...]
 
@@ -19,10 +21,12 @@ _KEY = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=(.*)$")
 _PART = re.compile(_KEY_PART)
 
 
-def read_text(path: Path) -> str:
-    """The file's text; not-UTF-8 content is a problem at the first bad byte."""
+def read_text(path: Path, *, follow_links: bool = True) -> str:
+    """The file's text; not-UTF-8 content is a problem at the first bad byte. Anything but a regular
+    file (a FIFO, a device, a folder; a symbolic link unless ``follow_links``) is a problem, never
+    opened for a read that could block."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, follow_links=follow_links)
     except OSError as error:
         raise FormatError([Problem(path, f"cannot read: {error.strerror or error}")]) from None
     return decode(raw, path)
@@ -42,6 +46,9 @@ def parse(text: str, path: Path | None) -> dict[str, Any]:
     """Parse with the fast stdlib parser; a syntax error becomes a FILE:LINE:COL problem."""
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise FormatError([Problem(path, f"values are nested too deeply (more than about "
+                                         f"{sys.getrecursionlimit() // 4} levels)", 1)]) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         line = column = None
@@ -55,9 +62,9 @@ def parse(text: str, path: Path | None) -> dict[str, Any]:
         raise FormatError([Problem(path, f"TOML syntax: {message}", line, column)]) from None
 
 
-def load(path: Path) -> tuple[dict[str, Any], str]:
+def load(path: Path, *, follow_links: bool = True) -> tuple[dict[str, Any], str]:
     """Read and parse one TOML file; returns the data and the text it came from."""
-    text = read_text(path)
+    text = read_text(path, follow_links=follow_links)
     return parse(text, path), text
 
 

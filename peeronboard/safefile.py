@@ -1,0 +1,102 @@
+"""Opening files that may be hostile: never through a link where that matters, never blocking on a FIFO
+or a device, never more than a sane size; private folders; erasure that cannot reach past a link.
+
+Records, checklists, the index and the caches are edited by hand and arrive by sync, so any name in
+their folders may be a symbolic link, a directory, a FIFO, a device or a socket.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from pathlib import Path
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any record or checklist; a bigger file is not read
+PRIVATE_DIR = 0o700
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISLNK, "a symbolic link"))
+
+
+class NotAFile(OSError):
+    """A name that is not a regular file peeronboard may read (its ``strerror`` says what it is)."""
+
+
+def kind_of(mode: int) -> str:
+    """What a file of this mode is, in words ("a FIFO (named pipe)"), for a problem message."""
+    return next((words for test, words in _KINDS if test(mode)), "not a regular file")
+
+
+def read_regular(path: Path, *, follow_links: bool = True, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path`` if it is a regular file (raises OSError, or NotAFile saying what it is).
+
+    Without ``follow_links``, a symbolic link is refused rather than read. Nothing here can block:
+    the kind is checked before the file is opened, and it is opened non-blocking in case it changed.
+    """
+    info = os.stat(path, follow_symlinks=follow_links)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAFile(0, f"it is {kind_of(info.st_mode)}, not a regular file")
+    flags = os.O_RDONLY | _NONBLOCK | _BINARY | (0 if follow_links else _NOFOLLOW)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        if not follow_links and os.path.islink(path):
+            raise NotAFile(0, "it is a symbolic link, not a regular file") from None
+        raise error
+    with os.fdopen(handle, "rb") as file:
+        opened = os.fstat(file.fileno())
+        if not stat.S_ISREG(opened.st_mode):  # swapped for something else since the check
+            raise NotAFile(0, f"it is {kind_of(opened.st_mode)}, not a regular file")
+        if opened.st_size > max_bytes:
+            raise NotAFile(0, f"it is larger than {max_bytes // (1024 * 1024)} MiB")
+        data = file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise NotAFile(0, f"it is larger than {max_bytes // (1024 * 1024)} MiB")
+    return data
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Create ``folder`` and any missing parents as 0700 (whatever the umask); existing ones keep
+    their mode."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(candidate, PRIVATE_DIR)
+            os.chmod(candidate, PRIVATE_DIR)  # mkdir's mode is cut by the umask; never widened by it
+    if not folder.is_dir():
+        raise NotADirectoryError(0, "it is not a folder", str(folder))
+
+
+def shred(path: Path) -> None:
+    """Overwrite a regular file's bytes with zeros, then remove the name (raises OSError).
+
+    A symbolic link is removed as a link: what it points to is never opened. A FIFO, socket or device
+    is removed without being opened. This makes the data unreadable through the file system; it
+    cannot promise more on SSDs, on copy-on-write file systems, or for blocks earlier versions used.
+    """
+    info = os.lstat(path)
+    if stat.S_ISREG(info.st_mode):
+        with contextlib.suppress(OSError):
+            handle = os.open(path, os.O_WRONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
+            try:
+                opened = os.fstat(handle)
+                if stat.S_ISREG(opened.st_mode) and (opened.st_dev, opened.st_ino) == (
+                        info.st_dev, info.st_ino):
+                    zeros = b"\0" * min(opened.st_size, 1 << 20)
+                    left = opened.st_size
+                    while left > 0:
+                        left -= os.write(handle, zeros[:left])
+                    os.fsync(handle)
+            finally:
+                os.close(handle)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(0, "it is a folder; peeronboard never removes folders", str(path))
+    os.unlink(path)
