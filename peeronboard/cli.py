@@ -179,13 +179,19 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _open_app(context: Any, private: bool, banner: str | None = None) -> int:
-    if not all(stream and stream.isatty() for stream in (sys.__stdin__, sys.__stdout__, sys.__stderr__)):
+    if not has_terminal():
         print(f"peeronboard: {say('err.no_terminal', context.lang)}", file=sys.stderr)
         return EXIT_USAGE
     from .ui.app import make_app
 
     make_app(context.onboarding, context.lang, private=private, banner=banner).run()
     return EXIT_OK
+
+
+def has_terminal() -> bool:
+    """Whether the app can run: keys come from a terminal and the screen goes to one."""
+    return all(stream is not None and stream.isatty()
+               for stream in (sys.__stdin__, sys.__stdout__, sys.__stderr__))
 
 
 def report(problems: list[Problem]) -> int:

@@ -272,7 +272,7 @@ def say(key: str, lang: str, **params: object) -> str:
 
 
 def owner_word(owner: str | None, lang: str) -> str:
-    """The usual owners (leader, mentor, hr, peer, centre, staff) in ``lang``; other text as written."""
+    """The usual owners (leader, mentor, hr, peer, centre, staff, coordinator) in ``lang``; other text as written."""
     if not owner:
         return ""
     key = f"owner.{owner.lower()}"

@@ -9,7 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
 CORE = ["checklist", "cli", "commands", "dates", "demo", "errors", "i18n", "library", "onboarding", "paths",
-        "atomic", "index", "locking", "merge", "parsecache", "problems", "progress", "quickedit", "record", "settings", "store", "text", "tomlsource",
+        "atomic", "index", "locking", "merge", "parsecache", "problems", "progress", "quickedit", "record",
+        "safefile", "safetext", "settings", "store", "text", "tomlsource",
         "wording"]
 
 

@@ -329,3 +329,76 @@ def test_export_to_dash_writes_standard_output(cli, hire: str, tmp_path: Path, m
     result = cli("export", hire, "-o", "-")
     assert result.code == 0 and "Anna Ærø Jensen" in result.out
     assert not (tmp_path / "-").exists()
+
+
+# --- a fuzz test: any mix of file kinds, nesting depths and characters ----------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+RAW_TERMINAL = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066", "\x00")
+hostile_text = st.lists(st.sampled_from(["a", "Æ", " ", "\x1b", "[2J", "\x07", "\u202e", "\u2066", "\x9b",
+                                         "\x00", "\r", "\n", "]0;", '"', "\\"]), max_size=12).map("".join)
+odd_file = st.one_of(
+    st.tuples(st.just("bytes"), st.binary(max_size=200)),
+    st.tuples(st.just("record"), hostile_text),
+    st.tuples(st.just("deep"), st.integers(1, 3000)),
+    st.tuples(st.sampled_from(["fifo", "folder", "link", "dangling"]), st.none()),
+)
+
+
+def toml_string(text: str) -> str:
+    return json.dumps(text)  # a JSON string is a TOML basic string, with \\uXXXX escapes
+
+
+def plant(hires_dir: Path, index: int, kind: str, value: object, good: Path) -> None:
+    path = hires_dir / f"odd{index}.toml"
+    if kind == "bytes":
+        path.write_bytes(value)  # type: ignore[arg-type]
+    elif kind == "record":
+        text = toml_string(str(value))
+        path.write_text(RECORD.format(id=f"odd{index}", name="x", created=CREATED).replace(
+            'name = "x"', f"name = {text}\nunit = {text}") +
+            f'\n[items.appoint-mentor]\nstatus = "done"\nby = {text}\nnote = {text}\n', encoding="utf-8")
+    elif kind == "deep":
+        depth = int(value)  # type: ignore[call-overload]
+        path.write_text("x = " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "link":
+        path.symlink_to(good)
+    else:
+        path.symlink_to(hires_dir / "nowhere.toml")
+
+
+@posix_only
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(odd_files=st.lists(odd_file, min_size=1, max_size=5))
+def test_any_mix_of_hostile_files_never_crashes_hangs_or_paints_the_terminal(
+        cli, hire: str, hires_dir: Path, odd_files: list[tuple[str, object]]) -> None:
+    good = hires_dir / f"{hire}.toml"
+    for path in hires_dir.glob("odd*"):
+        path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
+    for index, (kind, value) in enumerate(odd_files):
+        plant(hires_dir, index, kind, value, good)
+    before = {p.name: p.read_bytes() for p in hires_dir.glob("odd*") if p.is_file() and not p.is_symlink()}
+    for command in (["list"], ["list", "--json"], ["show", hire], ["agenda", "--days", "3650"],
+                    ["export", "--format", "md"], ["merge"]):
+        result = cli(*command)
+        assert result.code in (0, 1), (command, result.err)
+        assert "unexpected error" not in result.err, (command, result.err)
+        for stream in (result.out, result.err):
+            assert not any(ch in stream for ch in RAW_TERMINAL), command
+    assert hire in cli("list").out
+    erased = cli("erase", hire, "--yes")
+    assert erased.code == 0 and not os.path.lexists(good), erased.err
+    after = {p.name: p.read_bytes() for p in hires_dir.glob("odd*") if p.is_file() and not p.is_symlink()}
+    assert after == before, "no other file was changed"
+    assert cli("add", "Anna Ærø Jensen", "--start", "2027-02-01", "--checklist", "sample").code == 0
+    (new,) = [p for p in hires_dir.glob("*.toml") if not p.name.startswith("odd")]
+    new.rename(good)  # the next example starts from the same hire
+    good.write_text(good.read_text(encoding="utf-8").replace(f'id = "{new.stem}"', f'id = "{hire}"'),
+                    encoding="utf-8")

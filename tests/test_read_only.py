@@ -70,3 +70,49 @@ def test_a_read_only_folder_gives_a_clear_error_and_keeps_the_record(base: Path)
     listed = run_as_user(base, "list")
     assert listed.returncode == 0, listed.stderr
     assert "Anna" in listed.stdout
+
+
+CAP_FOWNER = 3
+
+
+def drop_owner_override() -> None:
+    """Also give up root's power over files it does not own (chmod, utime), as an ordinary user has."""
+    drop_root_override()
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_CAPBSET_DROP, CAP_FOWNER, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "cannot drop a capability")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to hand the folder to another owner")
+def test_a_read_only_share_owned_by_someone_else_is_listed_exported_and_never_chmodded(base: Path) -> None:
+    added = run_as_user(base, "add", "Anna", "--start", "2027-02-01", "--checklist", "sample")
+    hire = added.stdout.strip()
+    assert run_as_user(base, "list").returncode == 0  # the index is written
+    record = base / "data" / "hires" / f"{hire}.toml"
+    with record.open("a", encoding="utf-8") as out:
+        out.write("# changed on another computer\n")  # the index is stale now
+    for path in [base / "data", *(base / "data").rglob("*")]:
+        os.chown(path, 65534, 65534)  # the share belongs to someone else ...
+        path.chmod(0o755 if path.is_dir() else 0o644)  # ... who lets others read it
+    as_reader = dict(preexec_fn=drop_owner_override)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {"PATH": os.environ.get("PATH", ""), "PEERONBOARD_DATA_DIR": str(base / "data"),
+               "PEERONBOARD_CONFIG_DIR": str(base / "config"), "PEERONBOARD_CACHE_DIR": str(base / "cache"),
+               "PEERONBOARD_LANG": "en", "PEERONBOARD_TODAY": TODAY, "USER": "leder", "HOME": str(base)}
+        return subprocess.run([sys.executable, "-m", "peeronboard", "--checklists", str(DATA), *args],
+                              capture_output=True, text=True, env=env, timeout=60, **as_reader)
+
+    listed = run("list")
+    assert listed.returncode == 0, listed.stderr
+    assert "Anna" in listed.stdout
+    exported = run("export", "--format", "csv")
+    assert exported.returncode == 0 and "Anna" in exported.stdout, exported.stderr
+    assert (base / "data" / "hires").stat().st_mode & 0o777 == 0o755, "never chmod another's folder"
+    erased = run("erase", hire, "--yes")
+    assert erased.returncode == 1
+    assert erased.stderr.count("\n") == 1 and "unexpected" not in erased.stderr
+    assert "Permission denied" in erased.stderr
+    assert record.exists()
+    for path in [base / "data", *(base / "data").rglob("*")]:
+        os.chown(path, 0, 0)  # so that pytest can clean up
