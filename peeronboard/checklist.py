@@ -15,7 +15,7 @@ from .text import LocalText
 from .tomlsource import KeyPath
 
 CHECKLIST_FORMAT = 1
-ID_PATTERN = re.compile(r"^[a-z0-9æøå]+(?:-[a-z0-9æøå]+)*$")
+ID_PATTERN = re.compile(r"^[a-z0-9æøå]+(?:-[a-z0-9æøå]+)*\Z")
 LANG_PATTERN = re.compile(r"^[a-z]{2,3}$")
 
 _TOP_KEYS = {"format", "id", "version", "title", "description", "source", "phases"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -240,12 +241,24 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
                             today=ctx.onboarding.today(),
                             generated=now())
     data = export_bytes(args.format, hires, options)
-    if args.output and args.output != "-":
+    if args.output and not _is_standard_output(args.output):
         path = write_export(Path(args.output), data)
-        print(say("exported", ctx.lang, count=len(hires), path=path))
+        # to a device or a pipe, the message must not land in what reads the summary
+        print(say("exported", ctx.lang, count=len(hires), path=path),
+              file=sys.stdout if path.is_file() else sys.stderr)
     else:
         sys.stdout.write(data.decode("utf-8"))
     return report(problems)
+
+
+def _is_standard_output(output: str) -> bool:
+    """``-``, or a name for this process's standard output (``/dev/stdout``, ``/dev/fd/1``)."""
+    if output == "-":
+        return True
+    try:
+        return os.path.samestat(os.stat(output), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:

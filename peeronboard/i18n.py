@@ -248,6 +248,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "{path} is a folder: name a file to save the summary in"},
     "err.export_no_reader": {"da": "ingen læser fra {path} (et navngivet rør): start læseren først",
                              "en": "nobody is reading from {path} (a named pipe): start the reader first"},
+    "err.export_link": {"da": "{path} er et link, som en anden har lagt i en fælles mappe; det følges ikke: "
+                              "vælg et andet navn",
+                        "en": "{path} is a link someone else put in a shared folder; it is not followed: "
+                              "choose another name"},
     "err.erase": {"da": "kunne ikke slette {path}: {reason}", "en": "could not erase {path}: {reason}"},
     "err.no_terminal": {
         "da": "appen skal bruge en terminal (standard-ind og -ud er ikke en terminal); brug en "
@@ -272,7 +276,8 @@ def say(key: str, lang: str, **params: object) -> str:
 
 
 def owner_word(owner: str | None, lang: str) -> str:
-    """The usual owners (leader, mentor, hr, peer, centre, staff, coordinator) in ``lang``; other text as written."""
+    """The usual owners (leader, mentor, hr, peer, centre, staff, coordinator) in ``lang``; other text
+    as written."""
     if not owner:
         return ""
     key = f"owner.{owner.lower()}"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # tomlkit is imported only where a record is written, to keep
 # A format-1 record reads as it is and is written as format 2 the next time it changes.
 RECORD_FORMAT = 2
 STATUSES = ("open", "done", "skipped")
-HIRE_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+HIRE_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 HEADER_COMMENT = (
     "peeronboard hire record: one file per hire. peeronboard writes it; comments you add are kept."
 )

@@ -402,3 +402,20 @@ def test_any_mix_of_hostile_files_never_crashes_hangs_or_paints_the_terminal(
     new.rename(good)  # the next example starts from the same hire
     good.write_text(good.read_text(encoding="utf-8").replace(f'id = "{new.stem}"', f'id = "{hire}"'),
                     encoding="utf-8")
+
+
+def test_an_id_with_a_line_break_is_not_an_id(hires_dir: Path) -> None:
+    with pytest.raises(ValueError):
+        HireStore(hires_dir.parent).path_for("anna\n")
+
+
+@posix_only
+def test_export_to_dev_stdout_keeps_the_message_out_of_the_summary(hire: str, tmp_path: Path) -> None:
+    out = tmp_path / "summary.md"
+    with out.open("w") as stdout:
+        result = subprocess.run([sys.executable, "-m", "peeronboard", "--checklists", str(DATA), "export",
+                                 hire, "-o", "/dev/stdout"], stdout=stdout, stderr=subprocess.PIPE,
+                                text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("*Made with peeronboard") and "# Anna Ærø Jensen" in text and "Exported" not in text

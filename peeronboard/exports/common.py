@@ -9,6 +9,7 @@ from typing import Any
 from ..i18n import say
 from ..progress import HireProgress, ItemView
 from ..record import ItemState
+from ..safetext import visible
 from ..wording import moved_from
 
 ONLY_CHOICES = ("open", "overdue")
@@ -32,6 +33,15 @@ class ExportOptions:
         """The "made with peeronboard on …" line printed on a summary."""
         when = f"{self.generated:%Y-%m-%d %H:%M}" if self.generated else self.today.isoformat()
         return self.t("export.made", when=when)
+
+
+def shown(text: str) -> str:
+    """User text as a text export writes it: a CR or CRLF is a line break like LF, and every other
+    control or bidi character is a visible ``\\u001b``-style escape (records are edited by hand, so a
+    note may hold terminal escapes or a CR that a reader would take as the start of a new line)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return visible(text)
 
 
 def selected(progress: HireProgress, options: ExportOptions) -> list[ItemView]:

@@ -7,12 +7,14 @@ import datetime as dt
 
 from ..i18n import owner_word
 from ..progress import HireProgress
-from .common import ExportOptions, note_of, selected, source_ref
+from .common import ExportOptions, note_of, selected, shown, source_ref
 
 
 def escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    """Text as an iCalendar TEXT value: a line break (LF, CR or CRLF) is ``\\n``, and no control
+    character is left raw (RFC 5545 allows none but tab in TEXT)."""
+    return (shown(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\n", "\\n"))
 
 
 def fold(line: str) -> str:
@@ -53,7 +55,7 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
                 description.append(f"{t('note')}: {note}")
             lines += [
                 "BEGIN:VEVENT",
-                f"UID:{record.id}-{view.item_id}@peeronboard",
+                f"UID:{escape(f'{record.id}-{view.item_id}@peeronboard')}",
                 f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
                 f"DTSTART;VALUE=DATE:{view.due:%Y%m%d}",
                 f"DTEND;VALUE=DATE:{view.due + dt.timedelta(days=1):%Y%m%d}",

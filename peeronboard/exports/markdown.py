@@ -6,14 +6,15 @@ import re
 
 from ..progress import HireProgress
 from ..wording import hire_facts, outcome
-from .common import ExportOptions, due_words, note_of, phase_groups, source_ref
+from .common import ExportOptions, due_words, note_of, phase_groups, shown, source_ref
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 def escape(text: str) -> str:
-    """User text as literal Markdown: no emphasis, links or HTML can come from a name or a note."""
-    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    """User text as literal Markdown on one line: no emphasis, links or HTML can come from a name or a
+    note, and a line break (LF, CR or CRLF) is a space."""
+    return _SPECIAL.sub(r"\\\1", shown(text)).replace("\n", " ")
 
 
 def render(hires: list[HireProgress], options: ExportOptions) -> str:

@@ -10,6 +10,7 @@ quoting is the ``csv`` module's (``QUOTE_MINIMAL``), and the tests read the outp
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable
 from itertools import chain, repeat
 
@@ -17,16 +18,40 @@ from ..checklist import Checklist, Item
 from ..i18n import owner_word
 from ..progress import HireProgress
 from ..record import HireRecord, ItemState
-from .common import ExportOptions, wanted
+from .common import ExportOptions, shown, wanted
 
 COLUMNS = ("col.hire_id", "col.name", "col.unit", "col.start", "col.checklist", "col.phase", "col.item",
            "col.title", "panel.owner", "col.due", "col.status", "col.date", "col.by", "note")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# a cell starting with one of these is text to every importer, so most cells need no closer look
+_PLAIN_START = frozenset(map(chr, range(0x21, 0x7F))) - set('"=+-@')
 
 
-def safe(cell: str) -> str:
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe, so it stays text."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+def safe(text: str) -> str:
+    """User text as a cell: shown (``common.shown``), and with a leading apostrophe where a
+    spreadsheet could run it as a formula, so it stays text."""
+    cell = shown(text)
+    return "'" + cell if could_be_formula(cell) else cell
+
+
+def could_be_formula(cell: str) -> bool:
+    """Whether a spreadsheet could read the cell as a formula: it starts with ``= + - @``, a tab or a
+    CR, or does once its compatibility forms are folded (NFKC: the full-width ``＝ ＋ － ＠`` are
+    ``= + - @``) and the whitespace, quote marks and invisible format characters (category Cf, such
+    as U+200B, U+FEFF, U+2060) before it are skipped, as some importers and hand edits do."""
+    if not cell or cell[0] in _PLAIN_START:
+        return False
+    if cell.startswith(_FORMULA_START):
+        return True
+    return _without_lead(unicodedata.normalize("NFKC", cell)).startswith(_FORMULA_START)
+
+
+def _without_lead(text: str) -> str:
+    """``text`` from its first character that is not whitespace, a quote mark or a format character."""
+    for index, char in enumerate(text):
+        if not (char.isspace() or char == '"' or unicodedata.category(char) == "Cf"):
+            return text[index:]
+    return ""
 
 
 def cell(text: str) -> str:
@@ -77,8 +102,8 @@ def render_bytes(hires: list[HireProgress], options: ExportOptions) -> bytes:
             positions[id(checklist)] = {item.id: index for index, item in enumerate(checklist.item_list)}
         texts = described[id(checklist)]
         dues = checklist.due_dates(record.start_date)
-        hire = (row([record.id, safe(record.name), safe(record.unit or ""), record.start_date.isoformat(),
-                     record.checklist]) + ";").encode()
+        hire = (row([safe(record.id), safe(record.name), safe(record.unit or ""),
+                     record.start_date.isoformat(), safe(record.checklist)]) + ";").encode()
         shared_dues = due_cells = days.cells(dues)
         states = [unrecorded] * len(texts)
         place = positions[id(checklist)]
@@ -139,6 +164,6 @@ def _selected_rows(hire: bytes, texts: list[bytes], due_cells: list[bytes], stat
 def _described(checklist: Checklist, options: ExportOptions) -> list[str]:
     """Phase, item, title and owner of each item, joined and ending in ``;``."""
     phases = {p.id: safe(p.title.in_lang(options.lang)) for p in checklist.phases}
-    return [row([phases.get(item.phase, ""), item.id, safe(item.title.in_lang(options.lang)),
+    return [row([phases.get(item.phase, ""), safe(item.id), safe(item.title.in_lang(options.lang)),
                  safe(owner_word(item.owner, options.lang))]) + ";"
             for item in checklist.item_list]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as escape_markup
 
 from ..i18n import owner_word
 from ..progress import HireProgress
 from ..wording import hire_facts, outcome
-from .common import ExportOptions, due_words, note_of, phase_groups, source_ref
+from .common import ExportOptions, due_words, note_of, phase_groups, shown, source_ref
 
 STYLE = """
 @page { size: A4; margin: 16mm; }
@@ -40,6 +40,12 @@ ul.items li { padding: .35em 0; border-bottom: 1px solid #eee; display: grid;
 """
 
 MARKS = {"done": "✔", "skipped": "–", "open": "☐"}
+
+
+def escape(text: str) -> str:
+    """Text as HTML text: markup escaped, and control and bidi characters shown as visible escapes,
+    so that no override can reorder what a printed page shows."""
+    return escape_markup(shown(text))
 
 
 def render(hires: list[HireProgress], options: ExportOptions) -> str:
