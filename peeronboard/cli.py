@@ -130,11 +130,12 @@ def _moves_as_values(arguments: list[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (0 done, 1 a problem with input or data, 2 usage)."""
     arguments = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser().parse_args(_moves_as_values(arguments))
     out, err = sys.stdout, sys.stderr
-    # text from records, checklists and file names may hold terminal escapes: never pass them on
+    # text from records, checklists, file names and arguments may hold terminal escapes: never pass
+    # them on (argparse's own messages quote the arguments)
     sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)
     try:
+        args = build_parser().parse_args(_moves_as_values(arguments))
         return _run(args)
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

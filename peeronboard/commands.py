@@ -19,7 +19,7 @@ from .library import ChecklistLibrary
 from .onboarding import Onboarding
 from .paths import Paths
 from .problems import FormatError, Problem
-from .record import HireRecord, parse_record
+from .record import HIRE_ID_PATTERN, HireRecord, parse_record
 from .settings import Settings
 from .store import HireStore
 
@@ -262,33 +262,46 @@ def _is_standard_output(output: str) -> bool:
 
 
 def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
-    try:
-        record = ctx.onboarding.find(args.hire)
-        hire_id, name = record.id, record.name
-    except PeerError as error:
-        if error.key != "err.unreadable":
-            raise
-        hire_id, name = args.hire.strip().lower(), "?"  # an unreadable record can still be erased
+    hire_id, name = _hire_to_erase(ctx, args.hire)
     if not args.yes:
         if not sys.stdin.isatty():
             raise PeerError("err.erase_needs_yes")
-        answer = input(say("erase.confirm", ctx.lang, name=name, id=hire_id))
-        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+        # input() would write its prompt past the guard on standard output: the name may hold escapes
+        sys.stdout.write(say("erase.confirm", ctx.lang, name=name, id=hire_id))
+        sys.stdout.flush()
+        if input().strip().lower() not in ("y", "yes", "j", "ja"):
             print(say("erase.cancelled", ctx.lang))
             return EXIT_OK
     left = ctx.onboarding.store.foreign_files(hire_id)  # before the record they differ from is gone
-    removed = ctx.onboarding.erase(hire_id)
-    if not left:
+    removed, failed = ctx.onboarding.erase(hire_id)
+    if not left and not failed:
         print(say("erased", ctx.lang, id=hire_id, count=len(removed), folder=ctx.paths.data_dir))
         return EXIT_OK
     print(say("erased.count", ctx.lang, id=hire_id, count=len(removed)))
     for path in left:
         print(say("erase.left", ctx.lang, path=path, id=hire_id), file=sys.stderr)
+    for path, reason in failed:
+        print(say("err.erase", ctx.lang, path=path, reason=reason), file=sys.stderr)
     return EXIT_PROBLEM
 
 
+def _hire_to_erase(ctx: Context, query: str) -> tuple[str, str]:
+    """The id and name of the hire to erase: also one whose record cannot be read, or is gone while
+    other files of it are left (a backup, a copy)."""
+    try:
+        record = ctx.onboarding.find(query)
+        return record.id, record.name
+    except PeerError as error:
+        as_id = query.strip().lower()
+        if error.key == "err.unreadable" or (
+                HIRE_ID_PATTERN.match(as_id) and ctx.onboarding.store.files_of(as_id)):
+            return as_id, "?"
+        raise
+
+
 def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
-    merged = ctx.onboarding.merge_conflicts()
+    problems: list[Problem] = []
+    merged = ctx.onboarding.merge_conflicts(problems)
     for copy, record, plan in merged:
         print(say("merged", ctx.lang, copy=copy.name, id=record.id, name=record.name,
                   entries=len(plan.entries), items=len(plan.states)))
@@ -299,7 +312,11 @@ def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
             print(say("merge.field_kept", ctx.lang, field=field, id=record.id, ours=ours, theirs=theirs))
     if not merged:
         print(say("merge.none", ctx.lang))
-    return EXIT_OK
+    store = ctx.onboarding.store
+    _, remaining = store.load_all()  # copies merge cannot take: another person, no record, unreadable
+    problems += [p for p in remaining if p.path is not None and (owner := store.owner_of(p.path))
+                 and owner.kind in ("foreign", "orphan", "named-copy")]
+    return report(problems)
 
 
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:

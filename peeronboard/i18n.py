@@ -77,8 +77,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "erased.count": {"da": "Slettet: {id} ({count} filer overskrevet med nuller og fjernet).",
                      "en": "Erased {id} ({count} files overwritten with zeros and removed)."},
     "erase.left": {
-        "da": "Ikke slettet: {path} siger, at den er {id}, men holder en anden person; se på den selv",
-        "en": "Not erased: {path} says it is {id} but holds another person; look at it yourself"},
+        "da": "Ikke slettet: {path} siger, at den er {id}, men det vides ikke, om det er samme ansatte; "
+              "se på den selv",
+        "en": "Not erased: {path} says it is {id} but is not known to be the same hire; look at it yourself"},
     "merge.field_kept": {
         "da": "  {field}: kopien havde '{theirs}', {id} beholder '{ours}' (kopiens værdi står i loggen). "
               "Ret det, hvis kopien havde ret",

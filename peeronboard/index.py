@@ -34,6 +34,15 @@ def read_index(path: Path) -> dict[str, dict[str, Any]]:
     return entries if isinstance(entries, dict) else {}
 
 
+def looks_like_index(path: Path) -> bool:
+    """Whether ``path`` holds an index (a copy of one, under another name), by how it starts."""
+    try:
+        start = read_regular(path, follow_links=False, max_bytes=64, head=True)
+    except OSError:
+        return False
+    return start.startswith(b'{"format":') and b'"records"' in start
+
+
 def write_index(path: Path, entries: dict[str, dict[str, Any]]) -> None:
     """Replace the index atomically; a failure only means the next listing reads the records again."""
     text = json.dumps({"format": INDEX_FORMAT, "records": entries}, ensure_ascii=False,
@@ -63,8 +72,7 @@ def record_from(entry: dict[str, Any], hire_id: str, stamp: Stamp, path: Path) -
         data = entry["record"]
         items = {item_id: ItemState(status, _date(day), by, note, _date(due))
                  for item_id, (status, day, by, note, due) in data["items"].items()}
-        if any(state.status not in STATUSES for state in items.values()) or not all(
-                isinstance(data[key], str) for key in ("name", "checklist")):
+        if not _well_typed(data, items):
             return None
         return HireRecord(
             id=hire_id, name=data["name"], checklist=data["checklist"],
@@ -75,6 +83,18 @@ def record_from(entry: dict[str, Any], hire_id: str, stamp: Stamp, path: Path) -
         )
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
+
+
+def _well_typed(data: dict[str, Any], items: dict[str, ItemState]) -> bool:
+    """Whether an entry holds what ``entry_for`` writes (a damaged or hand-made index is a miss)."""
+    text, maybe_text = str, (str, type(None))
+    return (isinstance(data["name"], text) and isinstance(data["checklist"], text)
+            and isinstance(data["unit"], maybe_text) and isinstance(data["mentor"], maybe_text)
+            and isinstance(data["created"], maybe_text)
+            and all(isinstance(data[key], int) and not isinstance(data[key], bool)
+                    for key in ("checklist_version", "format"))
+            and all(state.status in STATUSES and isinstance(state.by, maybe_text)
+                    and isinstance(state.note, maybe_text) for state in items.values()))
 
 
 def _day(day: dt.date | None) -> str | None:

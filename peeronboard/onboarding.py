@@ -211,13 +211,21 @@ class Onboarding:
 
         return self.store.modify(hire if isinstance(hire, str) else hire.id, edit)
 
-    def merge_conflicts(self) -> list[tuple[Path, HireRecord, Merge]]:
-        """Merge every conflicting copy a sync service left into its record (see ``merge``)."""
-        return [(path, *self.store.merge_copy(path, self.user))
-                for path in self.store.conflict_copies()]
+    def merge_conflicts(self, problems: list[Problem] | None = None) -> list[tuple[Path, HireRecord, Merge]]:
+        """Merge every conflicting copy a sync service left into its record (see ``merge``). With
+        ``problems``, a copy that cannot be merged is added there and the others still are."""
+        merged = []
+        for path in self.store.conflict_copies():
+            try:
+                merged.append((path, *self.store.merge_copy(path, self.user)))
+            except FormatError as error:
+                if problems is None:
+                    raise
+                problems.extend(error.problems)
+        return merged
 
-    def erase(self, hire_id: str) -> list[Path]:
-        """Remove the hire's files (see ``HireStore.erase``); returns what was removed."""
+    def erase(self, hire_id: str) -> tuple[list[Path], list[tuple[Path, str]]]:
+        """Remove the hire's files (see ``HireStore.erase``): what was removed, what could not be."""
         return self.store.erase(hire_id)
 
     def _current_item(self, record: HireRecord, item_id: str) -> None:

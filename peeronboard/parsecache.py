@@ -45,7 +45,8 @@ class ParseCache:
         if key is None:
             return
         try:
-            text = json.dumps({"key": key, "data": data}, ensure_ascii=False)
+            # ASCII: a path that is not UTF-8 (surrogates) is written as escapes and read back equal
+            text = json.dumps({"key": key, "data": data})
         except (TypeError, ValueError, RecursionError):  # a value JSON cannot hold, such as a date
             return
         with contextlib.suppress(OSError):

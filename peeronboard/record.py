@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -187,8 +188,8 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
             problem(at + ("status",), f"items.{item_id}.status must be one of "
                     f"{', '.join(STATUSES)}, not {status!r}")
             continue
-        day = _date_value(raw.get("date"), at + ("date",), problem)
-        due = _date_value(raw.get("due"), at + ("due",), problem)
+        day = _date_value(raw.get("date"), at + ("date",), problem, in_range=True)
+        due = _date_value(raw.get("due"), at + ("due",), problem, in_range=True)
         texts = {}
         for key in ("by", "note"):
             value = raw.get(key)
@@ -225,22 +226,29 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
     )
 
 
-def _date_value(value: Any, at: KeyPath, problem: Any, required: bool = False) -> dt.date | None:
+def _date_value(value: Any, at: KeyPath, problem: Any, required: bool = False,
+                in_range: bool = False) -> dt.date | None:
+    """A date from the record; with ``in_range``, one from 1900 to 2999 (as a start date is), so a
+    hand-written 9999-12-31 cannot overflow the date arithmetic of exports."""
+    day = None
     if value is None:
         if required:
             problem(at[:-1], f"missing required key '{at[-1]}'")
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    problem(at, f"{'.'.join(map(str, at))} must be a date like 2027-03-01, not {value!r}")
-    return None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            day = dt.date.fromisoformat(value)
+    where = ".".join(map(str, at))
+    if day is None:
+        problem(at, f"{where} must be a date like 2027-03-01, not {value!r}")
+    elif in_range and not EARLIEST_START <= day <= LATEST_START:
+        problem(at, f"{where} {day} is outside 1900-2999")
+        day = None
+    return day
 
 
 # --- writing -----------------------------------------------------------------------------------

@@ -31,8 +31,10 @@ def kind_of(mode: int) -> str:
     return next((words for test, words in _KINDS if test(mode)), "not a regular file")
 
 
-def read_regular(path: Path, *, follow_links: bool = True, max_bytes: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of ``path`` if it is a regular file (raises OSError, or NotAFile saying what it is).
+def read_regular(path: Path, *, follow_links: bool = True, max_bytes: int = MAX_FILE_BYTES,
+                 head: bool = False) -> bytes:
+    """The bytes of ``path`` if it is a regular file (raises OSError, or NotAFile saying what it is);
+    with ``head``, only its first ``max_bytes``.
 
     Without ``follow_links``, a symbolic link is refused rather than read. Nothing here can block:
     the kind is checked before the file is opened, and it is opened non-blocking in case it changed.
@@ -51,6 +53,8 @@ def read_regular(path: Path, *, follow_links: bool = True, max_bytes: int = MAX_
         opened = os.fstat(file.fileno())
         if not stat.S_ISREG(opened.st_mode):  # swapped for something else since the check
             raise NotAFile(0, f"it is {kind_of(opened.st_mode)}, not a regular file")
+        if head:
+            return file.read(max_bytes)
         if opened.st_size > max_bytes:
             raise NotAFile(0, f"it is larger than {max_bytes // (1024 * 1024)} MiB")
         data = file.read(max_bytes + 1)
@@ -78,12 +82,14 @@ def make_private_dirs(folder: Path) -> None:
 def shred(path: Path) -> None:
     """Overwrite a regular file's bytes with zeros, then remove the name (raises OSError).
 
-    A symbolic link is removed as a link: what it points to is never opened. A FIFO, socket or device
-    is removed without being opened. This makes the data unreadable through the file system; it
-    cannot promise more on SSDs, on copy-on-write file systems, or for blocks earlier versions used.
+    A symbolic link is removed as a link: what it points to is never opened, and a file with other
+    hard links only loses this name. A FIFO, socket or device is removed without being opened. This
+    makes the data unreadable through the file system; it cannot promise more on SSDs, on
+    copy-on-write file systems, or for blocks earlier versions used.
     """
     info = os.lstat(path)
-    if stat.S_ISREG(info.st_mode):
+    # a hard link's data belongs to its other names too (perhaps a file outside the folder): unlink only
+    if stat.S_ISREG(info.st_mode) and info.st_nlink <= 1:
         with contextlib.suppress(OSError):
             handle = os.open(path, os.O_WRONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
             try:

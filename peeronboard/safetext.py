@@ -14,8 +14,9 @@ import re
 from typing import TextIO
 
 # C0 controls but tab and line feed, DEL, C1 controls; bidi marks, embeddings, overrides and isolates;
-# the Unicode line and paragraph separators (line breaks a terminal does not show as such)
-_OTHER_UNSAFE = r"\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+# the Unicode line and paragraph separators (line breaks a terminal does not show as such); lone
+# surrogates, which stand for bytes that were not UTF-8 (in file names and arguments)
+_OTHER_UNSAFE = r"\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 _UNSAFE = re.compile(rf"[\x00-\x08\x0b-\x1f{_OTHER_UNSAFE}]")
 _UNSAFE_OR_LINE_BREAK = re.compile(rf"[\x00-\x1f{_OTHER_UNSAFE}]")
 # on output, a CR that ends a line (CRLF, as iCalendar writes) is a line break, not an overwrite

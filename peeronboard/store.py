@@ -19,7 +19,7 @@ from . import tomlsource
 from .atomic import fsync_dir, replace_file
 from .dates import now
 from .errors import StoreError
-from .index import Stamp, entry_for, read_index, record_from, write_index
+from .index import Stamp, entry_for, looks_like_index, read_index, record_from, write_index
 from .locking import WAIT_AT_MOST, exclusive
 from .problems import FormatError, Problem
 from .record import (
@@ -39,8 +39,12 @@ CONFLICT_MESSAGE = (
     "a conflicting copy of hire {id}, made when two computers changed it at the same time; nothing "
     "is lost: 'peeronboard merge' puts its changes into {id}.toml")
 FOREIGN_MESSAGE = (
-    "this file says it is hire {id}, but it holds another person than {record} ({why}); it is not "
-    "merged and nothing is removed: look at both files and rename or remove the wrong one")
+    "this file says it is hire {id}, but it is not known to be the same hire as {record} ({why}); "
+    "it is not merged and nothing is removed: look at both files and rename or remove the wrong one")
+ORPHAN_MESSAGE = (
+    "this file says it is hire {id}, whose record {record} is missing: rename it to {id}.toml to "
+    "restore the hire, or 'peeronboard erase {id}' removes it")
+NAMED_COPY_MESSAGE = "{problem} (by its name a copy of hire {id}; 'peeronboard erase {id}' removes it too)"
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _ID_LENGTH = 6
 PRIVATE_DIR = 0o700
@@ -54,14 +58,18 @@ if TYPE_CHECKING:
 _OWN_NAME = re.compile(r"^(?:\.#|#|\.)?(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.toml"
                        r"(?P<rest>|~|#|\.bak|\.orig|\.old|\.save|\.sw[a-p]|\.tmp|\.[0-9a-f]+\.tmp)$")
 # a copy a sync service named after the record: the id, then a character no id has, then anything
-_COPY_NAME = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)[^a-z0-9-].*\.toml$")
-_INDEX_NAME = re.compile(r"^\.?index\b.*\.json|^\.?index\.json")
+_COPY_NAME = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)[ .].*\.toml\Z")
+# the index, its temp files and backups by name; other index*.json files are copies only by content
+_INDEX_NAME = re.compile(r"^(?:index\.json(?:~|\.bak|\.orig|\.old)?|\.index\.json\.[0-9a-f]+\.tmp)\Z")
+_INDEX_LIKE = re.compile(r"^index.*\.json\Z")
 
 
 class Owner(NamedTuple):
-    """Whose file a name in ``hires/`` is: the hire's id and what the file is to it (``record``,
-    ``backup``, ``temp``, ``copy``), or ``foreign``: a file that claims the id but holds another
-    person (never the hire's: erase leaves it, merge refuses it)."""
+    """Whose file a name in ``hires/`` is: the hire's id and what the file is to it: ``record``,
+    ``backup``, ``temp``, ``copy`` (of the same hire, by the id inside; mergeable), ``orphan`` (a
+    copy whose record is missing), ``named-copy`` (a copy by its name only: it cannot be read), or
+    ``foreign``: a file that claims the id but is not known to be the same hire (another person, or a
+    record that cannot be read to compare); never the hire's: erase leaves it, merge refuses it."""
 
     hire_id: str
     kind: str
@@ -147,13 +155,16 @@ class HireStore:
         path = self.hires_dir / f"{name}.toml"
         try:
             return self.load_path(path)
-        except FormatError:
+        except FormatError as error:
             owner = self.owner_of(path)
-            if owner is None or owner.kind not in ("copy", "foreign"):
+            message = _OWNER_MESSAGES.get(owner.kind) if owner else None
+            if owner is None or message is None:
                 raise
-            message = CONFLICT_MESSAGE if owner.kind == "copy" else FOREIGN_MESSAGE
+            problem = error.problems[0]
             raise FormatError([Problem(path, message.format(
-                id=owner.hire_id, record=self.path_for(owner.hire_id), why=owner.why), 1)]) from None
+                id=owner.hire_id, record=self.path_for(owner.hire_id), why=owner.why,
+                problem=problem.message), problem.line if owner.kind == "named-copy" else 1,
+                problem.column if owner.kind == "named-copy" else None)]) from None
 
     def snapshot(self) -> dict[str, Stamp]:
         """Each record's id with its file's inode, modification time and size: a cheap change check."""
@@ -190,7 +201,7 @@ class HireStore:
         if own:
             return Owner(own.group("id"), "record")
         by_name = _COPY_NAME.match(path.name)
-        return Owner(by_name.group("id"), "copy") if by_name else None
+        return Owner(by_name.group("id"), "named-copy") if by_name else None
 
     def _claimed_id(self, path: Path) -> tuple[str, dict[str, Any]] | None:
         try:
@@ -206,10 +217,13 @@ class HireStore:
         """A file claiming ``hire_id``: a copy of that hire's record, or a foreign file."""
         from .record import same_hire
 
+        record_path = self.path_for(hire_id)
+        if not os.path.lexists(record_path):
+            return Owner(hire_id, "orphan")
         try:
-            record = self.load(hire_id)
-        except (FormatError, ValueError):
-            return Owner(hire_id, "copy")  # nothing to compare with: by its id
+            record = self.load_path(record_path)
+        except FormatError:
+            return Owner(hire_id, "foreign", "the record cannot be read to compare them")
         why = same_hire(record, data)
         return Owner(hire_id, "foreign", why) if why else Owner(hire_id, "copy")
 
@@ -233,17 +247,21 @@ class HireStore:
         copies = {}
         for path in self.record_paths():
             owner = self.owner_of(path)
-            if owner and owner.kind == "copy" and self._claimed_id(path):
+            if owner and owner.kind == "copy":
                 copies[path] = owner.hire_id
         return copies
 
     def index_files(self) -> list[Path]:
-        """The index, its temp files and the copies a sync service or a person made of it."""
+        """The index, its temp files and backups, and the copies a sync service or a person made of it
+        (``index (conflicted copy).json``: known by what it holds; a link of that name is removed as a
+        link). Another ``index-notes.json`` of the user's is not the index's."""
         try:
             names = os.listdir(self.data_dir)
         except OSError:
             return []
-        return sorted(self.data_dir / name for name in names if _INDEX_NAME.match(name))
+        paths = [self.data_dir / name for name in names]
+        return sorted(p for p in paths if _INDEX_NAME.match(p.name)
+                      or (_INDEX_LIKE.match(p.name) and (p.is_symlink() or looks_like_index(p))))
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -291,10 +309,11 @@ class HireStore:
 
         with self.locked():
             owner = self.owner_of(copy_path)
-            if owner is None or owner.kind != "copy" or not self._claimed_id(copy_path):
-                reason = (FOREIGN_MESSAGE.format(id=owner.hire_id, record=self.path_for(owner.hire_id),
-                                                 why=owner.why)
-                          if owner and owner.kind == "foreign" else "not a conflicting copy of a hire record")
+            if owner is None or owner.kind != "copy":
+                message = _OWNER_MESSAGES.get(owner.kind) if owner else None
+                reason = message.format(id=owner.hire_id, record=self.path_for(owner.hire_id),
+                                        why=owner.why, problem="cannot be read") if owner and message \
+                    else "not a conflicting copy of a hire record"
                 raise FormatError([Problem(copy_path, reason, 1)])
             hire_id = owner.hire_id
             copy_text = tomlsource.read_text(copy_path, follow_links=False)
@@ -303,41 +322,54 @@ class HireStore:
             text = tomlsource.read_text(path, follow_links=False)
             record = parse_record(tomlsource.parse(text, path), path, text)
             plan = plan_merge(record, copy)
-            doc = tomlkit.parse(text)
-            upgrade_format(doc)
-            for field, value in plan.fields.items():
-                if value is None:
-                    doc.pop(field, None)
-                else:
-                    doc[field] = value
-            for item_id, state in plan.states.items():
-                set_item_state(doc, item_id, state)
-            for entry in plan.entries:
-                append_log(doc, entry)
             kept = "; ".join(f"the copy had {field} = {theirs!s}"
                              for field, (_, theirs) in plan.field_conflicts.items())
-            append_log(doc, LogEntry(now(), by, "merge", text="; ".join(
-                part for part in (copy_path.name, kept) if part)))
-            merged = self._write(hire_id, tomlkit.dumps(doc))
+            entry = LogEntry(now(), by, "merge", text="; ".join(
+                part for part in (copy_path.name, kept) if part))
+            try:
+                doc = tomlkit.parse(text)
+                upgrade_format(doc)
+                for field, value in plan.fields.items():
+                    if value is None:
+                        doc.pop(field, None)
+                    else:
+                        doc[field] = value
+                for item_id, state in plan.states.items():
+                    set_item_state(doc, item_id, state)
+                for logged in [*plan.entries, entry]:
+                    append_log(doc, logged)
+                merged_text = tomlkit.dumps(doc)
+            except Exception as error:  # a hand-edited shape (deep nesting) the editor refuses: never write
+                raise FormatError([Problem(path, f"cannot merge {copy_path.name} into this record "
+                                                 f"automatically ({type(error).__name__}); both files "
+                                                 "are left as they were", 1)]) from None
+            merged = self._write(hire_id, merged_text)
             self._remove(copy_path)
             fsync_dir(self.hires_dir)
         return merged, plan
 
-    def erase(self, hire_id: str) -> list[Path]:
+    def erase(self, hire_id: str) -> tuple[list[Path], list[tuple[Path, str]]]:
         """Remove exactly the hire's own files (``files_of``: its record, temp files, editor backups
         and the sync services' copies of it) and the index with its copies, which hold names. Works
         on a record that cannot be read, too. Links are removed as links, never followed.
 
-        Returns what was removed. The index is rebuilt from the remaining records on the next listing.
+        Returns what was removed, and each file that could not be (a folder, say) with the reason:
+        one failure never stops the rest. The index is rebuilt on the next listing.
         """
         self.path_for(hire_id)  # checks that this is an id, not a pattern
-        removed = []
+        removed, failed = [], []
         with self.locked():
             for target in [*self.files_of(hire_id), *self.index_files()]:
-                self._remove(target)
+                try:
+                    shred(target)
+                except FileNotFoundError:
+                    continue
+                except OSError as error:
+                    failed.append((target, _reason(error)))
+                    continue
                 removed.append(target)
             fsync_dir(self.hires_dir)
-        return removed
+        return removed, failed
 
     # --- mechanics -------------------------------------------------------------------------
 
@@ -387,6 +419,10 @@ class HireStore:
             pass
         except OSError as error:
             raise StoreError("err.erase", path=path, reason=_reason(error)) from None
+
+
+_OWNER_MESSAGES = {"copy": CONFLICT_MESSAGE, "foreign": FOREIGN_MESSAGE, "orphan": ORPHAN_MESSAGE,
+                   "named-copy": NAMED_COPY_MESSAGE}
 
 
 def _edit_document(text: str, path: Path, item_id: str, state: ItemState, entry: LogEntry) -> str:

@@ -125,7 +125,7 @@ def test_merge_refuses_a_file_with_the_same_id_that_holds_another_person(cli, hi
                             created="2026-05-05T12:00:00Z",
                             extra='\n[items.appoint-mentor]\nstatus = "open"\nnote = "about Bo"\n')
     listed = cli("list")
-    assert f"{stranger}:1: this file says it is hire anna, but it holds another person" in listed.err
+    assert f"{stranger}:1: this file says it is hire anna, but it is not known to be the same hire" in listed.err
     assert str(hires_dir / "anna.toml") in listed.err
     merged = cli("merge")
     assert "No conflicting copies to merge." in merged.out
@@ -419,3 +419,145 @@ def test_export_to_dev_stdout_keeps_the_message_out_of_the_summary(hire: str, tm
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert text.startswith("*Made with peeronboard") and "# Anna Ærø Jensen" in text and "Exported" not in text
+
+
+# --- a red-team pass: what it found ---------------------------------------------------------------
+
+def test_erasing_an_unreadable_record_never_takes_another_persons_file(cli, hires_dir: Path) -> None:
+    write_record(hires_dir, "anna", "Anna Berg", extra="broken =\n")
+    other = write_record(hires_dir, "anna", "Bo Other", file_name="anna (1).toml",
+                         created="2026-05-05T12:00:00Z")
+    erased = cli("erase", "anna", "--yes")
+    assert erased.code == 1 and f"Not erased: {other}" in erased.err
+    assert "Bo Other" in other.read_text(encoding="utf-8")
+    assert not (hires_dir / "anna.toml").exists()
+
+
+def test_erase_goes_on_past_a_folder_and_says_what_it_could_not_remove(cli, hires_dir: Path) -> None:
+    write_record(hires_dir, "anna", "Anna Berg")
+    shutil.copy(hires_dir / "anna.toml", hires_dir / "anna.toml~")
+    (hires_dir / "anna (1).toml").mkdir()
+    erased = cli("erase", "anna", "--yes")
+    assert erased.code == 1 and "could not erase" in erased.err and "anna (1).toml" in erased.err
+    assert names_left(hires_dir, "Anna Berg") == []
+
+
+def test_erase_by_id_reaches_the_files_left_once_the_record_is_gone(cli, hires_dir: Path) -> None:
+    write_record(hires_dir, "anna", "Anna Berg", file_name="anna.toml~")
+    write_record(hires_dir, "anna", "Anna Berg", file_name="anna (1).toml")
+    listed = cli("list")
+    assert "whose record" in listed.err and "is missing" in listed.err
+    assert cli("erase", "anna", "--yes").code == 0
+    assert names_left(hires_dir, "Anna Berg") == []
+
+
+@posix_only
+def test_shredding_never_zeroes_a_hard_link_to_a_file_outside(cli, hire: str, hires_dir: Path,
+                                                              tmp_path: Path) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me", encoding="utf-8")
+    os.link(precious, hires_dir / f"{hire}.toml~")
+    assert cli("erase", hire, "--yes").code == 0
+    assert precious.read_text(encoding="utf-8") == "keep me"
+
+
+def test_erase_leaves_the_users_own_files_that_only_look_like_the_index(cli, hire: str, data_dir: Path) -> None:
+    assert cli("list").code == 0
+    mine = [data_dir / "index-notes.json", data_dir / "index.json.txt"]
+    for path in mine:
+        path.write_text('{"mine": true}', encoding="utf-8")
+    shutil.copy(data_dir / "index.json", data_dir / "index (conflicted copy).json")
+    assert cli("erase", hire, "--yes").code == 0
+    assert all(path.read_text(encoding="utf-8") == '{"mine": true}' for path in mine)
+    assert names_left(data_dir, "Anna Ærø") == []
+
+
+def test_merge_of_a_record_too_deep_for_the_editor_is_refused_and_both_files_stay(
+        cli, hires_dir: Path) -> None:
+    deep = "deep = " + "[" * 150 + "]" * 150 + "\n"
+    record = write_record(hires_dir, "anna", "Anna Berg", extra=deep)
+    copy = write_record(hires_dir, "anna", "Anna Berg", file_name="anna (1).toml",
+                        extra=deep + '\n[items.appoint-mentor]\nstatus = "done"\n')
+    before = record.read_bytes()
+    merged = cli("merge")
+    assert merged.code == 1 and "unexpected" not in merged.err and "cannot merge" in merged.err
+    assert record.read_bytes() == before and copy.exists()
+
+
+def test_a_merge_goes_on_past_a_copy_it_cannot_take_and_names_it(cli, hire: str, hires_dir: Path) -> None:
+    write_record(hires_dir, "zz", "Zacharias", file_name="zz-orphan.toml")  # its record zz.toml is missing
+    shutil.copy(hires_dir / f"{hire}.toml", hires_dir / f"{hire} (1).toml")
+    merged = cli("merge")
+    assert merged.code == 1 and f"Merged {hire} (1).toml" in merged.out
+    assert "zz-orphan.toml" in merged.err and "is missing" in merged.err
+
+
+@posix_only
+def test_names_and_arguments_that_are_not_utf8_are_refused_or_shown_never_crash(cli, hire: str,
+                                                                               tmp_path: Path) -> None:
+    bad = os.fsdecode(b"Ok\xff\x9b[2J")
+    for args in (["add", bad, "--start", "2027-02-01"], ["note", hire, "appoint-mentor", bad],
+                 ["add", "Bo", "--start", "2027-02-01", "--mentor", bad]):
+        result = cli(*args)
+        assert result.code == 1 and "unexpected" not in result.err, args
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    shutil.copy(DATA / "sample.toml", folder / os.fsdecode(b"x\xe9\x9b[2J.toml"))
+    for args in (["--checklists", str(folder), "checklists"], ["validate", str(next(folder.iterdir()))]):
+        result = cli(*args)
+        assert "unexpected" not in result.err, args
+        assert not any(ch in result.out + result.err for ch in ("\x1b", "\x9b", "\udc9b")), args
+
+
+def test_argument_errors_never_echo_escapes(cli) -> None:
+    result = cli("list", "\x1b[31mX\x07")
+    assert result.code == 2 and "\x1b" not in result.err and "\x07" not in result.err
+
+
+def test_a_far_future_due_date_written_by_hand_is_a_problem_not_a_crash(cli, hire: str, hires_dir: Path) -> None:
+    with (hires_dir / f"{hire}.toml").open("a", encoding="utf-8") as out:
+        out.write('\n[items.appoint-mentor]\ndue = 9999-12-31\n')
+    for fmt in ("ics", "md", "csv"):
+        result = cli("export", "--format", fmt)
+        assert result.code == 1 and "outside 1900-2999" in result.err and "unexpected" not in result.err
+
+
+def test_a_damaged_index_entry_is_read_again_from_the_record(cli, hire: str, data_dir: Path) -> None:
+    assert cli("list").code == 0
+    index = json.loads((data_dir / "index.json").read_text(encoding="utf-8"))
+    entry = index["records"][hire]["record"]
+    entry["unit"] = ["x"]
+    entry["items"] = {"appoint-mentor": ["done", None, 7, ["n"], None]}
+    (data_dir / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    for command in (["list"], ["agenda"], ["export"]):
+        result = cli(*command)
+        assert result.code == 0 and "Anna" in result.out, (command, result.err)
+
+
+@posix_only
+def test_the_erase_question_on_a_terminal_shows_a_name_with_escapes_harmlessly(hires_dir: Path) -> None:
+    import pty
+    import select
+
+    write_record(hires_dir, "anna", "Anna\\u001b]0;PWNED\\u0007\\u001b[2J\\u202eX")
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "peeronboard", "--checklists", str(DATA), "erase",
+                                "anna"], stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    seen = b""
+    deadline = time.monotonic() + 30
+    while b"[y/N]" not in seen and time.monotonic() < deadline:
+        if select.select([leader], [], [], 1)[0]:
+            seen += os.read(leader, 4096)
+    os.write(leader, b"n\n")
+    assert process.wait(timeout=30) == 0
+    try:
+        while select.select([leader], [], [], 1)[0]:
+            seen += os.read(leader, 4096)
+    except OSError:  # the terminal is closed once the program has ended
+        pass
+    os.close(leader)
+    assert b"[y/N]" in seen
+    assert b"\x1b" not in seen and "\u202e".encode() not in seen
+    assert b"Anna\\u001b]0;PWNED" in seen
+    assert (hires_dir / "anna.toml").exists()
