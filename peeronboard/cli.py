@@ -185,8 +185,9 @@ def _open_app(context: Any, private: bool, banner: str | None = None) -> int:
         return EXIT_USAGE
     from .ui.app import make_app
 
-    make_app(context.onboarding, context.lang, private=private, banner=banner).run()
-    return EXIT_OK
+    app = make_app(context.onboarding, context.lang, private=private, banner=banner)
+    app.run()
+    return app.return_code or EXIT_OK  # 1 after a crash (the app has said so in one line)
 
 
 def has_terminal() -> bool:

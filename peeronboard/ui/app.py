@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,8 +12,11 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
+from ..cli import DEBUG_ENV
 from ..dates import now
 from ..errors import PeerError
 from ..i18n import say
@@ -19,8 +25,11 @@ from ..onboarding import Onboarding
 from ..problems import FormatError, Problem
 from ..progress import HireProgress
 from ..record import HireRecord, ItemState
-from .format import shown_name
+from ..safetext import visible
+from .format import literal_markup, shown, shown_name
 from .localize import localize_bindings
+
+LOCK_WAIT = 0.5  # seconds a change waits for another writer before the app says to try again
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,7 @@ class PeerOnboardApp(App[None]):
                  poll_seconds: float = 3.0, banner: str | None = None) -> None:
         super().__init__()
         self.onboarding = onboarding
+        onboarding.store.lock_wait = LOCK_WAIT  # the screen must never freeze waiting for a lock
         self.lang = lang
         self.private = private
         self.poll_seconds = poll_seconds
@@ -56,6 +66,7 @@ class PeerOnboardApp(App[None]):
         self.loaded = False
         self._seen: dict[str, Stamp] = {}
         self._undo: list[UndoStep] = []
+        self._crash_report: str | None = None
         localize_bindings(self, lang)
 
     # --- words -----------------------------------------------------------------------------
@@ -69,6 +80,34 @@ class PeerOnboardApp(App[None]):
     @property
     def error_color(self) -> str:
         return self.current_theme.error or "red"
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A toast. Its text may quote a file, so it is never read as markup (``markup`` is ignored)
+        and no control character in it reaches the terminal."""
+        super().notify(shown(message, multiline=True), title=shown(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    # --- when something goes wrong ---------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled error ends the app, as in Textual, but what it prints names the error's type
+        only: Textual's traceback shows local variables (other hires, their notes), and the message
+        itself may quote a record. ``PEERONBOARD_DEBUG=1`` prints a traceback without locals."""
+        self._return_code = 1
+        if self._exception is None:  # run_test hands it on to the tests
+            self._exception = error
+            self._exception_event.set()
+        if self._crash_report is None:
+            self._crash_report = crash_report(error, debug=bool(os.environ.get(DEBUG_ENV)))
+        self._close_messages_no_wait()
+
+    def _print_error_renderables(self) -> None:
+        if self._crash_report is not None:  # plain text: Rich would wrap or crop the line
+            sys.stderr.write(self._crash_report)
+            sys.stderr.flush()
+            self._crash_report = None
+        super()._print_error_renderables()
 
     # --- start-up and outside changes ------------------------------------------------------
 
@@ -100,8 +139,8 @@ class PeerOnboardApp(App[None]):
         self.loaded = True
         self.refresh_screen()
         for problem in self.onboarding.library.problems:
-            self.notify(str(problem), title=self.t("toast.checklist_problem"), severity="warning",
-                        timeout=15, markup=False)
+            self.notify(shown(str(problem)), title=self.t("toast.checklist_problem"), severity="warning",
+                        timeout=15)
 
     def on_app_focus(self) -> None:
         self.poll_disk()
@@ -161,11 +200,11 @@ class PeerOnboardApp(App[None]):
     def report_failure(self, error: PeerError | FormatError) -> None:
         """A change that did not happen: say why, in the app's language."""
         reason = error.message(self.lang) if isinstance(error, PeerError) else str(error.problems[0])
-        self.notify(self.t("toast.save_failed", reason=reason), severity="error", markup=False)
+        self.notify(self.t("toast.save_failed", reason=shown(reason)), severity="error")
 
     def add_hire(self, record: HireRecord) -> None:
         self.hires[record.id] = self.onboarding.progress(record)
-        self.notify(self.t("toast.added", name=self.name_of(record)), markup=False)
+        self.notify(self.t("toast.added", name=self.name_of(record)))
         self.refresh_screen()
 
     def action_undo(self) -> None:
@@ -182,7 +221,7 @@ class PeerOnboardApp(App[None]):
                             lambda record: self.onboarding.restore(record, step.item_id, step.before,
                                                                    expected=step.after),
                             undoable=False):
-            self.notify(self.t("toast.undone", item=title), markup=False)
+            self.notify(self.t("toast.undone", item=shown(title)))
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -249,7 +288,7 @@ class PeerOnboardApp(App[None]):
         except PeerError as error:
             self.report_failure(error)
             return
-        self.notify(self.t("toast.exported", path=written), markup=False)
+        self.notify(self.t("toast.exported", path=shown(str(written))))
 
     def action_switch_language(self) -> None:
         self.lang = "en" if self.lang == "da" else "da"
@@ -275,12 +314,12 @@ class PeerOnboardApp(App[None]):
         if not merged:
             self.notify(self.t("merge.none"))
         for copy, record, plan in merged:
-            lines = [self.t("merged", copy=copy.name, id=record.id, name=self.name_of(record),
+            lines = [self.t("merged", copy=shown(copy.name), id=record.id, name=self.name_of(record),
                             entries=len(plan.entries), items=len(plan.states))]
-            lines += [self.t("merge.undecided", item=item_id, id=record.id,
+            lines += [self.t("merge.undecided", item=shown(item_id), id=record.id,
                              status=self.t(f"status.{state.status}")).strip()
                       for item_id, state in plan.undecided.items()]
-            self.notify("\n".join(lines), markup=False, timeout=20 if plan.undecided else 6,
+            self.notify("\n".join(lines), timeout=20 if plan.undecided else 6,
                         severity="warning" if plan.undecided else "information")
         self.poll_disk()
 
@@ -294,7 +333,9 @@ class PeerOnboardApp(App[None]):
         for progress in sorted(self.hires.values(), key=lambda h: h.record.name.casefold()):
             name = self.name_of(progress.record)
             hire_id = progress.record.id
-            yield SystemCommand(self.t("cmd.open", name=name), self.t("cmd.open_help", name=name),
+            # the palette reads titles and help as markup: a name is only ever text
+            yield SystemCommand(literal_markup(self.t("cmd.open", name=name)),
+                                literal_markup(self.t("cmd.open_help", name=name)),
                                 lambda hire_id=hire_id: self.open_hire(hire_id), discover=False)
         for command in super().get_system_commands(screen):  # Textual's own, in the app's language
             key = TEXTUAL_COMMANDS.get(command.title, "")
@@ -302,6 +343,15 @@ class PeerOnboardApp(App[None]):
                 yield command._replace(title=self.t(key), help=self.t(f"{key}_help"))
             # the rest (Screenshot) is left out: it would write the screen, names and all, to a file
             # outside the data folder, where erase cannot reach it; exports are the way to share
+
+
+def crash_report(error: BaseException, *, debug: bool) -> str:
+    """What the terminal is told of an error that ended the app."""
+    if isinstance(error, WorkerFailed):  # an error in a background task: name the error itself
+        error = error.error
+    if debug:
+        return visible("".join(traceback.format_exception(error)))
+    return f"peeronboard: unexpected error: {type(error).__name__} (set {DEBUG_ENV}=1 for details)\n"
 
 
 TEXTUAL_COMMANDS = {"Theme": "cmd.theme", "Quit": "cmd.quit", "Keys": "cmd.keys", "Maximize": "cmd.maximize",

@@ -1,4 +1,9 @@
-"""How core values look on screen: names (with privacy mode), progress bars, states and dates."""
+"""How core values look on screen: names (with privacy mode), progress bars, states and dates.
+
+Any text that came from a file (a record, a checklist, a file name) reaches the screen through ``shown``:
+records and checklists are edited by hand and arrive by sync, so they may hold terminal escapes and
+bidi overrides, which the screen shows as visible ``\\u001b``-style text instead of obeying them.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,42 @@ from rich.text import Text
 
 from ..progress import HireProgress, ItemView
 from ..record import HireRecord
+from ..safetext import visible
 
 STATE_MARKS = {"done": "✔", "skipped": "–", "open": "·"}
+
+
+def shown(text: str | None, *, multiline: bool = False) -> str:
+    """Text from a file as the screen shows it: controls and bidi characters as visible escapes, and
+    on one line unless ``multiline`` (a note, guidance)."""
+    return visible(text or "", multiline=multiline)
+
+
+def shown_line(text: str | None, style: str = "") -> Text:
+    """One line of text from a file, for a table cell or a title."""
+    return Text(shown(text), style=style)
+
+
+def literal_markup(text: str) -> str:
+    """``text`` for a place that reads Textual markup (the command palette): every ``[`` escaped, so
+    a name such as ``[bold]Bo[/]`` is shown as written."""
+    return text.replace("[", "\\[")
+
+
+def editable(text: str) -> str:
+    """A text from a file as a one-line input field starts out: nothing in it can reach the terminal."""
+    return shown(text)
+
+
+def typed_back(typed: str, original: str) -> str:
+    """What the leader meant by ``typed`` in a field that started as ``editable(original)``: the original
+    itself if nothing was changed, else the typed text with the original's line breaks and tabs back."""
+    if typed.strip() == editable(original).strip():
+        return original
+    for kept in "\n\t":
+        if kept in original:
+            typed = typed.replace(shown(kept), kept)
+    return typed
 
 
 def initials(name: str) -> str:
@@ -19,7 +58,7 @@ def initials(name: str) -> str:
 
 
 def shown_name(record: HireRecord, private: bool) -> str:
-    return initials(record.name) if private else record.name
+    return shown(initials(record.name) if private else record.name)
 
 
 def masked(text: str, record: HireRecord, private: bool) -> str:

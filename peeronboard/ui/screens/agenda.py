@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from ...i18n import owner_word
 from ...progress import agenda
+from ..format import shown_line
 from .base import PeerScreenMixin
 
 AGENDA_DAYS = 14
@@ -47,9 +48,9 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
             overdue = view.is_overdue(today)
             due = Text(f"{entry.due}" + (f"  {app.t('overdue')}" if overdue else ""),
                        style=f"bold {app.error_color}" if overdue else "")
-            table.add_row(due, Text(app.name_of(record)), Text(view.title(app.lang)),
-                          Text(owner_word(view.item.owner if view.item else None, app.lang)),
-                          Text(record.unit or ""), key=f"{record.id}/{view.item_id}")
+            table.add_row(due, Text(app.name_of(record)), shown_line(view.title(app.lang)),
+                          shown_line(owner_word(view.item.owner if view.item else None, app.lang)),
+                          shown_line(record.unit), key=f"{record.id}/{view.item_id}")
         empty = self.query_one("#agenda-empty", Static)
         empty.display = table.row_count == 0
         empty.update(app.t("agenda.empty", days=AGENDA_DAYS))

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from ..format import finished, progress_bar, shorten
+from ..format import finished, progress_bar, shorten, shown, shown_line
 from .base import PeerScreenMixin
 
 # (message key, width); the last column takes what is left of the screen
@@ -69,7 +69,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         app = self.peer_app
         banner = self.query_one("#banner", Static)
         banner.display = bool(app.banner)
-        banner.update(Text(app.banner or ""))
+        banner.update(Text(shown(app.banner, multiline=True)))
         self.query_one("#title", Static).update(Text(f"peeronboard · {app.t('screen.hires')}", style="bold"))
         if self.filter_field is not None:
             self.filter_field.placeholder = app.t("filter.placeholder")
@@ -93,14 +93,14 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
                 "col.checklist": record.checklist,
                 "col.next": f"{next_due.due} {next_due.title(app.lang)}" if next_due else "",
             }
-            row = {key: Text(shorten(text, widths.get(key, 0))) for key, text in cells.items()}
+            row = {key: Text(shorten(shown(text), widths.get(key, 0))) for key, text in cells.items()}
             row["col.progress"] = progress_bar(finished(progress), progress.total)
             row["col.overdue"] = Text(str(overdue), style=f"bold {app.error_color}") if overdue else Text("")
             table.add_row(*(row[key] for key in widths), key=record.id)
         for hire_id, problem in sorted(app.broken.items()):
             if not needle:
                 row = {"form.name": Text(app.t("unreadable"), style=f"bold {app.error_color}"),
-                       "col.next": Text(str(problem), style="italic")}
+                       "col.next": shown_line(str(problem), "italic")}
                 table.add_row(*(row.get(key, "") for key in widths), key=f"!{hire_id}")
         empty = self.query_one("#empty", Static)
         empty.display = app.loaded and table.row_count == 0

@@ -2,23 +2,43 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.widgets.data_table import ColumnKey
 
 from ...dates import move_date
 from ...i18n import owner_word
 from ...progress import HireProgress, ItemView
 from ...wording import hire_facts, moved_from, outcome
-from ..format import STATE_MARKS, due_text, masked, shorten
+from ..format import STATE_MARKS, due_text, masked, shorten, shown, shown_line
 from .base import PeerScreenMixin
 from .prompt import TextPrompt
 
 PHASE_PREFIX = "phase:"
 RETIRED_PREFIX = "retired:"
+RowSource = ItemView | str  # what a row shows: an item, or a heading's text
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """What every row depends on besides its own item; when it changes, the table is built anew."""
+
+    lang: str
+    today: dt.date
+    error_color: str
+    owner_fits: bool
+    title_width: int
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return ("mark", "title", "due", *(("owner",) if self.owner_fits else ()), "note")
 
 
 class HireScreen(PeerScreenMixin, Screen[None]):
@@ -37,6 +57,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         super().__init__()
         self.hire_id = hire_id
         self.focus_item = focus_item
+        self._drawn_layout: TableLayout | None = None
+        self._drawn_rows: dict[str, RowSource] = {}
 
 
     @property
@@ -52,11 +74,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.refresh_data()
-        if self.focus_item:
-            self._move_to(self.focus_item)
-        else:
-            self._move_to_first_item()
+        self.refresh_data()  # at once, so keys pressed straight away find the items
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -68,68 +86,101 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         if progress is None:  # erased or unreadable meanwhile
             self.app.pop_screen()
             return
+        self._show_header(progress)
+        self._draw_items(progress)
+        self._show_guidance()
+
+    def _show_header(self, progress: HireProgress) -> None:
         app = self.peer_app
         lang = app.lang
         record, checklist = progress.record, progress.checklist
         summary = progress.summary()
         header = Text(app.name_of(record), style="bold")
-        header.append("\n" + " · ".join(hire_facts(record, lang)))
-        title = checklist.title.in_lang(lang) if checklist else record.checklist
+        header.append("\n" + " · ".join(hire_facts(record, lang, escape=shown)))
+        title = shown(checklist.title.in_lang(lang) if checklist else record.checklist)
         header.append(f"\n{app.t('hire.checklist')}: {title}")
         header.append("\n" + app.t("progress.line", **summary))
         if summary["overdue"]:
             header.append(f" · {summary['overdue']} {app.t('overdue')}", style=f"bold {app.error_color}")
         self.query_one("#hire-header", Static).update(header)
 
+    def _draw_items(self, progress: HireProgress) -> None:
+        """The items by phase; where only some rows changed (a tick), only those cells are redrawn,
+        so a long checklist stays quick."""
         table = self.query_one("#items", DataTable)
-        selected = self.selected_key()
+        layout = self._layout(progress)
+        rows = self._row_sources(progress)
+        if layout != self._drawn_layout or list(rows) != list(self._drawn_rows):
+            self._rebuild(table, layout, rows)
+        else:
+            for key, source in rows.items():
+                if source != self._drawn_rows[key]:
+                    self._update_row(table, key, self._cells(source, layout), layout)
+        self._drawn_layout, self._drawn_rows = layout, rows
+
+    @staticmethod
+    def _update_row(table: DataTable, key: str, cells: tuple[Text | str, ...], layout: TableLayout) -> None:
+        """Redraw one row's cells. A column is widened for a wider cell, but never measured again
+        for a narrower one: that would measure the column's every cell."""
+        for column, cell in zip(layout.columns, cells, strict=True):
+            width = cell.cell_len if isinstance(cell, Text) else len(cell)
+            wider = width > table.columns[ColumnKey(column)].content_width
+            table.update_cell(key, column, cell, update_width=wider)
+
+    def _rebuild(self, table: DataTable, layout: TableLayout, rows: dict[str, RowSource]) -> None:
+        app = self.peer_app
+        selected = self.selected_key() if self._drawn_layout else self._first_focus(rows)
         table.clear(columns=True)
-        columns = {"mark": "", "title": app.t("col.title"), "due": app.t("col.due"),
-                   "owner": app.t("panel.owner"), "note": ""}
-        if not self._owner_fits():  # narrow screen: the owner is still in the guidance panel
-            del columns["owner"]
-        for key, label in columns.items():
-            table.add_column(label, key=key, width=self._title_width() if key == "title" else None)
-        blank = [""] * (len(columns) - 2)
-        for phase in checklist.phases if checklist else ():
-            views = progress.phase_items(phase.id)
-            done = sum(1 for v in views if v.state.status != "open")
-            heading = Text(f"{phase.title.in_lang(lang)}  {done}/{len(views)}", style="bold underline")
-            table.add_row("", heading, *blank, key=PHASE_PREFIX + phase.id)
-            for view in views:
-                table.add_row(*self._cells(view, progress), key=view.item_id)
-        if progress.retired:
-            table.add_row("", Text(app.t("retired.heading"), style="bold underline"), *blank,
-                          key=PHASE_PREFIX + "retired")
-            for view in progress.retired:
-                table.add_row(*self._cells(view, progress), key=RETIRED_PREFIX + view.item_id)
+        labels = {"title": app.t("col.title"), "due": app.t("col.due"), "owner": app.t("panel.owner")}
+        for key in layout.columns:
+            width = layout.title_width if key == "title" else None
+            table.add_column(labels.get(key, ""), key=key, width=width)
+        for key, source in rows.items():
+            table.add_row(*self._cells(source, layout), key=key)
         if selected is not None and selected in table.rows:
             table.move_cursor(row=table.get_row_index(selected))
-        self._show_guidance()
 
-    def _cells(self, view: ItemView, progress: HireProgress) -> tuple[object, ...]:
+    def _row_sources(self, progress: HireProgress) -> dict[str, RowSource]:
+        """What each row shows, by row key in order: an item's view, or a heading's text."""
         app = self.peer_app
+        by_phase: dict[str | None, list[ItemView]] = {}
+        for view in progress.items:
+            by_phase.setdefault(view.phase, []).append(view)
+        rows: dict[str, RowSource] = {}
+        for phase in progress.checklist.phases if progress.checklist else ():
+            views = by_phase.get(phase.id, [])
+            done = sum(1 for v in views if v.state.status != "open")
+            rows[PHASE_PREFIX + phase.id] = f"{phase.title.in_lang(app.lang)}  {done}/{len(views)}"
+            rows.update((view.item_id, view) for view in views)
+        if progress.retired:
+            rows[PHASE_PREFIX + "retired"] = app.t("retired.heading")
+            rows.update((RETIRED_PREFIX + view.item_id, view) for view in progress.retired)
+        return rows
+
+    def _cells(self, source: RowSource, layout: TableLayout) -> tuple[Text | str, ...]:
+        if isinstance(source, str):  # a heading
+            return ("", shown_line(source, "bold underline"), *[""] * (len(layout.columns) - 2))
+        view = source
         status = view.state.status
         mark_style = {"done": "bold", "skipped": "dim", "open": ""}[status]
-        title = Text(shorten(view.title(app.lang), self._title_width()),
+        title = Text(shorten(shown(view.title(layout.lang)), layout.title_width),
                      style="dim strike" if status == "skipped" else "")
-        owner = [Text(owner_word(view.item.owner if view.item else None, app.lang))]
+        owner = [shown_line(owner_word(view.item.owner if view.item else None, layout.lang))]
         return (
             Text(STATE_MARKS[status], style=mark_style), title,
-            due_text(view, progress.today, app.error_color),
-            *(owner if self._owner_fits() else []),
+            due_text(view, layout.today, layout.error_color),
+            *(owner if layout.owner_fits else []),
             Text("✎" if view.state.note else ""),
         )
 
-    def _owner_fits(self) -> bool:
-        return self.query_one("#items", DataTable).size.width >= 70
-
-    def _title_width(self) -> int:
-        """Titles get what the table has left after the other columns, so nothing scrolls sideways."""
-        available = self.query_one("#items", DataTable).size.width
-        others = 1 + 13 + (16 if self._owner_fits() else 0) + 1
-        columns = 5 if self._owner_fits() else 4
-        return max(16, available - others - 2 * columns - 2) if available else 50
+    def _layout(self, progress: HireProgress) -> TableLayout:
+        app = self.peer_app
+        width = self.query_one("#items", DataTable).size.width
+        owner_fits = width >= 70  # on a narrow screen the owner is still in the guidance panel
+        # titles get what the table has left after the other columns, so nothing scrolls sideways
+        others, columns = (1 + 13 + 16 + 1, 5) if owner_fits else (1 + 13 + 1, 4)
+        title_width = max(16, width - others - 2 * columns - 2) if width else 50  # 0: not laid out yet
+        return TableLayout(app.lang, progress.today, app.error_color, owner_fits, title_width)
 
     def on_resize(self) -> None:
         self.refresh_data()
@@ -141,33 +192,38 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         if view is None:
             panel.update("")
             return
-        lang = app.lang
-        text = Text(view.title(lang), style="bold")
         state = view.state
-        text.append(f"\n{outcome(state, lang)}")
-        item = view.item
-        if item is None:
+        text = shown_line(view.title(app.lang), "bold")
+        text.append(f"\n{outcome(state, app.lang, escape=shown)}")
+        if view.item is None:
             text.append("\n\n" + app.t("panel.retired"), style="italic")
         else:
-            details = []
-            if view.due:
-                details.append(f"{app.t('panel.due')}: {view.due}{moved_from(view, lang)}")
-            if item.owner:
-                details.append(f"{app.t('panel.owner')}: {owner_word(item.owner, lang)}")
-            if item.optional:
-                details.append(app.t("panel.optional"))
-            if details:
-                text.append("\n" + " · ".join(details))
-            guidance = item.guidance.in_lang(lang) if item.guidance else app.t("panel.no_guidance")
-            text.append("\n\n" + guidance)
-            source = " · ".join(part for part in (
-                item.ref, item.source.in_lang(lang) if item.source else None) if part)
-            if source:
-                text.append(f"\n\n{app.t('panel.ref')}: {source}", style="italic")
-        if state.note:
+            self._describe_item(text, view)
+        if state.note and self.progress:
             text.append(f"\n\n{app.t('note')}: ", style="bold")
-            text.append(masked(state.note, self.progress.record, app.private) if self.progress else "")
+            text.append(shown(masked(state.note, self.progress.record, app.private), multiline=True))
         panel.update(text)
+
+    def _describe_item(self, text: Text, view: ItemView) -> None:
+        """Add the item's due date, owner, guidance and source to the guidance panel's ``text``."""
+        app, item = self.peer_app, view.item
+        assert item is not None
+        lang = app.lang
+        details = []
+        if view.due:
+            details.append(f"{app.t('panel.due')}: {view.due}{moved_from(view, lang)}")
+        if item.owner:
+            details.append(f"{app.t('panel.owner')}: {shown(owner_word(item.owner, lang))}")
+        if item.optional:
+            details.append(app.t("panel.optional"))
+        if details:
+            text.append("\n" + " · ".join(details))
+        guidance = item.guidance.in_lang(lang) if item.guidance else app.t("panel.no_guidance")
+        text.append("\n\n" + shown(guidance, multiline=True))
+        source = " · ".join(shown(part) for part in (
+            item.ref, item.source.in_lang(lang) if item.source else None) if part)
+        if source:
+            text.append(f"\n\n{app.t('panel.ref')}: {source}", style="italic")
 
     # --- selection -------------------------------------------------------------------------
 
@@ -191,15 +247,11 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         view = self.selected_view()
         return None if view is None or view.retired else view
 
-    def _move_to(self, key: str) -> None:
-        table = self.query_one("#items", DataTable)
-        if key in table.rows:
-            table.move_cursor(row=table.get_row_index(key))
-
-    def _move_to_first_item(self) -> None:
-        progress = self.progress
-        if progress and progress.items:
-            self._move_to(progress.items[0].item_id)
+    def _first_focus(self, rows: dict[str, RowSource]) -> str | None:
+        """Where the cursor starts: the item asked for, else the first item."""
+        if self.focus_item in rows:
+            return self.focus_item
+        return next((key for key, source in rows.items() if not isinstance(source, str)), None)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_guidance()

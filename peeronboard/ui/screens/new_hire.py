@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from ...dates import check_start, parse_date
 from ...record import validate_name
+from ..format import shown_line
 from .base import PeerScreenMixin
 
 
@@ -44,7 +45,7 @@ class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
             yield Input(id="start", placeholder="2027-03-01")
             yield Static("", id="start-error", classes="field-error")
             yield Label(app.t("form.checklist"))
-            yield Select([(c.title.in_lang(app.lang), c.id) for c in checklists], id="checklist",
+            yield Select([(shown_line(c.title.in_lang(app.lang)), c.id) for c in checklists], id="checklist",
                          allow_blank=False, value=checklists[0].id if checklists else Select.NULL)
             yield Label(app.t("form.unit"))
             yield Input(id="unit")

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from ..format import editable, shown_line, typed_back
 from .base import PeerScreenMixin
 
 
 class TextPrompt(PeerScreenMixin, ModalScreen[str | None]):
     """Enter returns the text (``required`` makes an empty one an error, and ``check`` returns the
-    error for a text it refuses); Escape returns None."""
+    error for a text it refuses); Escape returns None.
+
+    ``value`` (a note as the file has it) starts the field with its controls shown as escapes; left
+    unchanged, it is returned as it was."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
@@ -31,18 +34,18 @@ class TextPrompt(PeerScreenMixin, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.question), classes="dialog-title")
-            yield Input(self.value, id="text")
+            yield Label(shown_line(self.question), classes="dialog-title")
+            yield Input(editable(self.value), id="text")
             yield Static("", id="error", classes="field-error")
             if self.hint:
-                yield Static(Text(self.hint), classes="hint")
+                yield Static(shown_line(self.hint), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value.strip()
+        text = typed_back(event.value.strip(), self.value)
         error = self.required if self.required and not text else self.check(text) if self.check else None
         if error:
-            self.query_one("#error", Static).update(Text(error))
+            self.query_one("#error", Static).update(shown_line(error))
             return
         self.dismiss(text)
 
