@@ -263,6 +263,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "en anden skriver til mappen ({holder}); prøv igen, eller slet {path} hvis ingen gør",
         "en": "someone else is writing to the folder ({holder}); try again, or delete {path} if no one is",
     },
+    "err.busy": {  # an operating-system lock: it names no holder and goes when its holder ends
+        "da": "et andet program eller vindue skriver til mappen lige nu; prøv igen om lidt",
+        "en": "another program or window is writing to the folder right now; try again in a moment",
+    },
     "err.unreadable": {"da": "{problem}", "en": "{problem}"},
     "err.changed_elsewhere": {"da": "'{item}' er ændret et andet sted siden; intet fortrudt",
                               "en": "'{item}' was changed elsewhere since; nothing undone"},

@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import stat
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -20,7 +21,7 @@ from .atomic import fsync_dir, replace_file
 from .dates import now
 from .errors import StoreError
 from .index import Stamp, entry_for, looks_like_index, read_index, record_from, write_index
-from .locking import WAIT_AT_MOST, exclusive
+from .locking import STALE_AFTER, WAIT_AT_MOST, exclusive
 from .problems import FormatError, Problem
 from .record import (
     HIRE_ID_PATTERN,
@@ -397,14 +398,16 @@ class HireStore:
 
     def _write(self, hire_id: str, text: str, data: dict[str, Any] | None = None) -> HireRecord:
         """Check the new text (``data``: it parsed) reads back as a valid record, then replace the
-        file atomically. Under the lock no other writer can own the record's temp file, so one that a
-        killed writer left is removed first (it may hold the name)."""
+        file atomically. A temp file of the record that a killed writer left (older than a lock can
+        be held) is removed first: it may hold the name."""
         path = self.path_for(hire_id)
         record = parse_record(data if data is not None else tomlsource.parse(text, path), path, text)
-        temp = path.with_name(f".{path.name}.tmp")
+        temp: Path | None = path.with_name(f".{path.name}.tmp")
         try:
-            if os.path.lexists(temp):
+            if _left_by_a_dead_writer(temp):
                 shred(temp)
+            elif os.path.lexists(temp):  # young: never touch a file a live writer may hold
+                temp = None  # (a random name, as if the lock had failed)
             if os.path.islink(path):
                 raise OSError(0, "it is a symbolic link; peeronboard never writes through a link")
             replace_file(path, text.encode("utf-8"), temp=temp)
@@ -439,6 +442,15 @@ def _edit_document(text: str, path: Path, item_id: str, state: ItemState, entry:
         raise FormatError([Problem(
             path, f"cannot update this record automatically ({error}); the file is left as it "
             "was: edit it by hand and check it with peeronboard validate", 1)]) from None
+
+
+def _left_by_a_dead_writer(temp: Path) -> bool:
+    """Whether the record's temp file is older than any live writer could be (who holds the lock for
+    milliseconds, and for at most ``STALE_AFTER``)."""
+    try:
+        return time.time() - os.lstat(temp).st_mtime > STALE_AFTER
+    except OSError:
+        return False
 
 
 def _reason(error: OSError) -> str:
