@@ -42,7 +42,7 @@ Hello().run(headless=True)
 PEERONBOARD = """
 import os, sys
 from peeronboard.cli import build_parser
-from peeronboard.commands import Context
+from peeronboard.cli.context import Context
 from peeronboard.ui.app import PeerOnboardApp
 class Measured(PeerOnboardApp):
     def on_ready(self):

@@ -36,6 +36,7 @@ class Item(NamedTuple):
     source: LocalText | None = None
     guidance: LocalText | None = None
     optional: bool = False
+    own: bool = False  # a one-off item of one hire's own (from its record, never from a checklist)
 
 
 class Phase(NamedTuple):

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import replace_file
-from .record import STATUSES, HireRecord, ItemState
+from .record import STATUSES, HireRecord, ItemState, OwnItem
 from .safefile import read_regular
 
-INDEX_FORMAT = 2  # 2: an item's own due date
+INDEX_FORMAT = 3  # 2: an item's own due date; 3: record format 3 (reasons, people, finished, own items)
 Stamp = tuple[int, int, int]
 
 
@@ -58,7 +58,10 @@ def entry_for(record: HireRecord, stamp: Stamp) -> dict[str, Any]:
             "name": record.name, "checklist": record.checklist, "start_date": record.start_date.isoformat(),
             "checklist_version": record.checklist_version, "unit": record.unit, "mentor": record.mentor,
             "created": record.created.isoformat() if record.created else None, "format": record.format,
-            "items": {item_id: [s.status, _day(s.date), s.by, s.note, _day(s.due)]
+            "hr_contact": record.hr_contact, "centre_contact": record.centre_contact,
+            "finished": _day(record.finished), "finish_reason": record.finish_reason,
+            "own": {item_id: list(own) for item_id, own in record.own.items()},
+            "items": {item_id: [s.status, _day(s.date), s.by, s.note, _day(s.due), *s[5:]]
                       for item_id, s in record.items.items()},
         },
     }
@@ -70,8 +73,9 @@ def record_from(entry: dict[str, Any], hire_id: str, stamp: Stamp, path: Path) -
         return None
     try:
         data = entry["record"]
-        items = {item_id: ItemState(status, _date(day), by, note, _date(due))
-                 for item_id, (status, day, by, note, due) in data["items"].items()}
+        items = {item_id: ItemState(status, _date(day), by, note, _date(due), *rest)
+                 for item_id, (status, day, by, note, due, *rest) in data["items"].items()}
+        own = {item_id: OwnItem(*fields) for item_id, fields in data["own"].items()}
         if not _well_typed(data, items):
             return None
         return HireRecord(
@@ -79,7 +83,9 @@ def record_from(entry: dict[str, Any], hire_id: str, stamp: Stamp, path: Path) -
             start_date=dt.date.fromisoformat(data["start_date"]),
             checklist_version=data["checklist_version"], unit=data["unit"], mentor=data["mentor"],
             created=dt.datetime.fromisoformat(data["created"]) if data["created"] else None,
-            items=items, format=data["format"], path=path,
+            items=items, format=data["format"], path=path, hr_contact=data["hr_contact"],
+            centre_contact=data["centre_contact"], finished=_date(data["finished"]),
+            finish_reason=data["finish_reason"], own=own,
         )
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
@@ -89,12 +95,13 @@ def _well_typed(data: dict[str, Any], items: dict[str, ItemState]) -> bool:
     """Whether an entry holds what ``entry_for`` writes (a damaged or hand-made index is a miss)."""
     text, maybe_text = str, (str, type(None))
     return (isinstance(data["name"], text) and isinstance(data["checklist"], text)
-            and isinstance(data["unit"], maybe_text) and isinstance(data["mentor"], maybe_text)
-            and isinstance(data["created"], maybe_text)
+            and all(isinstance(data[key], maybe_text) for key in (
+                "unit", "mentor", "created", "hr_contact", "centre_contact", "finish_reason"))
+            and all(isinstance(value, maybe_text) for own in data["own"].values() for value in own)
             and all(isinstance(data[key], int) and not isinstance(data[key], bool)
                     for key in ("checklist_version", "format"))
-            and all(state.status in STATUSES and isinstance(state.by, maybe_text)
-                    and isinstance(state.note, maybe_text) for state in items.values()))
+            and all(state.status in STATUSES and all(isinstance(value, maybe_text) for value in (
+                state.by, state.note, *state[5:])) for state in items.values()))
 
 
 def _day(day: dt.date | None) -> str | None:

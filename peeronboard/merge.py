@@ -14,13 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from .record import HireRecord, ItemState, LogEntry
+from .record import EDIT, HireRecord, ItemState, LogEntry, OwnItem
 
-OUTCOME, NOTE, DUE = "outcome", "note", "due"
+OUTCOME, NOTE, DUE, REASON, ASSIGNEE = "outcome", "note", "due", "reason", "assignee"
+PARTS = (NOTE, DUE, REASON, ASSIGNEE)  # weighed apart from the outcome
 
-
-HIRE_FIELDS = ("name", "start_date", "unit", "mentor")
-EDIT = "edit"  # a logged change of hire fields; its text starts with the field: "name: old → new"
+HIRE_FIELDS = ("name", "start_date", "unit", "mentor", "hr_contact", "centre_contact", "finished",
+               "finish_reason")
+ENDING = {"finish", "reopen"}  # logged changes of finished and finish_reason
 
 
 class Merge(NamedTuple):
@@ -31,6 +32,7 @@ class Merge(NamedTuple):
     undecided: dict[str, ItemState]  # items where the copy's different outcome was not taken
     fields: dict[str, object]  # hire fields the copy changes (None: the field is removed)
     field_conflicts: dict[str, tuple[object, object]]  # fields kept as the record has them: (ours, theirs)
+    own: dict[str, OwnItem | None]  # one-off items the copy adds (None: removes)
 
 
 def plan_merge(record: HireRecord, copy: HireRecord) -> Merge:
@@ -46,12 +48,33 @@ def plan_merge(record: HireRecord, copy: HireRecord) -> Merge:
         outcome, settled = _outcome(record, copy, item_id)
         if not settled:
             undecided[item_id] = theirs
-        note = _part(record, copy, item_id, NOTE)
-        merged = outcome._replace(note=note, due=_part(record, copy, item_id, DUE))
+        merged = outcome._replace(**{part: _part(record, copy, item_id, part) for part in PARTS},
+                                  title_da=ours.title_da or theirs.title_da,
+                                  title_en=ours.title_en or theirs.title_en)
         if merged != ours:
             states[item_id] = merged
     fields, conflicts = _hire_fields(record, copy)
-    return Merge(states, entries, undecided, fields, conflicts)
+    return Merge(states, entries, undecided, fields, conflicts, _own_items(record, copy))
+
+
+def _own_items(record: HireRecord, copy: HireRecord) -> dict[str, OwnItem | None]:
+    """One-off items: an item one side added is kept unless the other side removed it later."""
+    changes: dict[str, OwnItem | None] = {}
+    for item_id in dict.fromkeys([*record.own, *copy.own]):
+        ours, theirs = record.own.get(item_id), copy.own.get(item_id)
+        if ours == theirs:
+            continue
+        our_last = _last_own_change(record, item_id)
+        their_last = _last_own_change(copy, item_id)
+        copy_changed_last = their_last is not None and (our_last is None or their_last > our_last)
+        if copy_changed_last or (ours is None and our_last is None):  # added there, never here
+            changes[item_id] = theirs
+    return changes
+
+
+def _last_own_change(record: HireRecord, item_id: str) -> dt.datetime | None:
+    return max((e.at for e in record.log if e.item == item_id and e.action in ("add-item", "remove-item")),
+               default=None)
 
 
 def _hire_fields(record: HireRecord, copy: HireRecord) -> tuple[dict[str, object],
@@ -79,8 +102,12 @@ def _hire_fields(record: HireRecord, copy: HireRecord) -> tuple[dict[str, object
 
 
 def _last_edit(record: HireRecord, field: str) -> dt.datetime | None:
-    return max((e.at for e in record.log
-                if e.action == EDIT and (e.text or "").split(":", 1)[0].strip() == field), default=None)
+    def edits(entry: LogEntry) -> bool:
+        if entry.action in ENDING:
+            return field.startswith("finish")
+        return entry.action == EDIT and (entry.text or "").split(":", 1)[0].strip() == field
+
+    return max((e.at for e in record.log if edits(e)), default=None)
 
 
 def _outcome(record: HireRecord, copy: HireRecord, item_id: str) -> tuple[ItemState, bool]:
@@ -126,12 +153,16 @@ def _last_change(record: HireRecord, item_id: str, part: str) -> dt.datetime | N
 
 def _changes(entry: LogEntry) -> set[str]:
     """Which parts of an item a logged action changed."""
-    if entry.action == DUE:
-        return {DUE}
-    if entry.action == NOTE:
-        return {NOTE}
-    if entry.action == "skip" or (entry.action == "check" and entry.text):  # the reason, the new note
+    if entry.action in (DUE, NOTE):
+        return {entry.action}
+    if entry.action == "assign":
+        return {ASSIGNEE}
+    if entry.action == "skip":  # before format 3 the reason was written into the note
+        return {OUTCOME, REASON, NOTE}
+    if entry.action == "check" and entry.text:  # the new note
         return {OUTCOME, NOTE}
     if entry.action in ("check", "uncheck"):
-        return {OUTCOME}
-    return {OUTCOME, NOTE, DUE}  # undo, and anything written by hand: it may have changed any of them
+        return {OUTCOME, REASON}  # reopening clears the reason
+    if entry.action in ("add-item", "remove-item"):
+        return set()
+    return {OUTCOME, NOTE, DUE, REASON, ASSIGNEE}  # undo, and anything written by hand

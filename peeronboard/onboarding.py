@@ -6,17 +6,23 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .checklist import Checklist
-from .dates import check_start, move_date, now
+from .checklist import Checklist, Item
+from .dates import add_months, check_start, move_date, now
 from .dates import today as system_today
-from .errors import PeerError
+from .errors import NoChange, PeerError
 from .library import DEFAULT_CHECKLIST, ChecklistLibrary
 from .problems import FormatError, Problem
 from .record import (
+    EDIT,
     HIRE_ID_PATTERN,
     HireRecord,
     ItemState,
     LogEntry,
+    OwnItem,
+    remove_item_state,
+    set_hire_fields,
+    set_item_state,
+    set_own_item,
     validate_line,
     validate_name,
     validate_note,
@@ -99,32 +105,66 @@ class Onboarding:
     # --- changing --------------------------------------------------------------------------
 
     def add(self, name: str, start: dt.date, checklist_id: str | None = None,
-            unit: str | None = None, mentor: str | None = None) -> HireRecord:
-        """Create a record for a new hire; every field is checked here, for the CLI and the app alike."""
-        try:
-            name = validate_name(name)
-        except ValueError as error:
-            raise PeerError("err.name", reason=str(error)) from None
-        try:
-            check_start(start)
-        except ValueError as error:
-            raise PeerError("err.date", option="start", reason=str(error)) from None
-        extra = {}
-        for field, value in (("unit", unit), ("mentor", mentor)):
-            try:
-                extra[field] = validate_line(value or "") or None
-            except ValueError as error:
-                raise PeerError("err.field", option=field, reason=str(error)) from None
+            unit: str | None = None, mentor: str | None = None, **contacts: str | None) -> HireRecord:
+        """Create a record for a new hire; every field is checked here, for the CLI and the app alike.
+        ``contacts``: ``hr_contact``, ``centre_contact``."""
+        fields = _checked_fields(name=name, start_date=start, unit=unit or "", mentor=mentor or "",
+                                 **{key: value or "" for key, value in contacts.items()})
         checklist = self.library.get(checklist_id or DEFAULT_CHECKLIST)
         if checklist is None:
             raise PeerError("err.no_checklist", checklist=checklist_id or DEFAULT_CHECKLIST)
         created = now()
         draft = HireRecord(
-            id="new", name=name, checklist=checklist.id, start_date=start,
-            checklist_version=checklist.version, unit=extra["unit"], mentor=extra["mentor"],
-            created=created, log=(LogEntry(created, self.user, "create"),),
+            id="new", checklist=checklist.id, checklist_version=checklist.version, created=created,
+            log=(LogEntry(created, self.user, "create"),), **fields,  # type: ignore[arg-type]
         )
         return self.store.create(draft)
+
+    def same_name(self, name: str, but: str | None = None) -> list[HireRecord]:
+        """Other hires with this name (case and spacing aside), so a leader can tell them apart."""
+        wanted = " ".join(name.split()).casefold()
+        records, _ = self.store.load_all()
+        return [r for r in records if " ".join(r.name.split()).casefold() == wanted and r.id != but]
+
+    def edit(self, hire: HireRecord | str, **changes: object) -> HireRecord:
+        """Change the hire's details: ``name``, ``start_date``, ``unit``, ``mentor``, ``hr_contact``,
+        ``centre_contact`` (an empty text clears it) and ``checklist`` (an id). Each field is checked
+        as in ``add`` and logged old → new. A new start date moves every open item with it (an item
+        with its own due date keeps it); a new checklist carries each item's state over by its id,
+        and recorded items the new one lacks are kept as retired."""
+        checked = _checked_fields(**{k: v for k, v in changes.items() if k != "checklist"})
+        checklist_id = changes.get("checklist")
+        checklist = self.library.get(str(checklist_id)) if checklist_id else None
+        if checklist_id and checklist is None:
+            raise PeerError("err.no_checklist", checklist=checklist_id)
+        if checklist is not None:
+            checked.update(checklist=checklist.id, checklist_version=checklist.version)
+
+        def change(fresh: HireRecord) -> tuple[Callable[[object], None], list[LogEntry]]:
+            new = {key: value for key, value in checked.items() if getattr(fresh, key) != value}
+            if not new:
+                raise NoChange("same.nothing")
+            entries = [LogEntry(now(), self.user, EDIT, None,
+                                f"{key}: {_shown(getattr(fresh, key))} → {_shown(value)}")
+                       for key, value in new.items() if key != "checklist_version"]
+            return (lambda doc: set_hire_fields(doc, new)), entries
+
+        return self.store.edit(_hire_id(hire), change)
+
+    def start_moves(self, record: HireRecord, start: dt.date) -> tuple[int, int, int]:
+        """What a new start date does to the hire's open items: how many move, how many keep their
+        own due date, and by how many days (negative: earlier)."""
+        progress = self.progress(record)
+        open_views = [v for v in progress.items if v.state.status == "open" and v.due is not None]
+        keeping = sum(1 for v in open_views if v.state.due is not None)
+        return len(open_views) - keeping, keeping, (start - record.start_date).days
+
+    def due_for_erasure(self, hires: list[HireProgress], months: int) -> list[HireProgress]:
+        """Finished hires whose finish lies more than ``months`` months back: their data should go
+        (GDPR art. 5, storage limitation); nothing is erased without the leader confirming it."""
+        today = self.today()
+        return [h for h in hires if h.record.finished is not None
+                and add_months(h.record.finished, months) <= today]
 
     def check(self, hire: HireRecord | str, item_id: str, *, note: str | None = None,
               by: str | None = None, on: dt.date | None = None) -> HireRecord:
@@ -134,26 +174,119 @@ class Onboarding:
 
         def change(fresh: HireRecord) -> _Change:
             old = fresh.state(item_id)
-            return old._replace(status="done", date=day, by=who, note=note or old.note), "check", note
+            if old.status == "done" and note in (None, old.note):
+                raise NoChange("same.done")
+            return old._replace(status="done", date=day, by=who, note=note or old.note,
+                                reason=None), "check", note
 
         return self._change(hire, item_id, change)
 
     def uncheck(self, hire: HireRecord | str, item_id: str) -> HireRecord:
+        """Open an item again; a reason for not applicable goes (the log keeps it)."""
         return self._change(hire, item_id, lambda fresh: (
-            fresh.state(item_id)._replace(status="open", date=None, by=None), "uncheck", None))
+            fresh.state(item_id)._replace(status="open", date=None, by=None, reason=None), "uncheck", None))
 
     def skip(self, hire: HireRecord | str, item_id: str, reason: str) -> HireRecord:
-        """Mark an item not applicable; the reason is required and becomes its note."""
+        """Mark an item not applicable; the reason is required and kept apart from the note."""
         reason = _required_text(_typed(reason, "--reason", validate_line) or "", "--reason")
         day = self.today()
-        return self._change(hire, item_id, lambda fresh: (fresh.state(item_id)._replace(
-            status="skipped", date=day, by=self.user, note=reason), "skip", reason))
+
+        def change(fresh: HireRecord) -> _Change:
+            old = fresh.state(item_id)
+            if old.status == "skipped" and old.reason == reason:
+                raise NoChange("same.skipped")
+            return old._replace(status="skipped", date=day, by=self.user, reason=reason), "skip", reason
+
+        return self._change(hire, item_id, change)
 
     def note(self, hire: HireRecord | str, item_id: str, text: str) -> HireRecord:
         """Set the item's note; an empty text removes it. The status does not change."""
         text = _typed(text, "note", validate_note) or ""
         return self._change(hire, item_id, lambda fresh: (
             fresh.state(item_id)._replace(note=text or None), "note", text))
+
+    def assign(self, hire: HireRecord | str, item_id: str, person: str) -> HireRecord:
+        """Name a person for one item (an empty name: back to the person its owner role gives)."""
+        person = _typed(person, "PERSON", validate_line) or ""
+        return self._change(hire, item_id, lambda fresh: (
+            fresh.state(item_id)._replace(assignee=person or None), "assign", person))
+
+    def add_item(self, hire: HireRecord | str, title: str, phase: str | None = None,
+                 when: str | None = None, owner: str | None = None) -> tuple[HireRecord, str]:
+        """Add a one-off item that only this hire needs; returns the record and the new item's id.
+        ``when`` is a due date or a move from the start date (``+2w``, ``-1m``)."""
+        title = _required_text(_typed(title, "TITLE", validate_line) or "", "TITLE")
+        owner = _typed(owner, "--owner", validate_line)
+
+        def change(fresh: HireRecord) -> tuple[Callable[[object], None], LogEntry]:
+            checklist = self.checklist_for(fresh)
+            if phase is not None and all(p.id != phase for p in checklist.phases):
+                raise PeerError("err.no_phase", phase=phase, checklist=checklist.id)
+            try:
+                due = move_date(when, fresh.start_date) if when else None
+            except ValueError:
+                raise PeerError("err.when", text=(when or "").strip()) from None
+            item_id = _next_own_id(fresh)
+            own = OwnItem(title, phase or _phase_for(checklist, fresh, due), owner)
+            state = ItemState(due=due)
+
+            def edit(doc: object) -> None:
+                set_own_item(doc, item_id, own)
+                if due is not None:
+                    set_item_state(doc, item_id, state)
+
+            return edit, LogEntry(now(), self.user, "add-item", item_id, title)
+
+        record = self.store.edit(_hire_id(hire), change)
+        return record, max(record.own, key=_own_number)
+
+    def remove_item(self, hire: HireRecord | str, item_id: str) -> HireRecord:
+        """Remove one of the hire's one-off items (never a checklist's); the log keeps its state."""
+        def change(fresh: HireRecord) -> tuple[Callable[[object], None], LogEntry]:
+            own = fresh.own.get(item_id)
+            if own is None:
+                raise PeerError("err.not_own", item=item_id, hire=fresh.id)
+            state = fresh.state(item_id)
+            text = f"{own.title} ({state.status}{', ' + state.note if state.note else ''})"
+
+            def edit(doc: object) -> None:
+                set_own_item(doc, item_id, None)
+                remove_item_state(doc, item_id)
+
+            return edit, LogEntry(now(), self.user, "remove-item", item_id, text)
+
+        return self.store.edit(_hire_id(hire), change)
+
+    def finish(self, hire: HireRecord | str, reason: str | None = None,
+               on: dt.date | None = None) -> HireRecord:
+        """End the hire's onboarding (completed, the person left, the hiring was stopped)."""
+        reason = _typed(reason, "--reason", validate_line)
+        day = on or self.today()
+
+        def change(fresh: HireRecord) -> tuple[Callable[[object], None], LogEntry]:
+            if fresh.finished == day and fresh.finish_reason == reason:
+                raise NoChange("same.finished")
+
+            def edit(doc: object) -> None:
+                set_hire_fields(doc, {"finished": day, "finish_reason": reason})
+
+            return edit, LogEntry(now(), self.user, "finish", None,
+                                  ": ".join(part for part in (day.isoformat(), reason) if part))
+
+        return self.store.edit(_hire_id(hire), change)
+
+    def reopen(self, hire: HireRecord | str) -> HireRecord:
+        """Take a finished hire back onto the dashboard."""
+        def change(fresh: HireRecord) -> tuple[Callable[[object], None], LogEntry]:
+            if fresh.finished is None:
+                raise NoChange("same.reopened")
+
+            def edit(doc: object) -> None:
+                set_hire_fields(doc, {"finished": None, "finish_reason": None})
+
+            return edit, LogEntry(now(), self.user, "reopen", None, fresh.finished.isoformat())
+
+        return self.store.edit(_hire_id(hire), change)
 
     def set_due(self, hire: HireRecord | str, item_id: str, when: str,
                 reason: str | None = None) -> HireRecord:
@@ -193,9 +326,9 @@ class Onboarding:
             if expected is not None and current != expected:
                 raise PeerError("err.changed_elsewhere", item=item_id)
             # logged as what it changes, so a merge weighs it against the right changes on the other side
-            if current.due != state.due and current._replace(due=state.due) == state:
+            if current.due != state.due and current._replace(due=state.due).work() == state.work():
                 return state, "due", f"{state.due or 'reset'}: undo"
-            if current.note != state.note and current._replace(note=state.note) == state:
+            if current.note != state.note and current._replace(note=state.note).work() == state.work():
                 return state, "note", state.note or ""
             return state, "undo", state.status
 
@@ -203,13 +336,20 @@ class Onboarding:
 
     def _change(self, hire: HireRecord | str, item_id: str,
                 change: Callable[[HireRecord], _Change]) -> HireRecord:
-        """Apply ``change`` to the record as it is on disk, under the store's lock, and log it."""
+        """Apply ``change`` to the record as it is on disk, under the store's lock, and log it. A
+        change that changes nothing writes nothing and raises NoChange; the item's title is kept
+        with its state, so the item shows it even after a checklist drops it."""
         def edit(fresh: HireRecord) -> ItemChange:
-            self._current_item(fresh, item_id)
+            item = self._current_item(fresh, item_id)
+            old = fresh.state(item_id)
             state, action, text = change(fresh)
+            if state.work() == old.work():
+                raise NoChange(_SAME.get(action, "same.nothing"))
+            if item is not None:
+                state = state._replace(title_da=item.title.in_lang("da"), title_en=item.title.in_lang("en"))
             return item_id, state, LogEntry(now(), self.user, action, item_id, text)
 
-        return self.store.modify(hire if isinstance(hire, str) else hire.id, edit)
+        return self.store.modify(_hire_id(hire), edit)
 
     def merge_conflicts(self, problems: list[Problem] | None = None) -> list[tuple[Path, HireRecord, Merge]]:
         """Merge every conflicting copy a sync service left into its record (see ``merge``). With
@@ -228,13 +368,71 @@ class Onboarding:
         """Remove the hire's files (see ``HireStore.erase``): what was removed, what could not be."""
         return self.store.erase(hire_id)
 
-    def _current_item(self, record: HireRecord, item_id: str) -> None:
+    def _current_item(self, record: HireRecord, item_id: str) -> Item | None:
+        """The checklist's item (None for one of the hire's own); a retired or unknown one is an error."""
         checklist = self.checklist_for(record)
-        if checklist.item(item_id) is not None:
-            return
+        item = checklist.item(item_id)
+        if item is not None or item_id in record.own:
+            return item
         if item_id in record.items:
             raise PeerError("err.retired_item", item=item_id, checklist=checklist.id)
         raise PeerError("err.no_item", hire=record.id, item=item_id, checklist=checklist.id)
+
+
+_SAME = {"uncheck": "same.open", "note": "same.note", "due": "same.due", "assign": "same.assignee",
+         "undo": "same.nothing"}
+_OWN_PREFIX = "own-"
+
+
+def _hire_id(hire: HireRecord | str) -> str:
+    return hire if isinstance(hire, str) else hire.id
+
+
+def _own_number(item_id: str) -> int:
+    tail = item_id[len(_OWN_PREFIX):]
+    return int(tail) if item_id.startswith(_OWN_PREFIX) and tail.isdigit() else 0
+
+
+def _next_own_id(record: HireRecord) -> str:
+    """A fresh id for a one-off item, never one the hire used before (its log remembers them)."""
+    used = [*record.own, *record.items, *(e.item for e in record.log if e.item)]
+    return f"{_OWN_PREFIX}{max(map(_own_number, used), default=0) + 1}"
+
+
+def _phase_for(checklist: Checklist, record: HireRecord, due: dt.date | None) -> str:
+    """The phase a one-off item belongs in: that of the checklist item due nearest to it."""
+    if due is None:
+        return checklist.phases[0].id
+    dues = checklist.due_dates(record.start_date)
+    dated = [(abs((day - due).days), item.phase) for item, day in zip(checklist.item_list, dues, strict=True)
+             if day is not None]
+    return min(dated)[1] if dated else checklist.phases[0].id
+
+
+def _checked_fields(**values: object) -> dict[str, object]:
+    """Hire fields as a person typed them, checked: a name, a start date, one-line texts (an empty
+    one clears the field)."""
+    checked: dict[str, object] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        try:
+            if key == "name":
+                checked[key] = validate_name(str(value))
+            elif key == "start_date":
+                assert isinstance(value, dt.date)
+                checked[key] = check_start(value)
+            else:
+                checked[key] = validate_line(str(value)) or None
+        except ValueError as error:
+            option = {"name": "name", "start_date": "start"}.get(key, key)
+            raise PeerError("err.name" if key == "name" else "err.field" if key != "start_date"
+                            else "err.date", option=option, reason=str(error)) from None
+    return checked
+
+
+def _shown(value: object) -> str:
+    return "–" if value is None else str(value)
 
 
 def _typed(text: str | None, option: str, validate: Callable[[str], str]) -> str | None:

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from .checklist import Checklist, Item
 from .record import HireRecord, ItemState
+from .text import LocalText
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,7 @@ class ItemView:
     state: ItemState
     due: dt.date | None  # the item's own due date if it has one, else the checklist's
     planned: dt.date | None = None  # the checklist's due date
+    closed: bool = False  # the hire is finished: nothing of it is overdue any more
 
     @property
     def moved(self) -> bool:
@@ -30,12 +32,27 @@ class ItemView:
     def retired(self) -> bool:
         return self.item is None
 
+    @property
+    def own(self) -> bool:
+        """One of the hire's own one-off items (not the checklist's)."""
+        return self.item is not None and self.item.own
+
     def is_overdue(self, today: dt.date) -> bool:
         """An open item past its due date; a retired item cannot be changed, so it is never overdue."""
-        return self.state.status == "open" and self.due is not None and self.due < today and not self.retired
+        return (self.state.status == "open" and self.due is not None and self.due < today
+                and not self.retired and not self.closed)
 
     def title(self, lang: str) -> str:
-        return self.item.title.in_lang(lang) if self.item else self.item_id
+        """The item's title; a retired one shows its last known title (in ``lang`` where known)."""
+        if self.item:
+            return self.item.title.in_lang(lang)
+        other = self.state.title_en if lang == "da" else self.state.title_da
+        return getattr(self.state, f"title_{lang}", None) or other or self.item_id
+
+    def person(self, record: HireRecord) -> str | None:
+        """Who does it: the person named for the item, else the one the record names for its owner
+        role (the mentor, the HR contact, the recovery-centre contact)."""
+        return self.state.assignee or record.person_for(self.item.owner if self.item else None)
 
 
 @dataclass(frozen=True)
@@ -58,8 +75,24 @@ class HireProgress:
             return ()
         dues = self.checklist.due_dates(self.record.start_date)
         state = self.record.state
-        return tuple(_view(item, state(item.id), due)
-                     for item, due in zip(self.checklist.item_list, dues, strict=True))
+        closed = self.finished
+        views = [_view(item, state(item.id), due, closed)
+                 for item, due in zip(self.checklist.item_list, dues, strict=True)]
+        if not self.record.own:
+            return tuple(views)
+        views += [_view(item, state(item.id), None, closed) for item in self.own_items]
+        order = {phase.id: index for index, phase in enumerate(self.checklist.phases)}
+        return tuple(sorted(views, key=lambda view: order[view.phase]))  # own items end their phase
+
+    @cached_property
+    def own_items(self) -> tuple[Item, ...]:
+        """The hire's one-off items as items of its checklist (in the first phase when theirs is gone)."""
+        if self.checklist is None:
+            return ()
+        phases = {phase.id for phase in self.checklist.phases}
+        first = self.checklist.phases[0].id
+        return tuple(Item(item_id, own.phase if own.phase in phases else first, LocalText.plain(own.title),
+                          own.owner, own=True) for item_id, own in self.record.own.items())
 
     @cached_property
     def retired(self) -> tuple[ItemView, ...]:
@@ -67,17 +100,19 @@ class HireProgress:
         return tuple(
             ItemView(item_id, None, None, state, state.due)
             for item_id, state in self.record.items.items()
-            if self.checklist is None or self.checklist.item(item_id) is None
+            if item_id not in self.record.own
+            and (self.checklist is None or self.checklist.item(item_id) is None)
         )
 
     @cached_property
-    def _totals(self) -> tuple[dict[str, int], int | None]:
+    def _totals(self) -> tuple[dict[str, int], int | str | None]:
         """Counts per status, overdue count, and the index of the open item due first."""
         counts = {"done": 0, "skipped": 0, "open": 0, "overdue": 0}
-        first: int | None = None
+        first: int | str | None = None  # the index of a checklist item, or the id of an own one
         if self.checklist is None:
             return counts, first
         states = self.record.items
+        finished = self.finished
         dues = self.checklist.due_dates(self.record.start_date)
         first_due: dt.date | None = None
         for index, item in enumerate(self.checklist.item_list):
@@ -86,11 +121,26 @@ class HireProgress:
             counts[status] += 1
             due = (recorded.due if recorded else None) or dues[index]
             if status == "open" and due is not None:
-                if due < self.today:
+                if due < self.today and not finished:
                     counts["overdue"] += 1
                 if first_due is None or due < first_due:
                     first, first_due = index, due
+        for item in self.own_items:
+            recorded = states.get(item.id)
+            status = recorded.status if recorded else "open"
+            counts[status] += 1
+            due = recorded.due if recorded else None
+            if status == "open" and due is not None:
+                if due < self.today and not finished:
+                    counts["overdue"] += 1
+                if first_due is None or due < first_due:
+                    first, first_due = item.id, due
         return counts, first
+
+    @property
+    def finished(self) -> bool:
+        """The hire's onboarding has ended (it leaves the dashboard, the agenda and default listings)."""
+        return self.record.finished is not None
 
     @property
     def start_order(self) -> tuple[dt.date, str]:
@@ -102,7 +152,7 @@ class HireProgress:
 
     @property
     def total(self) -> int:
-        return self.checklist.item_count if self.checklist else 0
+        return self.checklist.item_count + len(self.own_items) if self.checklist else 0
 
     @property
     def overdue(self) -> list[ItemView]:
@@ -118,9 +168,12 @@ class HireProgress:
         index = self._totals[1]
         if index is None or self.checklist is None:
             return None
+        if isinstance(index, str):
+            own = next(item for item in self.own_items if item.id == index)
+            return _view(own, self.record.state(index), None, self.finished)
         item = self.checklist.item_list[index]
         due = self.checklist.due_dates(self.record.start_date)[index]
-        return _view(item, self.record.state(item.id), due)
+        return _view(item, self.record.state(item.id), due, self.finished)
 
     def phase_items(self, phase_id: str) -> list[ItemView]:
         return [view for view in self.items if view.phase == phase_id]
@@ -131,8 +184,8 @@ class HireProgress:
                 "open": counts["open"], "overdue": counts["overdue"]}
 
 
-def _view(item: Item, state: ItemState, planned: dt.date | None) -> ItemView:
-    return ItemView(item.id, item.phase, item, state, state.due or planned, planned)
+def _view(item: Item, state: ItemState, planned: dt.date | None, closed: bool = False) -> ItemView:
+    return ItemView(item.id, item.phase, item, state, state.due or planned, planned, closed)
 
 
 @dataclass(frozen=True)

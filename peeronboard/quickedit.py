@@ -16,7 +16,8 @@ from typing import Any
 from .record import RECORD_FORMAT, ItemState, LogEntry
 
 # a line as peeronboard writes it: one known key, a string or a date, nothing after (no comment)
-_PLAIN_LINE = re.compile(r'^(?:status|date|by|note|due) = (?:"(?:[^"\\\n]|\\.)*"|\d{4}-\d{2}-\d{2})\n?$')
+_ITEM_KEYS = "status|date|by|note|due|reason|assignee|title_da|title_en"
+_PLAIN_LINE = re.compile(rf'^(?:{_ITEM_KEYS}) = (?:"(?:[^"\\\n]|\\.)*"|\d{{4}}-\d{{2}}-\d{{2}})\n?$')
 _FORMAT_LINE = re.compile(r"^format = (\d+)(?=\s|#|$)")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 

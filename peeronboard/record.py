@@ -20,8 +20,12 @@ if TYPE_CHECKING:  # tomlkit is imported only where a record is written, to keep
     import tomlkit
 
 # Format 2 added an item's own due date (``due``), which format-1 programs would silently ignore.
-# A format-1 record reads as it is and is written as format 2 the next time it changes.
-RECORD_FORMAT = 2
+# Format 3 added an item's reason for not applicable apart from its note (``reason``), the person named
+# for it (``assignee``) and its last known title (``title_da``, ``title_en``, so a retired item keeps
+# it); the hire's HR and recovery-centre contacts, its end (``finished``, ``finish_reason``), and
+# one-off items of its own (``[own.<id>]``). An older record reads as it is and is written as the
+# current format the next time it changes.
+RECORD_FORMAT = 3
 STATUSES = ("open", "done", "skipped")
 HIRE_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 HEADER_COMMENT = (
@@ -37,10 +41,31 @@ class ItemState(NamedTuple):
     by: str | None = None
     note: str | None = None
     due: dt.date | None = None  # the item's own due date, replacing the checklist's
+    reason: str | None = None  # why the item is not applicable (kept apart from the note)
+    assignee: str | None = None  # the person named for this item, over the one its owner role gives
+    title_da: str | None = None  # the item's last known title, so a retired item keeps it
+    title_en: str | None = None
+
+    def work(self) -> ItemState:
+        """The state without the remembered titles: what a change must alter to be a change."""
+        return self._replace(title_da=None, title_en=None)
 
 
 OPEN = ItemState()
 NO_ITEMS: Mapping[str, ItemState] = MappingProxyType({})
+
+
+class OwnItem(NamedTuple):
+    """A one-off item that only this hire has (``[own.<id>]``); its state is in ``[items]``."""
+
+    title: str
+    phase: str | None = None
+    owner: str | None = None
+
+
+NO_OWN: Mapping[str, OwnItem] = MappingProxyType({})
+HIRE_TEXT_FIELDS = ("unit", "mentor", "hr_contact", "centre_contact", "finish_reason")
+EDIT = "edit"  # a logged change of hire fields; its text starts with the field: "name: old → new"
 
 
 class LogEntry(NamedTuple):
@@ -70,6 +95,16 @@ class HireRecord(NamedTuple):
     log: tuple[LogEntry, ...] = ()
     format: int = RECORD_FORMAT
     path: Path | None = None
+    hr_contact: str | None = None
+    centre_contact: str | None = None
+    finished: dt.date | None = None  # when onboarding ended (completed, the person left, stopped)
+    finish_reason: str | None = None
+    own: Mapping[str, OwnItem] = NO_OWN
+
+    def person_for(self, role: str | None) -> str | None:
+        """The person this record names for an owner role (mentor, hr, centre), or None."""
+        return {"mentor": self.mentor, "hr": self.hr_contact, "centre": self.centre_contact}.get(
+            (role or "").lower())
 
     def state(self, item_id: str) -> ItemState:
         return self.items.get(item_id) or OPEN
@@ -157,8 +192,8 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
         problem(("id",), f"id {hire_id!r} does not match the file name {path.name!r}")
     name = string("name", required=True)
     checklist = string("checklist", required=True)
-    unit = string("unit")
-    mentor = string("mentor")
+    hire_texts = {key: string(key) for key in HIRE_TEXT_FIELDS}
+    finished = _date_value(data.get("finished"), ("finished",), problem, in_range=True)
     start = _date_value(data.get("start_date"), ("start_date",), problem, required=True)
     if start is not None and not EARLIEST_START <= start <= LATEST_START:
         problem(("start_date",), f"start_date {start} is outside 1900-2999")
@@ -191,13 +226,15 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
         day = _date_value(raw.get("date"), at + ("date",), problem, in_range=True)
         due = _date_value(raw.get("due"), at + ("due",), problem, in_range=True)
         texts = {}
-        for key in ("by", "note"):
+        for key in _ITEM_TEXTS:
             value = raw.get(key)
             if value is not None and not isinstance(value, str):
                 problem(at + (key,), f"items.{item_id}.{key} must be a string, not {value!r}")
                 value = None
             texts[key] = value
-        items[item_id] = ItemState(status, day, texts["by"], texts["note"], due)
+        items[item_id] = ItemState(status, day, due=due, **texts)
+
+    own = _own_items(data.get("own", {}), problem)
 
     log: list[LogEntry] = []
     raw_log = data.get("log", [])
@@ -221,9 +258,32 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
     assert hire_id and name and checklist and start
     return HireRecord(
         id=hire_id, name=name, checklist=checklist, start_date=start,
-        checklist_version=version, unit=unit, mentor=mentor, created=created,
-        items=items, log=tuple(log), format=fmt, path=path,
+        checklist_version=version, created=created, items=items, log=tuple(log), format=fmt,
+        path=path, finished=finished, own=own, **hire_texts,
     )
+
+
+_ITEM_TEXTS = ("by", "note", "reason", "assignee", "title_da", "title_en")
+
+
+def _own_items(raw_own: Any, problem: Any) -> dict[str, OwnItem]:
+    """The hire's one-off items, ``[own.<id>]`` tables with a title (and a phase and an owner)."""
+    own: dict[str, OwnItem] = {}
+    if not isinstance(raw_own, dict):
+        problem(("own",), "own must be a table of [own.<item-id>] tables")
+        return own
+    for item_id, raw in raw_own.items():
+        at: KeyPath = ("own", item_id)
+        title = raw.get("title") if isinstance(raw, dict) else None
+        if not isinstance(title, str) or not title.strip():
+            problem(at, f"own.{item_id} needs a title (a non-empty string)")
+            continue
+        extra = {key: raw.get(key) for key in ("phase", "owner")}
+        if any(value is not None and not isinstance(value, str) for value in extra.values()):
+            problem(at, f"own.{item_id}: phase and owner must be strings")
+            continue
+        own[item_id] = OwnItem(title, **extra)
+    return own
 
 
 def _date_value(value: Any, at: KeyPath, problem: Any, required: bool = False,
@@ -265,13 +325,19 @@ def new_document(record: HireRecord) -> tomlkit.TOMLDocument:
     doc.add("checklist", record.checklist)
     doc.add("checklist_version", record.checklist_version)
     doc.add("start_date", record.start_date)
-    for key in ("unit", "mentor"):
+    for key in ("unit", "mentor", "hr_contact", "centre_contact"):
         value = getattr(record, key)
         if value:
             doc.add(key, value)
     if record.created is not None:
         doc.add("created", record.created)
+    if record.finished is not None:
+        doc.add("finished", record.finished)
+        if record.finish_reason:
+            doc.add("finish_reason", record.finish_reason)
     doc.add(tomlkit.nl())
+    for item_id, own in record.own.items():
+        set_own_item(doc, item_id, own)
     for item_id, state in record.items.items():
         set_item_state(doc, item_id, state)
     for entry in record.log:
@@ -281,7 +347,7 @@ def new_document(record: HireRecord) -> tomlkit.TOMLDocument:
 
 def upgrade_format(doc: tomlkit.TOMLDocument) -> None:
     """Mark a record of an older format as the current one: every older record reads as the current
-    format does (format 2 only added a key), so the number is all that changes."""
+    format does (formats 2 and 3 only added keys), so the number is all that changes."""
     if doc.get("format", RECORD_FORMAT) < RECORD_FORMAT:
         doc["format"] = RECORD_FORMAT
 
@@ -317,6 +383,53 @@ def set_item_state(doc: tomlkit.TOMLDocument, item_id: str, state: ItemState) ->
                 del table[key]
         else:
             table[key] = value
+
+
+def set_own_item(doc: tomlkit.TOMLDocument, item_id: str, own: OwnItem | None) -> None:
+    """Write (or, with None, remove) one of the hire's one-off items, ``[own.<id>]``, placed before
+    the items and the log."""
+    import tomlkit
+    from tomlkit.items import Table
+
+    table = doc.get("own")
+    if own is None:
+        if isinstance(table, Table) and item_id in table:
+            del table[item_id]
+            if not table:
+                doc.remove("own")
+        return
+    if not isinstance(table, Table):
+        existing = table.unwrap() if table is not None else {}
+        later = {key: doc[key] for key in ("items", "log") if key in doc}
+        for key in ["own", *later]:
+            if key in doc:
+                doc.remove(key)
+        table = tomlkit.table(is_super_table=True)
+        for other_id, other in existing.items():
+            table.add(other_id, _table(other))
+        doc.add("own", table)
+        for key, value in later.items():
+            doc.add(key, value)
+    table[item_id] = _table({key: value for key, value in own._asdict().items() if value is not None})
+
+
+def set_hire_fields(doc: tomlkit.TOMLDocument, values: dict[str, Any]) -> None:
+    """Set (or, with None, remove) top-level fields of the hire, keeping everything else."""
+    for key, value in values.items():
+        if value is None:
+            if key in doc:
+                doc.remove(key)
+        else:
+            doc[key] = value
+
+
+def remove_item_state(doc: tomlkit.TOMLDocument, item_id: str) -> None:
+    """Remove one item's recorded state (the log keeps what it was)."""
+    from tomlkit.items import Table
+
+    items = doc.get("items")
+    if isinstance(items, Table) and item_id in items:
+        del items[item_id]
 
 
 def append_log(doc: tomlkit.TOMLDocument, entry: LogEntry) -> None:

@@ -10,7 +10,9 @@ from . import tomlsource
 from .problems import FormatError, Problem
 from .text import LANGUAGES
 
-_KEYS = {"lang", "user"}
+_KEYS = {"lang", "user", "retention_months"}
+DEFAULT_RETENTION_MONTHS = 12
+MAX_RETENTION_MONTHS = 1200
 
 
 class Settings(NamedTuple):
@@ -18,6 +20,7 @@ class Settings(NamedTuple):
 
     lang: str | None = None
     user: str | None = None
+    retention_months: int = DEFAULT_RETENTION_MONTHS  # a finished hire is due for erasure after this
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -29,14 +32,21 @@ class Settings(NamedTuple):
         for key, value in data.items():
             line = tomlsource.locate(text, (key,)) or 1
             if key not in _KEYS:
-                problems.append(Problem(path, f"unknown key '{key}' (known: lang, user)", line))
+                problems.append(Problem(path, f"unknown key '{key}' (known: lang, user, retention_months)",
+                                        line))
             elif key == "lang" and value not in LANGUAGES:
                 problems.append(Problem(path, f"lang must be \"da\" or \"en\", not {value!r}", line))
             elif key == "user" and (not isinstance(value, str) or not value.strip()):
                 problems.append(Problem(path, f"user must be a non-empty string, not {value!r}", line))
+            elif key == "retention_months" and (
+                    not isinstance(value, int) or isinstance(value, bool)
+                    or not 1 <= value <= MAX_RETENTION_MONTHS):
+                problems.append(Problem(path, f"retention_months must be a whole number of months from 1 "
+                                              f"to {MAX_RETENTION_MONTHS}, not {value!r}", line))
         if problems:
             raise FormatError(problems)
-        return cls(lang=data.get("lang"), user=data.get("user"))
+        return cls(lang=data.get("lang"), user=data.get("user"),
+                   retention_months=data.get("retention_months", DEFAULT_RETENTION_MONTHS))
 
     def user_name(self) -> str:
         """Who is doing things: the configured user, else the login name."""

@@ -32,6 +32,7 @@ from .record import (
     new_document,
     parse_record,
     set_item_state,
+    set_own_item,
     upgrade_format,
 )
 from .safefile import make_private_dirs, shred
@@ -79,6 +80,8 @@ class Owner(NamedTuple):
 # a change to one item: given the record as it is on disk now, the item's new state and the log entry
 ItemChange = tuple[str, ItemState, LogEntry]
 Change = Callable[[HireRecord], ItemChange]
+# a change to the hire: given the record as it is on disk now, an edit of its document and the log entry
+DocumentChange = Callable[[HireRecord], tuple[Callable[[Any], None], LogEntry | list[LogEntry]]]
 
 
 class HireStore:
@@ -299,6 +302,17 @@ class HireStore:
                 return self._write(hire_id, _edit_document(text, path, item_id, state, entry))
             return self._write(hire_id, *edited)
 
+    def edit(self, hire_id: str, change: DocumentChange) -> HireRecord:
+        """Lock, re-read the record, and apply a change to the hire itself (its fields, its one-off
+        items) through the style-preserving editor, with its log entry."""
+        path = self.path_for(hire_id)
+        with self.locked():
+            text = tomlsource.read_text(path, follow_links=False)
+            record = parse_record(tomlsource.parse(text, path), path, text)
+            edit, logged = change(record)
+            entries = logged if isinstance(logged, list) else [logged]
+            return self._write(hire_id, _edited_document(text, path, edit, *entries))
+
     def merge_copy(self, copy_path: Path, by: str) -> tuple[HireRecord, Merge]:
         """Merge a conflicting copy into its record (see ``merge``), then shred the copy.
 
@@ -335,6 +349,8 @@ class HireStore:
                         doc.pop(field, None)
                     else:
                         doc[field] = value
+                for item_id, own in plan.own.items():
+                    set_own_item(doc, item_id, own)
                 for item_id, state in plan.states.items():
                     set_item_state(doc, item_id, state)
                 for logged in [*plan.entries, entry]:
@@ -429,14 +445,20 @@ _OWNER_MESSAGES = {"copy": CONFLICT_MESSAGE, "foreign": FOREIGN_MESSAGE, "orphan
 
 
 def _edit_document(text: str, path: Path, item_id: str, state: ItemState, entry: LogEntry) -> str:
+    """The change of one item made with tomlkit, for any valid shape of record file."""
+    return _edited_document(text, path, lambda doc: set_item_state(doc, item_id, state), entry)
+
+
+def _edited_document(text: str, path: Path, edit: Callable[[Any], None], *entries: LogEntry) -> str:
     """The change made with tomlkit, for any valid shape of record file; never a partial write."""
     import tomlkit
 
     try:
         doc = tomlkit.parse(text)
         upgrade_format(doc)
-        set_item_state(doc, item_id, state)
-        append_log(doc, entry)
+        edit(doc)
+        for entry in entries:
+            append_log(doc, entry)
         return tomlkit.dumps(doc)
     except Exception as error:  # a hand-edited shape the editor cannot handle: never write
         raise FormatError([Problem(

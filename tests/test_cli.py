@@ -68,7 +68,8 @@ def test_check_uncheck_skip_note_round(cli, hire: str) -> None:
     assert cli("note", hire, "peer-training", "Course starts in March").code == 0
     items = {i["id"]: i for i in json.loads(cli("show", hire, "--json").out)["items"]}
     assert items["appoint-mentor"]["status"] == "open" and items["appoint-mentor"]["date"] is None
-    assert (items["appraisal"]["status"], items["appraisal"]["note"]) == ("skipped", "not this year")
+    assert (items["appraisal"]["status"], items["appraisal"]["reason"], items["appraisal"]["note"]) == (
+        "skipped", "not this year", None), "the reason is its own field, never the note"
     assert (items["peer-training"]["status"], items["peer-training"]["note"]) == (
         "open", "Course starts in March")
 

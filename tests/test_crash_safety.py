@@ -17,7 +17,7 @@ from peeronboard.store import HireStore
 from .conftest import DATA
 
 WRITER = """
-import datetime as dt, sys
+import datetime as dt, os, sys
 from pathlib import Path
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
@@ -27,7 +27,7 @@ onboarding = Onboarding(store, ChecklistLibrary.discover([Path(sys.argv[2])]), "
                         lambda: dt.date(2027, 1, 20))
 record = store.load(sys.argv[3])
 for n in range(100000):
-    onboarding.note(record, "peer-training", f"note {n}")
+    onboarding.note(record, "peer-training", f"note {n} by {os.getpid()}")  # each one a change
     print(n, flush=True)  # acknowledged: the change is on disk
 """
 

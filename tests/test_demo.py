@@ -43,7 +43,7 @@ def test_demo_command_opens_the_app_on_a_temporary_folder(cli, data_dir: Path,
         seen["banner"] = app.banner
 
     monkeypatch.setattr(PeerOnboardApp, "run", fake_run)
-    monkeypatch.setattr("peeronboard.cli.has_terminal", lambda: True)
+    monkeypatch.setattr("peeronboard.cli.hires.has_terminal", lambda: True)
     result = cli("demo")
     assert result.code == 0
     assert seen["hires"] == 4

@@ -289,12 +289,12 @@ def test_escapes_in_hand_edited_records_are_shown_visibly_never_executed(cli, hi
 
 
 def test_an_unexpected_error_prints_no_personal_data(cli, hire: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from peeronboard import commands
+    from peeronboard.cli import registry
 
     def broken(ctx, args):
         raise RuntimeError("Anna Ærø Jensen has a note about her psychiatric history")
 
-    monkeypatch.setitem(commands.COMMANDS, "list", broken)
+    monkeypatch.setitem(registry.COMMANDS, "list", broken)
     result = cli("list")
     assert result.code == 1
     assert result.err.strip() == "peeronboard: unexpected error: RuntimeError (set PEERONBOARD_DEBUG=1 for details)"

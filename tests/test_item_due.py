@@ -76,7 +76,8 @@ def test_the_own_due_date_survives_tick_untick_skip_note_and_index(onboarding: O
     onboarding.note(anna, "peer-training", "waiting list")
     onboarding.skip(anna, "peer-training", "has it already")
     state = onboarding.store.load(anna).state("peer-training")
-    assert (state.status, state.note, state.due) == ("skipped", "has it already", dt.date(2027, 5, 3))
+    assert (state.status, state.note, state.reason, state.due) == (
+        "skipped", "waiting list", "has it already", dt.date(2027, 5, 3)), "the reason never replaces the note"
     onboarding.store.load_all()  # writes the index
     (cached,), _ = onboarding.store.load_all()
     assert cached.state("peer-training").due == dt.date(2027, 5, 3)

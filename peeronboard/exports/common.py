@@ -8,7 +8,7 @@ from typing import Any
 
 from ..i18n import say
 from ..progress import HireProgress, ItemView
-from ..record import ItemState
+from ..record import HireRecord, ItemState
 from ..safetext import visible
 from ..wording import moved_from
 
@@ -78,20 +78,25 @@ def hire_data(progress: HireProgress, lang: str, *, items: bool = False,
     next_due = progress.next_due
     data: dict[str, Any] = {
         "id": record.id, "name": record.name, "unit": record.unit, "mentor": record.mentor,
+        "hr_contact": record.hr_contact, "centre_contact": record.centre_contact,
         "start_date": record.start_date.isoformat(), "checklist": record.checklist,
-        "checklist_version": record.checklist_version, **progress.summary(),
+        "checklist_version": record.checklist_version,
+        "finished": record.finished.isoformat() if record.finished else None,
+        "finish_reason": record.finish_reason, **progress.summary(),
         "next_due": {"item": next_due.item_id, "due": next_due.due.isoformat()}
         if next_due and next_due.due else None,
     }
     if items:
         chosen = selected(progress, options) if options else list(progress.items)
         notes = options.notes if options else True
-        data["items"] = [item_data(v, lang, progress.today, notes) for v in chosen]
-        data["retired"] = [item_data(v, lang, progress.today, notes) for v in progress.retired]
+        data["items"] = [item_data(v, lang, progress.today, notes, record) for v in chosen]
+        data["retired"] = [item_data(v, lang, progress.today, notes, record) for v in progress.retired]
     return data
 
 
-def item_data(view: ItemView, lang: str, today: dt.date, notes: bool = True) -> dict[str, Any]:
+def item_data(view: ItemView, lang: str, today: dt.date, notes: bool = True,
+              record: HireRecord | None = None) -> dict[str, Any]:
+    """An item as plain data; with ``record``, the person resolved for it (``assignee``)."""
     item = view.item
     return {
         "id": view.item_id, "phase": view.phase, "title": view.title(lang),
@@ -100,8 +105,11 @@ def item_data(view: ItemView, lang: str, today: dt.date, notes: bool = True) -> 
         "overdue": view.is_overdue(today),
         "date": view.state.date.isoformat() if view.state.date else None,
         "by": view.state.by, "note": view.state.note if notes else None,
-        "owner": item.owner if item else None, "ref": item.ref if item else None,
-        "optional": item.optional if item else False,
+        "reason": view.state.reason if notes else None,
+        "owner": item.owner if item else None,
+        "assignee": view.person(record) if record is not None else view.state.assignee,
+        "ref": item.ref if item else None, "optional": item.optional if item else False,
+        "own": view.own,
     }
 
 

@@ -16,9 +16,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import WorkerFailed
 
-from ..cli import DEBUG_ENV
 from ..dates import now
-from ..errors import PeerError
+from ..errors import DEBUG_ENV, PeerError
 from ..i18n import say
 from ..index import Stamp
 from ..onboarding import Onboarding

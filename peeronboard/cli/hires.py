@@ -1,0 +1,194 @@
+"""The hires themselves: ``add``, ``list``, ``show``, ``erase``, and the terminal app (also as ``demo``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import PeerError
+from ..i18n import say
+from ..onboarding import Onboarding
+from ..paths import Paths
+from ..record import HIRE_ID_PATTERN
+from ..store import HireStore
+from .context import Context
+from .output import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, parse_date_option, print_json, report, table
+
+if TYPE_CHECKING:
+    from ..progress import HireProgress, ItemView
+
+_MARKS = {"done": "[x]", "skipped": "[-]", "open": "[ ]"}
+
+
+def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    start = parse_date_option(args.start, "--start")
+    record = ctx.onboarding.add(args.name, start, args.checklist, args.unit, args.mentor)
+    print(record.id)
+    return EXIT_OK
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from ..exports.common import hire_data
+
+    hires, problems = ctx.onboarding.all_progress()
+    if args.json:
+        print_json([hire_data(h, ctx.lang) for h in hires])
+    elif not hires and not problems:
+        print(say("no_hires", ctx.lang))
+    else:
+        heads = [say(k, ctx.lang) for k in ("col.id", "col.name", "col.unit", "col.start",
+                                            "col.checklist", "col.progress", "col.overdue", "col.next")]
+        rows = []
+        for hire in hires:
+            record, summary, next_due = hire.record, hire.summary(), hire.next_due
+            rows.append([
+                record.id, record.name, record.unit or "", record.start_date.isoformat(),
+                record.checklist, f"{summary['done'] + summary['skipped']}/{summary['total']}",
+                str(summary["overdue"]) if summary["overdue"] else "",
+                f"{next_due.due} {next_due.title(ctx.lang)}" if next_due else "",
+            ])
+        print(table(heads, rows))
+    return report(problems)
+
+
+def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    from ..exports.common import hire_data
+
+    record = ctx.onboarding.find(args.hire)
+    hire = ctx.onboarding.progress(record)
+    if args.json:
+        print_json(hire_data(hire, ctx.lang, items=True))
+    else:
+        print(_show_text(hire, ctx.lang))
+    if hire.checklist is None:
+        missing = say("err.hire_checklist", ctx.lang, hire=record.id, checklist=record.checklist)
+        print(f"peeronboard: {missing}", file=sys.stderr)
+        return EXIT_PROBLEM
+    return EXIT_OK
+
+
+def _show_text(hire: HireProgress, lang: str) -> str:
+    from ..wording import hire_facts
+
+    record, checklist = hire.record, hire.checklist
+    lines = [f"{record.name} ({record.id})"]
+    title = checklist.title.in_lang(lang) if checklist else "?"
+    lines.append(f"{say('hire.checklist', lang)}: {title} ({record.checklist})")
+    lines.append(" · ".join(hire_facts(record, lang)))
+    summary = hire.summary()
+    progress = say("progress.line", lang, **summary)
+    if summary["overdue"]:
+        progress += f" · {summary['overdue']} {say('overdue', lang)}"
+    lines.append(progress)
+    for phase in checklist.phases if checklist else ():
+        views = hire.phase_items(phase.id)
+        finished = sum(1 for v in views if v.state.status != "open")
+        lines += ["", f"{phase.title.in_lang(lang)} ({finished}/{len(views)})"]
+        lines += _item_lines(views, lang, hire.today)
+    if hire.retired:
+        lines += ["", say("retired.heading", lang)]
+        lines += _item_lines(list(hire.retired), lang, hire.today)
+    return "\n".join(lines)
+
+
+def _item_lines(views: list[ItemView], lang: str, day: Any) -> list[str]:
+    from ..wording import moved_from, outcome
+
+    rows = []
+    notes: dict[int, str] = {}
+    for view in views:
+        state = view.state
+        due = f"{view.due}{moved_from(view, lang)}" if view.due else ""
+        if view.is_overdue(day):
+            due += f" {say('overdue', lang).upper()}"
+        done = outcome(state, lang) if state.status != "open" else ""
+        rows.append([f"  {_MARKS[state.status]}", view.item_id, view.title(lang), due, done])
+        if state.note:
+            notes[len(rows) - 1] = state.note
+    out = []
+    for index, line in enumerate(table(None, rows).split("\n")):
+        out.append(line)
+        if index in notes:
+            out.append(f"      {say('note', lang)}: {notes[index]}")
+    return out
+
+
+def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
+    hire_id, name = _hire_to_erase(ctx, args.hire)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise PeerError("err.erase_needs_yes")
+        # input() would write its prompt past the guard on standard output: the name may hold escapes
+        sys.stdout.write(say("erase.confirm", ctx.lang, name=name, id=hire_id))
+        sys.stdout.flush()
+        if input().strip().lower() not in ("y", "yes", "j", "ja"):
+            print(say("erase.cancelled", ctx.lang))
+            return EXIT_OK
+    left = ctx.onboarding.store.foreign_files(hire_id)  # before the record they differ from is gone
+    removed, failed = ctx.onboarding.erase(hire_id)
+    if not left and not failed:
+        print(say("erased", ctx.lang, id=hire_id, count=len(removed), folder=ctx.paths.data_dir))
+        return EXIT_OK
+    print(say("erased.count", ctx.lang, id=hire_id, count=len(removed)))
+    for path in left:
+        print(say("erase.left", ctx.lang, path=path, id=hire_id), file=sys.stderr)
+    for path, reason in failed:
+        print(say("err.erase", ctx.lang, path=path, reason=reason), file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def _hire_to_erase(ctx: Context, query: str) -> tuple[str, str]:
+    """The id and name of the hire to erase: also one whose record cannot be read, or is gone while
+    other files of it are left (a backup, a copy)."""
+    try:
+        record = ctx.onboarding.find(query)
+        return record.id, record.name
+    except PeerError as error:
+        as_id = query.strip().lower()
+        if error.key == "err.unreadable" or (
+                HIRE_ID_PATTERN.match(as_id) and ctx.onboarding.store.files_of(as_id)):
+            return as_id, "?"
+        raise
+
+
+# --- the terminal app ------------------------------------------------------------------------
+
+def run_app(ctx: Context, args: argparse.Namespace) -> int:
+    """``peeronboard`` with no command."""
+    return open_app(ctx, args.private)
+
+
+def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    import shutil
+    import tempfile
+
+    from ..demo import fill_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="peeronboard-demo-"))
+    try:
+        demo = Onboarding(HireStore(folder), ctx.library, ctx.onboarding.user, ctx.onboarding.today)
+        fill_demo(demo)
+        demo_ctx = Context(Paths(folder, ctx.paths.config_dir, ctx.paths.cache_dir), ctx.lang, demo)
+        return open_app(demo_ctx, args.private, banner=say("demo.banner", ctx.lang))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def open_app(ctx: Context, private: bool, banner: str | None = None) -> int:
+    """Run the terminal app on this context's hires; its exit code."""
+    if not has_terminal():
+        print(f"peeronboard: {say('err.no_terminal', ctx.lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    from ..ui.app import make_app
+
+    app = make_app(ctx.onboarding, ctx.lang, private=private, banner=banner)
+    app.run()
+    return app.return_code or EXIT_OK  # 1 after a crash (the app has said so in one line)
+
+
+def has_terminal() -> bool:
+    """Whether the app can run: keys come from a terminal and the screen goes to one."""
+    return all(stream is not None and stream.isatty()
+               for stream in (sys.__stdin__, sys.__stdout__, sys.__stderr__))

@@ -1,0 +1,182 @@
+"""The command line's grammar: global options, and each command's help and arguments.
+
+To add a command: give it a ``Subcommand`` line in ``SUBCOMMANDS`` (where ``peeronboard --help`` should list
+it) with a function adding its arguments, and its handler in ``registry.COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from .. import __version__
+
+Arguments = Callable[[argparse.ArgumentParser], None]
+
+
+class Subcommand(NamedTuple):
+    name: str
+    help: str
+    arguments: Arguments | None = None
+
+
+def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
+    """Options that may stand before or after the subcommand."""
+    default = None if defaults else argparse.SUPPRESS
+    group = parser.add_argument_group("global options")
+    group.add_argument("--data-dir", metavar="DIR", default=default,
+                       help="where hire records live (env PEERONBOARD_DATA_DIR)")
+    group.add_argument("--config-dir", metavar="DIR", default=default,
+                       help="where config.toml and your own checklists live (env PEERONBOARD_CONFIG_DIR)")
+    # after the command, --checklists adds to the folders given before it instead of replacing them
+    group.add_argument("--checklists", metavar="DIR", action="append", default=[] if defaults else default,
+                       dest="checklists" if defaults else "checklists_after",
+                       help="also load checklists from DIR (may be repeated)")
+    group.add_argument("--lang", choices=("da", "en"), default=default,
+                       help="language: da or en (env PEERONBOARD_LANG; default from config or locale)")
+    group.add_argument("--private", action="store_true", default=False if defaults else default,
+                       help="terminal app: show names as initials (for a shared screen)")
+
+
+# --- each command's arguments ----------------------------------------------------------------
+
+def _json(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _hire(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("hire", metavar="HIRE", help="hire id or an unambiguous part of the name")
+
+
+def _hire_item(sub: argparse.ArgumentParser) -> None:
+    _hire(sub)
+    sub.add_argument("item", metavar="ITEM", help="item id (see: peeronboard show HIRE)")
+
+
+def _validate(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("files", nargs="+", metavar="FILE", type=Path)
+
+
+def _add(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("name", metavar="NAME", help="the person's name (kept inside the record only)")
+    sub.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="first working day")
+    sub.add_argument("--checklist", metavar="ID", help="checklist id (default nordjylland-leder)")
+    sub.add_argument("--unit", metavar="TEXT", help="unit, ward or team")
+    sub.add_argument("--mentor", metavar="TEXT", help="the mentor's name")
+
+
+def _show(sub: argparse.ArgumentParser) -> None:
+    _hire(sub)
+    _json(sub)
+
+
+def _check(sub: argparse.ArgumentParser) -> None:
+    _hire_item(sub)
+    sub.add_argument("--note", metavar="TEXT", help="a note on the item")
+    sub.add_argument("--by", metavar="NAME", help="who did it (default: you)")
+    sub.add_argument("--on", metavar="YYYY-MM-DD", help="when it was done (default: today)")
+
+
+def _skip(sub: argparse.ArgumentParser) -> None:
+    _hire_item(sub)
+    sub.add_argument("--reason", required=True, metavar="TEXT", help="why it does not apply")
+
+
+def _note(sub: argparse.ArgumentParser) -> None:
+    _hire_item(sub)
+    sub.add_argument("text", metavar="TEXT")
+
+
+def _due(sub: argparse.ArgumentParser) -> None:
+    _hire_item(sub)
+    sub.add_argument("when", metavar="WHEN",
+                     help="a date (YYYY-MM-DD), a move from the item's due date now (+2w, -3d, +1m), "
+                          "or 'reset' for the checklist's date")
+    sub.add_argument("--reason", metavar="TEXT", help="why (kept in the record's log)")
+
+
+def _agenda(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--days", type=int, default=14, metavar="N", help="look N days ahead (default 14)")
+    _json(sub)
+
+
+def _export(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("hires", nargs="*", metavar="HIRE", help="hires to include (default: all)")
+    sub.add_argument("--format", choices=("md", "csv", "json", "html", "ics"), default="md",
+                     help="md (default), csv, json, html or ics")
+    sub.add_argument("-o", "--output", metavar="PATH",
+                     help="write to PATH ('-' or none: standard output)")
+    sub.add_argument("--only", choices=("open", "overdue"), help="only open, or only overdue, items")
+    sub.add_argument("--no-notes", action="store_true",
+                     help="leave notes and reasons out (for readers who should not see them)")
+
+
+def _erase(sub: argparse.ArgumentParser) -> None:
+    _hire(sub)
+    sub.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
+# in the order ``peeronboard --help`` lists them
+SUBCOMMANDS: tuple[Subcommand, ...] = (
+    Subcommand("demo", "Open the terminal app on sample hires in a temporary folder "
+                       "(your data is untouched)."),
+    Subcommand("checklists", "List the available checklists and the file each came from.", _json),
+    Subcommand("validate", "Check checklist or hire files; prints FILE:LINE: message per problem.",
+               _validate),
+    Subcommand("add", "Add a hire; prints the new hire's id.", _add),
+    Subcommand("list", "List hires with their progress.", _json),
+    Subcommand("show", "Show a hire's checklist with each item's state.", _show),
+    Subcommand("check", "Mark an item done.", _check),
+    Subcommand("uncheck", "Mark an item open again.", _hire_item),
+    Subcommand("skip", "Mark an item not applicable, with the reason.", _skip),
+    Subcommand("note", "Set the note on an item (an empty text removes it).", _note),
+    Subcommand("due", "Give an item its own due date (postpone it, or bring it forward).", _due),
+    Subcommand("agenda", "Items due soon and overdue ones, across all hires.", _agenda),
+    Subcommand("export", "Write a progress summary: Markdown, CSV (Excel), JSON, HTML or iCalendar.",
+               _export),
+    Subcommand("merge", "Merge conflicting copies of records that a sync service (OneDrive, Dropbox, "
+                        "Nextcloud, Syncthing) made when two computers changed a hire at once."),
+    Subcommand("erase", "Delete a hire's record and every trace of the name peeronboard keeps.", _erase),
+)
+
+
+def build_parser(arguments: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the command line, only the commands it names get their options and arguments.
+
+    That is the same parser for this command line, built faster: argparse picks a command by its exact
+    name only, and the overview (``--help``, a wrong command) shows each command's name and help alone.
+    """
+    named = None if arguments is None else set(arguments)
+    parser = argparse.ArgumentParser(
+        prog="peeronboard",
+        description="Hire and onboard a peer support worker (peermedarbejder): "
+                    "one living checklist per hire. With no command, opens the terminal app.",
+    )
+    parser.add_argument("--version", action="version", version=f"peeronboard {__version__}")
+    _global_options(parser, defaults=True)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, defaults=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in SUBCOMMANDS:
+        complete = named is None or command.name in named
+        sub = commands.add_parser(command.name, help=command.help, description=command.help,
+                                  parents=[common] if complete else [])
+        if complete and command.arguments:
+            command.arguments(sub)
+    return parser
+
+
+# due's WHEN may be a move back in time such as -3d, which argparse would take for an option: after the
+# due command, a leading space makes it a value (move_date and the reason strip it)
+_BACKWARD_MOVE = re.compile(r"^-\d+[dwmy]$")
+
+
+def moves_as_values(arguments: list[str]) -> list[str]:
+    """The command line with due's backward moves (``-3d``) kept as values."""
+    if "due" not in arguments:
+        return arguments
+    at = arguments.index("due") + 1
+    return arguments[:at] + [" " + a if _BACKWARD_MOVE.match(a) else a for a in arguments[at:]]
