@@ -43,11 +43,12 @@ class Onboarding:
     """A leader's onboarding records: the store, the checklists and who is at the keyboard."""
 
     def __init__(self, store: HireStore, library: ChecklistLibrary, user: str,
-                 today: Callable[[], dt.date] = system_today) -> None:
+                 today: Callable[[], dt.date] = system_today, retention_months: int = 12) -> None:
         self.store = store
         self.library = library
         self.user = user
         self.today = today
+        self.retention_months = retention_months  # config.toml's: finished hires are kept this long
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -159,9 +160,11 @@ class Onboarding:
         keeping = sum(1 for v in open_views if v.state.due is not None)
         return len(open_views) - keeping, keeping, (start - record.start_date).days
 
-    def due_for_erasure(self, hires: list[HireProgress], months: int) -> list[HireProgress]:
-        """Finished hires whose finish lies more than ``months`` months back: their data should go
-        (GDPR art. 5, storage limitation); nothing is erased without the leader confirming it."""
+    def due_for_erasure(self, hires: list[HireProgress], months: int | None = None) -> list[HireProgress]:
+        """Finished hires whose finish lies ``months`` (by default the configured retention) or more
+        months back: their data should go (GDPR art. 5, storage limitation); nothing is erased
+        without the leader confirming it."""
+        months = self.retention_months if months is None else months
         today = self.today()
         return [h for h in hires if h.record.finished is not None
                 and add_months(h.record.finished, months) <= today]

@@ -37,7 +37,8 @@ class Context:
             raise PeerError("err.field", option=TODAY_ENV, reason=str(error)) from None
         library = ChecklistLibrary.standard(paths.user_checklists_dir, extra, paths.checklist_cache_dir)
         store = HireStore(paths.data_dir)
-        return cls(paths, lang, Onboarding(store, library, settings.user_name(), today))
+        return cls(paths, lang, Onboarding(store, library, settings.user_name(), today,
+                                           settings.retention_months))
 
     @property
     def library(self) -> ChecklistLibrary:
