@@ -85,7 +85,9 @@ class Onboarding:
         if not matches:
             raise PeerError("err.no_hire", query=query)
         if len(matches) > 1:
-            listing = ", ".join(f"{r.id} ({r.name})" for r in matches)
+            listing = ", ".join(  # what tells two people of one name apart
+                f"{r.id} ({', '.join(p for p in (r.name, f'start {r.start_date}', r.unit) if p)})"
+                for r in matches)
             raise PeerError("err.ambiguous", query=query, matches=listing)
         return matches[0]
 

@@ -23,6 +23,12 @@ def hire_facts(record: HireRecord, lang: str, escape: Callable[[str], str] = _as
         facts.append(f"{say('hire.unit', lang)}: {escape(record.unit)}")
     if record.mentor:
         facts.append(f"{say('hire.mentor', lang)}: {escape(record.mentor)}")
+    for key, value in (("hire.hr", record.hr_contact), ("hire.centre", record.centre_contact)):
+        if value:
+            facts.append(f"{say(key, lang)}: {escape(value)}")
+    if record.finished:
+        reason = f": {escape(record.finish_reason)}" if record.finish_reason else ""
+        facts.append(f"{say('hire.finished', lang)} {record.finished}{reason}")
     return facts
 
 
@@ -39,3 +45,15 @@ def outcome(state: ItemState, lang: str, escape: Callable[[str], str] = _as_is) 
 def moved_from(view: ItemView, lang: str) -> str:
     """" (moved from 2027-03-01)" after an item's own due date, naming the checklist's; else nothing."""
     return f" ({say('panel.moved', lang, planned=view.planned or '–')})" if view.moved else ""
+
+
+def owner_text(view: ItemView, record: HireRecord, lang: str) -> str:
+    """Who does the item, as a person reads it: "Mette (mentor)" where a person is known (named for
+    the item, or for its owner role), else the role alone ("mentor"), else the person alone."""
+    from .i18n import owner_word
+
+    role = owner_word(view.item.owner if view.item else None, lang)
+    person = view.person(record)
+    if person and role:
+        return f"{person} ({role})"
+    return person or role

@@ -28,8 +28,9 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
             record = ctx.onboarding.find(query)
             chosen.setdefault(record.id, ctx.onboarding.progress(record))
         hires = list(chosen.values())
-    else:
+    else:  # every hire still being onboarded; a finished one by its name or id, or with --all
         hires, problems = ctx.onboarding.all_progress()
+        hires = [h for h in hires if args.all or not h.finished]
     options = ExportOptions(lang=ctx.lang, only=args.only, notes=not args.no_notes,
                             today=ctx.onboarding.today(),
                             generated=now())

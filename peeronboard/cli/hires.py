@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import PeerError
 from ..i18n import say
@@ -18,25 +18,43 @@ from .output import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, parse_date_option, print_
 
 if TYPE_CHECKING:
     from ..progress import HireProgress, ItemView
+    from ..record import HireRecord
 
 _MARKS = {"done": "[x]", "skipped": "[-]", "open": "[ ]"}
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
     start = parse_date_option(args.start, "--start")
-    record = ctx.onboarding.add(args.name, start, args.checklist, args.unit, args.mentor)
+    record = ctx.onboarding.add(args.name, start, args.checklist, args.unit, args.mentor,
+                                hr_contact=args.hr, centre_contact=args.centre)
     print(record.id)
+    warn_same_name(ctx, record.name, record.id)
     return EXIT_OK
+
+
+def warn_same_name(ctx: Context, name: str, hire_id: str) -> None:
+    """A name another hire has too: say which, so the leader can tell them apart (on stderr)."""
+    others = ctx.onboarding.same_name(name, but=hire_id)
+    if others:
+        print(f"peeronboard: {say('edit.same_name', ctx.lang, matches=described(others))}", file=sys.stderr)
+
+
+def described(records: list[HireRecord]) -> str:
+    """Hires as a leader tells them apart: "k4m9tx (Anna Berg, start 2027-02-01, Afsnit S4)"."""
+    return ", ".join(f"{r.id} ({', '.join(p for p in (r.name, f'start {r.start_date}', r.unit) if p)})"
+                     for r in records)
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     from ..exports.common import hire_data
 
-    hires, problems = ctx.onboarding.all_progress()
+    everyone, problems = ctx.onboarding.all_progress()
+    hires = everyone if args.all else [h for h in everyone if not h.finished]
     if args.json:
         print_json([hire_data(h, ctx.lang) for h in hires])
     elif not hires and not problems:
-        print(say("no_hires", ctx.lang))
+        finished = len(everyone) - len(hires)
+        print(say("no_hires.active", ctx.lang, count=finished) if finished else say("no_hires", ctx.lang))
     else:
         heads = [say(k, ctx.lang) for k in ("col.id", "col.name", "col.unit", "col.start",
                                             "col.checklist", "col.progress", "col.overdue", "col.next")]
@@ -47,7 +65,9 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
                 record.id, record.name, record.unit or "", record.start_date.isoformat(),
                 record.checklist, f"{summary['done'] + summary['skipped']}/{summary['total']}",
                 str(summary["overdue"]) if summary["overdue"] else "",
-                f"{next_due.due} {next_due.title(ctx.lang)}" if next_due else "",
+                say("finished.line", ctx.lang, date=record.finished,
+                    reason=f": {record.finish_reason}" if record.finish_reason else "")
+                if record.finished else f"{next_due.due} {next_due.title(ctx.lang)}" if next_due else "",
             ])
         print(table(heads, rows))
     return report(problems)
@@ -86,32 +106,38 @@ def _show_text(hire: HireProgress, lang: str) -> str:
         views = hire.phase_items(phase.id)
         finished = sum(1 for v in views if v.state.status != "open")
         lines += ["", f"{phase.title.in_lang(lang)} ({finished}/{len(views)})"]
-        lines += _item_lines(views, lang, hire.today)
+        lines += _item_lines(views, hire, lang)
     if hire.retired:
         lines += ["", say("retired.heading", lang)]
-        lines += _item_lines(list(hire.retired), lang, hire.today)
+        lines += _item_lines(list(hire.retired), hire, lang)
     return "\n".join(lines)
 
 
-def _item_lines(views: list[ItemView], lang: str, day: Any) -> list[str]:
-    from ..wording import moved_from, outcome
+def _item_lines(views: list[ItemView], hire: HireProgress, lang: str) -> list[str]:
+    """An item a line (mark, id, title, who does it, due, outcome), with its reason and note below."""
+    from ..wording import moved_from, outcome, owner_text
 
     rows = []
-    notes: dict[int, str] = {}
+    below: dict[int, list[str]] = {}
     for view in views:
         state = view.state
         due = f"{view.due}{moved_from(view, lang)}" if view.due else ""
-        if view.is_overdue(day):
+        if view.is_overdue(hire.today):
             due += f" {say('overdue', lang).upper()}"
         done = outcome(state, lang) if state.status != "open" else ""
-        rows.append([f"  {_MARKS[state.status]}", view.item_id, view.title(lang), due, done])
-        if state.note:
-            notes[len(rows) - 1] = state.note
+        title = view.title(lang) + (f" ({say('own.mark', lang)})" if view.own else "")
+        rows.append([f"  {_MARKS[state.status]}", view.item_id, title, owner_text(view, hire.record, lang),
+                     due, done])
+        extra = [f"{say(key, lang)}: {text}" for key, text in (("reason", state.reason), ("note", state.note))
+                 if text]
+        if extra:
+            below[len(rows) - 1] = extra
     out = []
     for index, line in enumerate(table(None, rows).split("\n")):
         out.append(line)
-        if index in notes:
-            out.append(f"      {say('note', lang)}: {notes[index]}")
+        for text in below.get(index, []):
+            out += [f"      {part}" if number == 0 else f"        {part}"
+                    for number, part in enumerate(text.split("\n"))]
     return out
 
 

@@ -6,11 +6,13 @@ These run on every tick, so this module imports only what changing one item need
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..errors import PeerError
-from ..i18n import say
+from ..errors import NoChange, PeerError
+from ..i18n import MESSAGES, say
+from ..wording import owner_text
 from .context import Context
 from .output import EXIT_OK, parse_date_option, print_json, report, table
 
@@ -24,10 +26,22 @@ Change = Callable[[Context, str, argparse.Namespace], "HireRecord"]
 
 def _item_command(change: Change, message: str) -> Callable[[Context, argparse.Namespace], int]:
     def run(ctx: Context, args: argparse.Namespace) -> int:
-        updated = change(ctx, ctx.onboarding.find_id(args.hire), args)
+        hire_id = ctx.onboarding.find_id(args.hire)
+        try:
+            updated = change(ctx, hire_id, args)
+        except NoChange as same:
+            return said_nothing_changed(ctx, hire_id, args.item, same)
         print(f"{updated.name}: {say(message, ctx.lang, item=_item_title(ctx, updated, args.item))}")
         return EXIT_OK
     return run
+
+
+def said_nothing_changed(ctx: Context, hire_id: str, item_id: str | None, same: NoChange) -> int:
+    """A change that changed nothing: say so, and succeed (nothing was written or logged)."""
+    record = ctx.onboarding.store.load(hire_id)
+    what = f"{_item_title(ctx, record, item_id)}: " if item_id else ""
+    print(f"{record.name}: {what}{same.message(ctx.lang)}")
+    return EXIT_OK
 
 
 def _check(ctx: Context, hire_id: str, args: argparse.Namespace) -> HireRecord:
@@ -50,7 +64,11 @@ cmd_note = _item_command(lambda ctx, r, a: ctx.onboarding.note(r, a.item, a.text
 
 def cmd_due(ctx: Context, args: argparse.Namespace) -> int:
     onboarding = ctx.onboarding
-    updated = onboarding.set_due(onboarding.find_id(args.hire), args.item, args.when, args.reason)
+    hire_id = onboarding.find_id(args.hire)
+    try:
+        updated = onboarding.set_due(hire_id, args.item, args.when, args.reason)
+    except NoChange as same:
+        return said_nothing_changed(ctx, hire_id, args.item, same)
     planned = onboarding.planned_due(updated, args.item)
     due = updated.state(args.item).due
     title = _item_title(ctx, updated, args.item)
@@ -61,7 +79,77 @@ def cmd_due(ctx: Context, args: argparse.Namespace) -> int:
 
 def _item_title(ctx: Context, record: HireRecord, item_id: str) -> str:
     item = ctx.onboarding.checklist_for(record).item(item_id)
-    return item.title.in_lang(ctx.lang) if item else item_id
+    if item is not None:
+        return item.title.in_lang(ctx.lang)
+    own = record.own.get(item_id)
+    return own.title if own else item_id
+
+
+def cmd_assign(ctx: Context, args: argparse.Namespace) -> int:
+    """Name a person for one item (an empty PERSON: the person its owner role gives again)."""
+    onboarding = ctx.onboarding
+    hire_id = onboarding.find_id(args.hire)
+    try:
+        updated = onboarding.assign(hire_id, args.item, args.person)
+    except NoChange as same:
+        return said_nothing_changed(ctx, hire_id, args.item, same)
+    title = _item_title(ctx, updated, args.item)
+    view = next(v for v in onboarding.progress(updated).items if v.item_id == args.item)
+    who = owner_text(view, updated, ctx.lang)
+    if updated.state(args.item).assignee:
+        print(f"{updated.name}: {say('assigned', ctx.lang, item=title, person=who)}")
+    else:
+        print(f"{updated.name}: {say('unassigned', ctx.lang, item=title, owner=who or '–')}")
+    return EXIT_OK
+
+
+def cmd_add_item(ctx: Context, args: argparse.Namespace) -> int:
+    """Add a one-off item to one hire; prints the new item's id."""
+    onboarding = ctx.onboarding
+    updated, item_id = onboarding.add_item(onboarding.find_id(args.hire), args.title, args.phase, args.due,
+                                           args.owner)
+    print(item_id)
+    phase = updated.own[item_id].phase
+    print(f"{updated.name}: " + say("item.added", ctx.lang, id=item_id, title=args.title.strip(),
+                                    phase=phase), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_remove_item(ctx: Context, args: argparse.Namespace) -> int:
+    onboarding = ctx.onboarding
+    hire_id = onboarding.find_id(args.hire)
+    record = onboarding.store.load(hire_id)
+    title = _item_title(ctx, record, args.item)
+    updated = onboarding.remove_item(hire_id, args.item)
+    print(f"{updated.name}: {say('item.removed', ctx.lang, item=title)}")
+    return EXIT_OK
+
+
+def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
+    """The hire's log: who did what to which item, and when (optionally of one item)."""
+    record = ctx.onboarding.find(args.hire)
+    if record.path is not None and not record.log:
+        record = ctx.onboarding.store.load(record.id)
+    entries = [e for e in record.log if args.item is None or e.item == args.item]
+    if args.json:
+        print_json([{"at": e.at.isoformat(), "by": e.by, "action": e.action, "item": e.item, "text": e.text}
+                    for e in entries])
+        return EXIT_OK
+    if not entries:
+        print(say("log.empty", ctx.lang))
+        return EXIT_OK
+    heads = [say(k, ctx.lang) for k in ("col.when", "col.who", "col.action", "col.item", "col.text")]
+    rows = [[e.at.astimezone().strftime("%Y-%m-%d %H:%M"), e.by, say_action(e.action, ctx.lang),
+             _item_title(ctx, record, e.item) if e.item else "", " ".join((e.text or "").split())]
+            for e in entries]
+    print(table(heads, rows))
+    return EXIT_OK
+
+
+def say_action(action: str, lang: str) -> str:
+    """A logged action in words ("check" → "done"); an unknown one (written by hand) as it is."""
+    key = f"action.{action}"
+    return say(key, lang) if key in MESSAGES else action
 
 
 def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
@@ -72,21 +160,33 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
 
     hires, problems = ctx.onboarding.all_progress()
     day = ctx.onboarding.today()
-    entries = agenda(hires, day, args.days)
+    entries = [e for e in agenda([h for h in hires if not h.finished], day, args.days)
+               if _wanted(e.view, e.progress.record, args)]
     if args.json:
         print_json([
-            {**item_data(e.view, ctx.lang, day), "hire": e.progress.record.id,
+            {**item_data(e.view, ctx.lang, day, record=e.progress.record), "hire": e.progress.record.id,
              "name": e.progress.record.name}
             for e in entries
         ])
     elif not entries:
         print(say("agenda.empty", ctx.lang, days=args.days))
     else:
-        heads = [say(k, ctx.lang) for k in ("col.due", "col.hire", "col.item", "col.title", "col.unit")]
+        heads = [say(k, ctx.lang) for k in ("col.due", "col.hire", "col.item", "col.title", "col.owner",
+                                            "col.unit")]
         rows = [[
             f"{e.due}" + (f" ({say('overdue', ctx.lang)})" if e.view.is_overdue(day) else ""),
             f"{e.progress.record.name} ({e.progress.record.id})", e.view.item_id,
-            e.view.title(ctx.lang), e.progress.record.unit or "",
+            e.view.title(ctx.lang), owner_text(e.view, e.progress.record, ctx.lang),
+            e.progress.record.unit or "",
         ] for e in entries]
         print(table(heads, rows))
     return report(problems)
+
+
+def _wanted(view: object, record: HireRecord, args: argparse.Namespace) -> bool:
+    """The agenda's ``--who PERSON`` (the person who does it) and ``--owner ROLE`` filters."""
+    who, role = getattr(args, "who", None), getattr(args, "owner", None)
+    if who and (view.person(record) or "").casefold() != who.strip().casefold():  # type: ignore[attr-defined]
+        return False
+    item = view.item  # type: ignore[attr-defined]
+    return not role or (item is not None and (item.owner or "").casefold() == role.strip().casefold())

@@ -66,6 +66,58 @@ def _add(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--checklist", metavar="ID", help="checklist id (default nordjylland-leder)")
     sub.add_argument("--unit", metavar="TEXT", help="unit, ward or team")
     sub.add_argument("--mentor", metavar="TEXT", help="the mentor's name")
+    _contacts(sub)
+
+
+def _contacts(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--hr", metavar="TEXT", help="the HR contact's name (does the items owned by hr)")
+    sub.add_argument("--centre", metavar="TEXT",
+                     help="the recovery centre's contact (does the items owned by centre)")
+
+
+def _list(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--all", action="store_true", help="also finished hires (marked with the date)")
+    _json(sub)
+
+
+def _edit(sub: argparse.ArgumentParser) -> None:
+    _hire(sub)
+    sub.add_argument("--name", metavar="TEXT", help="the person's name")
+    sub.add_argument("--start", metavar="YYYY-MM-DD",
+                     help="a new first working day: open items move with it (own due dates stay)")
+    sub.add_argument("--unit", metavar="TEXT", help="unit, ward or team ('' clears it)")
+    sub.add_argument("--mentor", metavar="TEXT", help="the mentor's name ('' clears it)")
+    _contacts(sub)
+    sub.add_argument("--checklist", metavar="ID",
+                     help="another checklist: each item's state carries over by its id; the rest is kept "
+                          "as retired")
+
+
+def _finish(sub: argparse.ArgumentParser) -> None:
+    _hire(sub)
+    sub.add_argument("--reason", metavar="TEXT",
+                     help="why: onboarding completed, the person left, the hiring was stopped")
+    sub.add_argument("--on", metavar="YYYY-MM-DD", help="when (default: today)")
+
+
+def _assign(sub: argparse.ArgumentParser) -> None:
+    _hire_item(sub)
+    sub.add_argument("person", metavar="PERSON", help="who does it ('' for the person of its owner role)")
+
+
+def _add_item(sub: argparse.ArgumentParser) -> None:
+    _hire(sub)
+    sub.add_argument("title", metavar="TITLE", help="what is to be done")
+    sub.add_argument("--phase", metavar="ID", help="the checklist's phase (default: by the due date)")
+    sub.add_argument("--due", metavar="WHEN",
+                     help="a date (YYYY-MM-DD) or a move from the start date (+2w, -3d, +1m)")
+    sub.add_argument("--owner", metavar="ROLE", help="leader, mentor, hr, peer, centre, staff, ...")
+
+
+def _log(sub: argparse.ArgumentParser) -> None:
+    _hire(sub)
+    sub.add_argument("item", metavar="ITEM", nargs="?", help="only this item's history")
+    _json(sub)
 
 
 def _show(sub: argparse.ArgumentParser) -> None:
@@ -100,11 +152,15 @@ def _due(sub: argparse.ArgumentParser) -> None:
 
 def _agenda(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--days", type=int, default=14, metavar="N", help="look N days ahead (default 14)")
+    sub.add_argument("--who", metavar="PERSON", help="only what this person does (by name)")
+    sub.add_argument("--owner", metavar="ROLE", help="only items of this owner role (mentor, hr, ...)")
     _json(sub)
 
 
 def _export(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("hires", nargs="*", metavar="HIRE", help="hires to include (default: all)")
+    sub.add_argument("hires", nargs="*", metavar="HIRE",
+                     help="hires to include (default: every hire not finished)")
+    sub.add_argument("--all", action="store_true", help="also finished hires")
     sub.add_argument("--format", choices=("md", "csv", "json", "html", "ics"), default="md",
                      help="md (default), csv, json, html or ics")
     sub.add_argument("-o", "--output", metavar="PATH",
@@ -127,7 +183,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("validate", "Check checklist or hire files; prints FILE:LINE: message per problem.",
                _validate),
     Subcommand("add", "Add a hire; prints the new hire's id.", _add),
-    Subcommand("list", "List hires with their progress.", _json),
+    Subcommand("list", "List hires with their progress (finished ones with --all).", _list),
     Subcommand("show", "Show a hire's checklist with each item's state.", _show),
     Subcommand("check", "Mark an item done.", _check),
     Subcommand("uncheck", "Mark an item open again.", _hire_item),
@@ -135,6 +191,18 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("note", "Set the note on an item (an empty text removes it).", _note),
     Subcommand("due", "Give an item its own due date (postpone it, or bring it forward).", _due),
     Subcommand("agenda", "Items due soon and overdue ones, across all hires.", _agenda),
+    Subcommand("assign", "Name the person who does one item (instead of the person of its owner role).",
+               _assign),
+    Subcommand("add-item", "Add a task that only this hire needs; prints the new item's id.", _add_item),
+    Subcommand("remove-item", "Remove one of the hire's own tasks (the log keeps what it was).",
+               _hire_item),
+    Subcommand("log", "Show the hire's history: when, who, what, which item.", _log),
+    Subcommand("edit", "Change a hire's name, start date, unit, mentor, contacts or checklist.", _edit),
+    Subcommand("finish", "Finish a hire's onboarding (completed, left, stopped): it leaves the dashboard.",
+               _finish),
+    Subcommand("reopen", "Take a finished hire back.", _hire),
+    Subcommand("retention", "List finished hires kept longer than retention_months, due for erasure.",
+               _json),
     Subcommand("export", "Write a progress summary: Markdown, CSV (Excel), JSON, HTML or iCalendar.",
                _export),
     Subcommand("merge", "Merge conflicting copies of records that a sync service (OneDrive, Dropbox, "
@@ -169,14 +237,18 @@ def build_parser(arguments: Sequence[str] | None = None) -> argparse.ArgumentPar
     return parser
 
 
-# due's WHEN may be a move back in time such as -3d, which argparse would take for an option: after the
-# due command, a leading space makes it a value (move_date and the reason strip it)
+# due's WHEN (and add-item's --due) may be a move back in time such as -3d, which argparse would take
+# for an option: after those commands, a leading space makes it a value (move_date strips it)
 _BACKWARD_MOVE = re.compile(r"^-\d+[dwmy]$")
 
 
+_MOVING_COMMANDS = ("due", "add-item")  # their WHEN / --due may be a move back in time
+
+
 def moves_as_values(arguments: list[str]) -> list[str]:
-    """The command line with due's backward moves (``-3d``) kept as values."""
-    if "due" not in arguments:
+    """The command line with backward moves (``-3d``) kept as values, after due and add-item."""
+    named = [a for a in arguments if a in _MOVING_COMMANDS]
+    if not named:
         return arguments
-    at = arguments.index("due") + 1
+    at = arguments.index(named[0]) + 1
     return arguments[:at] + [" " + a if _BACKWARD_MOVE.match(a) else a for a in arguments[at:]]
