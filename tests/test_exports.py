@@ -69,7 +69,8 @@ def test_csv_reads_back_in_semicolon_mode_with_formulas_neutralised(hires: list[
     assert text.startswith("\ufeff") and "\r\n" in text
     rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
     header, body = rows[0], rows[1:]
-    assert header[:3] == ["Ansat-id", "Navn", "Enhed"] and len(header) == 14
+    assert header[:3] == ["Ansat-id", "Navn", "Enhed"] and len(header) == 17
+    assert header[13:] == ["Note", "Begrundelse", "Person", "Type"]  # added at the end, after the note
     assert len(body) == 11 + 4  # one row per item per hire
     hostile_rows = [r for r in body if r[1] == HOSTILE]
     assert hostile_rows and all(r[2] == "'=SUM(A1:A9)" for r in hostile_rows)
@@ -77,6 +78,7 @@ def test_csv_reads_back_in_semicolon_mode_with_formulas_neutralised(hires: list[
     assert anna["appoint-mentor"][13] == 'Mette siger "ja", gerne'
     assert anna["write-and-share-job-posting"][12] == "'=HR+1"
     assert anna["draft-employment-contract"][10] == "ikke relevant"
+    assert anna["draft-employment-contract"][14] == "HR står for kontrakten"
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in body for cell in row)
 
 

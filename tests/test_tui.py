@@ -90,6 +90,10 @@ async def test_new_hire_form_creates_a_record(onboarding: Onboarding) -> None:
         (record,) = onboarding.store.load_all()[0]
         assert (record.name, record.start_date, record.checklist) == (
             "Kim Østergaard", dt.date(2027, 3, 1), "nordjylland-leder")
+        assert type(app.screen).__name__ == "HireScreen"  # the new hire's checklist, ready to work on
+        assert "Kim Østergaard" in text_of(app, "#hire-header")
+        await pilot.press("escape")
+        await pilot.pause()
         assert "Kim Østergaard" in str(cell_texts(app.screen.query_one("#hires", DataTable)))
 
 
@@ -137,7 +141,9 @@ async def test_x_asks_for_a_reason_and_marks_not_applicable(onboarding: Onboardi
         assert text_of(app, "#error") == "Enter a reason"
         await pilot.press(*"IT sets it up", "enter")
         await pilot.pause()
-        assert item_state(onboarding, anna, "order-workstation") == ("skipped", "IT sets it up")
+        state = onboarding.store.load(anna).state("order-workstation")
+        assert (state.status, state.reason, state.note) == ("skipped", "IT sets it up", None)
+        assert "Reason: IT sets it up" in text_of(app, "#guidance")
 
 
 async def test_o_sets_a_note_and_u_undoes_the_last_change(onboarding: Onboarding, anna: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,7 @@ from ..i18n import say
 from ..progress import HireProgress, ItemView
 from ..record import HireRecord, ItemState
 from ..safetext import visible
-from ..wording import moved_from
+from ..wording import hire_facts, moved_from
 
 ONLY_CHOICES = ("open", "overdue")
 
@@ -63,8 +64,27 @@ def due_words(view: ItemView, options: ExportOptions) -> str:
     return f"{options.t('panel.due')} {view.due}{moved_from(view, options.lang)}"
 
 
-def note_of(view: ItemView, options: ExportOptions) -> str | None:
-    return view.state.note if options.notes else None
+def remarks(view: ItemView, options: ExportOptions) -> list[tuple[str, str]]:
+    """The item's reason (why it is not applicable) and note, as (message key, text), those it has;
+    none with ``--no-notes``."""
+    if not options.notes:
+        return []
+    return [(key, text) for key, text in (("reason", view.state.reason), ("note", view.state.note)) if text]
+
+
+def facts(record: HireRecord, options: ExportOptions, escape: Callable[[str], str] = str) -> list[str]:
+    """The facts under a hire's name (``wording.hire_facts``); ``--no-notes`` leaves out why it
+    finished, free text as a note is."""
+    told = record if options.notes else record._replace(finish_reason=None)
+    return hire_facts(told, options.lang, escape)
+
+
+def retired_views(progress: HireProgress, options: ExportOptions) -> tuple[ItemView, ...]:
+    """The items no longer in the checklist, shown last: only in a summary of every item (they can
+    no longer be worked, so they are neither open nor overdue work)."""
+    if options.only is not None or progress.checklist is None:
+        return ()
+    return progress.retired
 
 
 def status_word(view: ItemView, options: ExportOptions) -> str:
@@ -76,19 +96,19 @@ def hire_data(progress: HireProgress, lang: str, *, items: bool = False,
     """A hire as plain data (the command line's --json and the JSON export share it)."""
     record = progress.record
     next_due = progress.next_due
+    notes = options.notes if options else True
     data: dict[str, Any] = {
         "id": record.id, "name": record.name, "unit": record.unit, "mentor": record.mentor,
         "hr_contact": record.hr_contact, "centre_contact": record.centre_contact,
         "start_date": record.start_date.isoformat(), "checklist": record.checklist,
         "checklist_version": record.checklist_version,
         "finished": record.finished.isoformat() if record.finished else None,
-        "finish_reason": record.finish_reason, **progress.summary(),
+        "finish_reason": record.finish_reason if notes else None, **progress.summary(),
         "next_due": {"item": next_due.item_id, "due": next_due.due.isoformat()}
         if next_due and next_due.due else None,
     }
     if items:
         chosen = selected(progress, options) if options else list(progress.items)
-        notes = options.notes if options else True
         data["items"] = [item_data(v, lang, progress.today, notes, record) for v in chosen]
         data["retired"] = [item_data(v, lang, progress.today, notes, record) for v in progress.retired]
     return data

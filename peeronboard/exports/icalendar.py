@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..i18n import owner_word
 from ..progress import HireProgress
-from .common import ExportOptions, note_of, selected, shown, source_ref
+from ..wording import owner_text
+from .common import ExportOptions, remarks, selected, shown, source_ref
 
 
 def escape(text: str) -> str:
@@ -45,14 +45,13 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
             if view.state.status != "open" or view.due is None:
                 continue
             description = [f"{t('hire.checklist')}: {record.checklist}"]
-            if view.item and view.item.owner:
-                description.append(f"{t('panel.owner')}: {owner_word(view.item.owner, options.lang)}")
+            owner = owner_text(view, record, options.lang)
+            if owner:
+                description.append(f"{t('panel.owner')}: {owner}")
             reference = source_ref(view, options.lang)
             if reference:
                 description.append(f"{t('panel.ref')}: {reference}")
-            note = note_of(view, options)
-            if note:
-                description.append(f"{t('note')}: {note}")
+            description += [f"{t(key)}: {text}" for key, text in remarks(view, options)]
             lines += [
                 "BEGIN:VEVENT",
                 f"UID:{escape(f'{record.id}-{view.item_id}@peeronboard')}",

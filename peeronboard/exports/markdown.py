@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..progress import HireProgress
-from ..wording import hire_facts, outcome
-from .common import ExportOptions, due_words, note_of, phase_groups, shown, source_ref
+from ..progress import HireProgress, ItemView
+from ..wording import outcome, owner_text
+from .common import ExportOptions, due_words, facts, phase_groups, remarks, retired_views, shown, source_ref
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -25,10 +25,10 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
         checklist = progress.checklist
         lines.append(f"# {escape(record.name)}")
         lines.append("")
-        facts = hire_facts(record, options.lang, escape)
+        told = facts(record, options, escape)
         title = checklist.title.in_lang(options.lang) if checklist else record.checklist
-        facts.append(f"{t('hire.checklist')}: {escape(title)}")
-        lines.append(" · ".join(facts))
+        told.append(f"{t('hire.checklist')}: {escape(title)}")
+        lines.append(" · ".join(told))
         lines.append("")
         summary = progress.summary()
         line = t("progress.line", **summary)
@@ -37,33 +37,43 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
         lines += [line, ""]
         for phase_title, views, finished, total in phase_groups(progress, options):
             lines += [f"## {escape(phase_title)} ({finished}/{total})", ""]
-            for view in views:
-                lines += _item_lines(view, progress, options)
-            lines.append("")
+            lines += _items_lines(views, progress, options)
+        retired = retired_views(progress, options)
+        if retired:
+            lines += [f"## {escape(t('retired.heading'))}", ""]
+            lines += _items_lines(retired, progress, options)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _item_lines(view, progress: HireProgress, options: ExportOptions) -> list[str]:
+def _items_lines(views: tuple[ItemView, ...] | list[ItemView], progress: HireProgress,
+                 options: ExportOptions) -> list[str]:
+    """A group's items, then the blank line that ends it."""
+    return [line for view in views for line in _item_lines(view, progress, options)] + [""]
+
+
+def _item_lines(view: ItemView, progress: HireProgress, options: ExportOptions) -> list[str]:
     t = options.t
     state = view.state
     title = escape(view.title(options.lang))
+    own = f" *({t('own.mark')})*" if view.own else ""
     if state.status == "done":
-        head = f"- [x] {title}"
+        head = f"- [x] {title}{own}"
     elif state.status == "skipped":
-        head = f"- [x] ~~{title}~~ *({t('status.skipped')})*"
+        head = f"- [x] ~~{title}~~{own} *({t('status.skipped')})*"
     else:
-        head = f"- [ ] {title}"
+        head = f"- [ ] {title}{own}"
     details = []
     if view.due:
         due = due_words(view, options)
         details.append(f"**{due} — {t('overdue')}**" if view.is_overdue(progress.today) else due)
     if state.status != "open" and state.date:
         details.append(outcome(state, options.lang, escape))
+    owner = owner_text(view, progress.record, options.lang)
+    if owner:
+        details.append(f"{t('panel.owner')}: {escape(owner)}")
     reference = source_ref(view, options.lang)
     if reference:
         details.append(escape(reference))
     lines = [head + (" — " + " · ".join(details) if details else "")]
-    note = note_of(view, options)
-    if note:
-        lines.append(f"  - {t('note')}: {escape(note)}")
+    lines += [f"  - {t(key)}: {escape(text)}" for key, text in remarks(view, options)]
     return lines

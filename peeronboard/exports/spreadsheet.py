@@ -13,15 +13,17 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable
 from itertools import chain, repeat
+from typing import NamedTuple
 
-from ..checklist import Checklist, Item
-from ..i18n import owner_word
-from ..progress import HireProgress
-from ..record import HireRecord, ItemState
-from .common import ExportOptions, shown, wanted
+from ..checklist import Checklist
+from ..progress import HireProgress, ItemView
+from ..record import OPEN, HireRecord, ItemState
+from ..wording import owner_text
+from .common import ExportOptions, retired_views, shown, wanted
 
 COLUMNS = ("col.hire_id", "col.name", "col.unit", "col.start", "col.checklist", "col.phase", "col.item",
-           "col.title", "panel.owner", "col.due", "col.status", "col.date", "col.by", "note")
+           "col.title", "panel.owner", "col.due", "col.status", "col.date", "col.by", "note",
+           "reason", "col.person", "col.kind")  # columns are only ever added at the end
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # a cell starting with one of these is text to every importer, so most cells need no closer look
 _PLAIN_START = frozenset(map(chr, range(0x21, 0x7F))) - set('"=+-@')
@@ -74,60 +76,148 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
 
 
 def render_bytes(hires: list[HireProgress], options: ExportOptions) -> bytes:
-    """The CSV as UTF-8, joined once at the end from the four parts of each row: the hire's cells,
-    the item's (phase, item, title, owner), its due date, and its state. The first three are made once
-    and shared by every row they occur in; only recorded items' states are made per hire."""
+    """The CSV as UTF-8, joined once at the end from the parts of each row (see ``_Parts``)."""
+    parts = _Parts(options)
     header = ("\ufeff".encode(), _line([options.t(key) for key in COLUMNS]))
-    statuses = {status: options.t(f"status.{status}") for status in ("open", "done", "skipped")}
-    unrecorded = _line([statuses["open"], "", "", ""])
-    described: dict[int, list[bytes]] = {}  # checklist -> phase, item, title and owner of each item
-    positions: dict[int, dict[str, int]] = {}  # checklist -> each item's place
-    days = _DueCells()
-    ends: dict[ItemState, bytes] = {}  # the end of a recorded item's row, by its state
     rows: list[Iterable[tuple[bytes, ...]]] = [(header,)]
-    only, notes = options.only, options.notes
-
-    def recorded(state: ItemState) -> bytes:
-        end = ends.get(state)
-        if end is None:
-            end = ends[state] = _recorded(state, statuses, notes)
-        return end
-
-    for progress in hires:
-        record, checklist = progress.record, progress.checklist
-        if checklist is None:
-            continue
-        if id(checklist) not in described:
-            described[id(checklist)] = [text.encode() for text in _described(checklist, options)]
-            positions[id(checklist)] = {item.id: index for index, item in enumerate(checklist.item_list)}
-        texts = described[id(checklist)]
-        dues = checklist.due_dates(record.start_date)
-        hire = (row([safe(record.id), safe(record.name), safe(record.unit or ""),
-                     record.start_date.isoformat(), safe(record.checklist)]) + ";").encode()
-        shared_dues = due_cells = days.cells(dues)
-        states = [unrecorded] * len(texts)
-        place = positions[id(checklist)]
-        for item_id, state in record.items.items():
-            index = place.get(item_id)
-            if index is not None:  # a retired item is not in the checklist's rows
-                states[index] = recorded(state)
-                if state.due:  # its own due date: this hire gets its own copy of the cells
-                    if due_cells is shared_dues:
-                        due_cells = shared_dues.copy()
-                    due_cells[index] = days[state.due]
-        if only:
-            rows.append(_selected_rows(hire, texts, due_cells, states, dues, record, checklist.item_list,
-                                       options))
-        else:
-            rows.append(zip(repeat(hire), texts, due_cells, states))
+    rows += [parts.hire_rows(progress) for progress in hires if progress.checklist is not None]
     return b"".join(chain.from_iterable(chain.from_iterable(rows)))
 
 
-def _recorded(state: ItemState, statuses: dict[str, str], notes: bool) -> bytes:
-    """Status, date, by and note: the end of a recorded item's row."""
-    note = state.note if notes else None
-    return _line([statuses[state.status], state.date.isoformat() if state.date else "",
-                  safe(state.by) if state.by else "", safe(note) if note else ""])
+class _Described(NamedTuple):
+    """What a checklist decides of its rows: each item's phase, item and title cells (ending in
+    ``;``), each item's place, and the title of each phase."""
+
+    texts: list[bytes]
+    place: dict[str, int]
+    phases: dict[str, str]
+
+
+class _Shared(NamedTuple):
+    """What a checklist and a hire's people (mentor, HR and centre contacts) decide of the rows of
+    items that name no person of their own: the start of each row after the hire's cells (phase,
+    item, title, owner); the end of an unrecorded item's row (its state, the person, the kind); and
+    the person and kind alone, which end a recorded item's row."""
+
+    heads: list[bytes]
+    tails: list[bytes]
+    people: list[bytes]
+
+
+class _Parts:
+    """The four parts of a row: the hire's cells (id, name, unit, start, checklist); the item's
+    (phase, item, title) with its owner ("Mette (mentor)"); its due date; and its state (status,
+    date, by, note, reason) with the person who does it and the kind of item (own, retired). Each is
+    made once and shared by every row it occurs in: a checklist and the hire's people decide the
+    first, a start date the due dates, and only recorded items (a handful per hire) get their own
+    end; an item's own due date or person gives that hire its own copy of the list."""
+
+    def __init__(self, options: ExportOptions) -> None:
+        self.options = options
+        self.statuses = {status: options.t(f"status.{status}") for status in ("open", "done", "skipped")}
+        self.ends: dict[ItemState, bytes] = {}  # by the recorded state
+        self.unrecorded = self._end(OPEN)
+        self.days = _DueCells()
+        self.described: dict[int, _Described] = {}  # by the checklist's id()
+        self.shared: dict[tuple[object, ...], _Shared] = {}  # see _shared
+
+    def hire_rows(self, progress: HireProgress) -> Iterable[tuple[bytes, ...]]:
+        """The hire's rows: its checklist's items with its own at the end of their phase, then its
+        retired items, those the options select."""
+        record, checklist = progress.record, progress.checklist
+        assert checklist is not None
+        described = self._described(checklist)
+        hire = (row([safe(record.id), safe(record.name), safe(record.unit or ""),
+                     record.start_date.isoformat(), safe(record.checklist)]) + ";").encode()
+        due_cells = shared_dues = self.days.cells(checklist.due_dates(record.start_date))
+        shared = self._shared(checklist, described, record)
+        heads, tails = shared.heads, shared.tails.copy() if record.items else shared.tails
+        has_retired = False
+        for item_id, state in record.items.items():
+            index = described.place.get(item_id)
+            if index is None:  # one of the hire's own items, or a retired one
+                has_retired = has_retired or item_id not in record.own
+                continue
+            person = shared.people[index]
+            if state.assignee:  # a person named for the item: this hire gets its own copy of the heads
+                if heads is shared.heads:
+                    heads = heads.copy()
+                item = checklist.item_list[index]
+                owner, person = self._person(ItemView(item.id, item.phase, item, state, None), record)
+                heads[index] = described.texts[index] + owner
+            tails[index] = self._end(state) + person
+            if state.due:  # its own due date: likewise for the due dates
+                if due_cells is shared_dues:
+                    due_cells = shared_dues.copy()
+                due_cells[index] = self.days[state.due]
+        rows: Iterable[tuple[bytes, ...]] = zip(repeat(hire), heads, due_cells, tails)
+        if record.own or self.options.only:
+            rows = self._chosen(list(rows), progress, described, hire)
+        if has_retired:
+            heading = self.options.t("retired.heading")
+            rows = chain(rows, [self._row(hire, view, record, heading)
+                                for view in retired_views(progress, self.options)])
+        return rows
+
+    def _chosen(self, rows: list[tuple[bytes, ...]], progress: HireProgress, described: _Described,
+                hire: bytes) -> list[tuple[bytes, ...]]:
+        """The rows (in checklist order) in the order of the hire's items, its own among them, those
+        the options select."""
+        chosen = []
+        for view in progress.items:
+            if wanted(view.state, view.due, self.options):
+                chosen.append(self._row(hire, view, progress.record, described.phases[view.phase or ""])
+                              if view.own else rows[described.place[view.item_id]])
+        return chosen
+
+    def _row(self, hire: bytes, view: ItemView, record: HireRecord, phase: str) -> tuple[bytes, ...]:
+        """The row of an item that only this hire has: one of its own, or a retired one."""
+        text = (row([safe(phase), safe(view.item_id), safe(view.title(self.options.lang))]) + ";").encode()
+        owner, person = self._person(view, record)
+        return hire, text + owner, self.days[view.due], self._end(view.state) + person
+
+    def _described(self, checklist: Checklist) -> _Described:
+        made = self.described.get(id(checklist))
+        if made is None:
+            lang = self.options.lang
+            phases = {phase.id: phase.title.in_lang(lang) for phase in checklist.phases}
+            texts = [(row([safe(phases.get(item.phase, "")), safe(item.id), safe(item.title.in_lang(lang))])
+                      + ";").encode() for item in checklist.item_list]
+            place = {item.id: index for index, item in enumerate(checklist.item_list)}
+            made = self.described[id(checklist)] = _Described(texts, place, phases)
+        return made
+
+    def _shared(self, checklist: Checklist, described: _Described, record: HireRecord) -> _Shared:
+        key = (id(checklist), record.mentor, record.hr_contact, record.centre_contact)
+        made = self.shared.get(key)
+        if made is None:
+            cells = [self._person(ItemView(item.id, item.phase, item, OPEN, None), record)
+                     for item in checklist.item_list]
+            made = self.shared[key] = _Shared(
+                [text + owner for text, (owner, _) in zip(described.texts, cells, strict=True)],
+                [self.unrecorded + person for _, person in cells], [person for _, person in cells])
+        return made
+
+    def _person(self, view: ItemView, record: HireRecord) -> tuple[bytes, bytes]:
+        """The item's owner cell (with its ``;``), and the end of its line: the person who does it
+        and the kind of item it is."""
+        t = self.options.t
+        owner, person = owner_text(view, record, self.options.lang), view.person(record)
+        kind = t("own.mark") if view.own else t("status.retired") if view.retired else ""
+        return (cell(safe(owner)) + ";").encode(), _line([safe(person) if person else "", kind])
+
+    def _end(self, state: ItemState) -> bytes:
+        """Status, date, by, note and reason (each with its ``;``); notes and reasons only as the
+        options allow."""
+        end = self.ends.get(state)
+        if end is None:
+            note, reason = (state.note, state.reason) if self.options.notes else (None, None)
+            end = self.ends[state] = (row([
+                self.statuses[state.status], state.date.isoformat() if state.date else "",
+                safe(state.by) if state.by else "", safe(note) if note else "",
+                safe(reason) if reason else "",
+            ]) + ";").encode()
+        return end
 
 
 class _DueCells(dict[dt.date | None, bytes]):
@@ -147,23 +237,3 @@ class _DueCells(dict[dt.date | None, bytes]):
         if made is None:
             made = self._lists[dues] = [self[due] for due in dues]
         return made
-
-
-def _selected_rows(hire: bytes, texts: list[bytes], due_cells: list[bytes], states: list[bytes],
-                   dues: tuple[dt.date | None, ...], record: HireRecord, items: tuple[Item, ...],
-                   options: ExportOptions) -> list[tuple[bytes, ...]]:
-    """A hire's rows for the items that ``--only`` selects."""
-    rows = []
-    for index, item in enumerate(items):
-        state = record.state(item.id)
-        if wanted(state, state.due or dues[index], options):
-            rows.append((hire, texts[index], due_cells[index], states[index]))
-    return rows
-
-
-def _described(checklist: Checklist, options: ExportOptions) -> list[str]:
-    """Phase, item, title and owner of each item, joined and ending in ``;``."""
-    phases = {p.id: safe(p.title.in_lang(options.lang)) for p in checklist.phases}
-    return [row([phases.get(item.phase, ""), safe(item.id), safe(item.title.in_lang(options.lang)),
-                 safe(owner_word(item.owner, options.lang))]) + ";"
-            for item in checklist.item_list]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from html import escape as escape_markup
 
-from ..i18n import owner_word
-from ..progress import HireProgress
-from ..wording import hire_facts, outcome
-from .common import ExportOptions, due_words, note_of, phase_groups, shown, source_ref
+from ..progress import HireProgress, ItemView
+from ..wording import outcome, owner_text
+from .common import ExportOptions, due_words, facts, phase_groups, remarks, retired_views, shown, source_ref
 
 STYLE = """
 @page { size: A4; margin: 16mm; }
@@ -28,10 +27,13 @@ ul.items li { padding: .35em 0; border-bottom: 1px solid #eee; display: grid;
 .mark { font-weight: bold; }
 .done .mark { color: #2e7d32; }
 .skipped .title { text-decoration: line-through; color: #777; }
+.retired .title { color: #777; }
+.own-mark { font-style: italic; color: #555; }
 .due { white-space: nowrap; color: #444; }
 .overdue .due { color: #b00020; font-weight: bold; }
 .meta { grid-column: 2 / 4; color: #555; font-size: .85em; }
-.note { grid-column: 2 / 4; font-size: .9em; background: #f6f6f6; padding: .2em .5em; border-radius: 3px; }
+.note, .reason { grid-column: 2 / 4; font-size: .9em; background: #f6f6f6; padding: .2em .5em;
+                 border-radius: 3px; }
 @media print {
   body { margin: 0; max-width: none; }
   section.hire { break-after: page; border-top: none !important; padding-top: 0 !important; }
@@ -75,14 +77,14 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
 def _hire(progress: HireProgress, options: ExportOptions) -> list[str]:
     t = options.t
     record, checklist = progress.record, progress.checklist
-    facts = hire_facts(record, options.lang)
-    facts.append(f"{t('hire.checklist')}: "
-                 f"{checklist.title.in_lang(options.lang) if checklist else record.checklist}")
+    told = facts(record, options)
+    told.append(f"{t('hire.checklist')}: "
+                f"{checklist.title.in_lang(options.lang) if checklist else record.checklist}")
     summary = progress.summary()
     out = [
         '<section class="hire">',
         f"<h1>{escape(record.name)}</h1>",
-        f'<p class="facts">{escape(" · ".join(facts))}</p>',
+        f'<p class="facts">{escape(" · ".join(told))}</p>',
         f'<p class="summary">{escape(t("progress.line", **summary))}'
         + (f' · <span class="overdue-count">{summary["overdue"]} {escape(t("overdue"))}</span>'
            if summary["overdue"] else "") + "</p>",
@@ -93,37 +95,44 @@ def _hire(progress: HireProgress, options: ExportOptions) -> list[str]:
             f"<h2><span>{escape(title)}</span><span>{finished}/{total}</span></h2>",
             f'<div class="bar" role="progressbar" aria-valuenow="{percent}" aria-valuemin="0" '
             f'aria-valuemax="100"><span style="width: {percent}%"></span></div>',
-            '<ul class="items">',
+            *_items(views, progress, options),
         ]
-        for view in views:
-            out.append(_item(view, progress, options))
-        out.append("</ul>")
+    retired = retired_views(progress, options)
+    if retired:
+        out += [f"<h2><span>{escape(t('retired.heading'))}</span></h2>", *_items(retired, progress, options)]
     out.append("</section>")
     return out
 
 
-def _item(view, progress: HireProgress, options: ExportOptions) -> str:
+def _items(views: tuple[ItemView, ...] | list[ItemView], progress: HireProgress,
+           options: ExportOptions) -> list[str]:
+    return ['<ul class="items">', *(_item(view, progress, options) for view in views), "</ul>"]
+
+
+def _item(view: ItemView, progress: HireProgress, options: ExportOptions) -> str:
     t = options.t
     state = view.state
     overdue = view.is_overdue(progress.today)
-    classes = state.status + (" overdue" if overdue else "")
+    flags = {"overdue": overdue, "own": view.own, "retired": view.retired}
+    classes = " ".join([state.status, *(name for name, on in flags.items() if on)])
     due = ""
     if view.due:
         due = due_words(view, options) + (f" — {t('overdue')}" if overdue else "")
     meta = []
     if state.status != "open":
         meta.append(outcome(state, options.lang))
-    if view.item and view.item.owner:
-        meta.append(f"{t('panel.owner')}: {owner_word(view.item.owner, options.lang)}")
+    owner = owner_text(view, progress.record, options.lang)
+    if owner:
+        meta.append(f"{t('panel.owner')}: {owner}")
     reference = source_ref(view, options.lang)
     if reference:
         meta.append(f"{t('panel.ref')}: {reference}")
+    own = f' <em class="own-mark">({escape(t("own.mark"))})</em>' if view.own else ""
     html = (f'<li class="{classes}"><span class="mark">{MARKS[state.status]}</span>'
-            f'<span class="title">{escape(view.title(options.lang))}</span>'
+            f'<span class="title">{escape(view.title(options.lang))}{own}</span>'
             f'<span class="due">{escape(due)}</span>')
     if meta:
         html += f'<span class="meta">{escape(" · ".join(meta))}</span>'
-    note = note_of(view, options)
-    if note:
-        html += f'<span class="note">{escape(t("note"))}: {escape(note)}</span>'
+    for key, text in remarks(view, options):
+        html += f'<span class="{key}">{escape(t(key))}: {escape(text)}</span>'
     return html + "</li>"

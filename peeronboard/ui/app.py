@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.worker import WorkerFailed
 
 from ..dates import now
-from ..errors import DEBUG_ENV, PeerError
+from ..errors import DEBUG_ENV, NoChange, PeerError
 from ..i18n import say
 from ..index import Stamp
 from ..onboarding import Onboarding
@@ -66,6 +66,7 @@ class PeerOnboardApp(App[None]):
         self._seen: dict[str, Stamp] = {}
         self._undo: list[UndoStep] = []
         self._crash_report: str | None = None
+        self.show_finished = False  # the dashboard shows finished hires too
         localize_bindings(self, lang)
 
     # --- words -----------------------------------------------------------------------------
@@ -187,6 +188,9 @@ class PeerOnboardApp(App[None]):
             fresh = self.onboarding.store.load(hire_id)  # for undo: the state as it is on disk now
             before = fresh.state(item_id)
             record = change(fresh)
+        except NoChange as same:
+            self.notify(same.message(self.lang))  # calm: what the leader wanted is already so
+            return False
         except (PeerError, FormatError) as error:
             self.report_failure(error)
             return False
@@ -195,6 +199,23 @@ class PeerOnboardApp(App[None]):
             self._undo.append(UndoStep(hire_id, item_id, before, record.state(item_id)))
         self.refresh_screen()
         return True
+
+    def save_hire(self, hire_id: str, change: Callable[[], HireRecord],
+                  said: Callable[[HireRecord], str]) -> HireRecord | None:
+        """Run one change of the hire itself (its details, its end, an item of its own) through the
+        core; the toast says ``said(record)``, or why nothing was saved."""
+        try:
+            record = change()
+        except NoChange as same:
+            self.notify(same.message(self.lang))
+            return None
+        except (PeerError, FormatError) as error:
+            self.report_failure(error)
+            return None
+        self.hires[hire_id] = self.onboarding.progress(record)
+        self.notify(said(record))
+        self.refresh_screen()
+        return record
 
     def report_failure(self, error: PeerError | FormatError) -> None:
         """A change that did not happen: say why, in the app's language."""
@@ -205,6 +226,11 @@ class PeerOnboardApp(App[None]):
         self.hires[record.id] = self.onboarding.progress(record)
         self.notify(self.t("toast.added", name=self.name_of(record)))
         self.refresh_screen()
+
+    def forget_undo(self, hire_id: str, item_id: str | None = None) -> None:
+        """Drop the undo steps of a hire (or one of its items) that is going away."""
+        self._undo = [step for step in self._undo
+                      if step.hire_id != hire_id or (item_id is not None and step.item_id != item_id)]
 
     def action_undo(self) -> None:
         if not self._undo:
@@ -253,11 +279,102 @@ class PeerOnboardApp(App[None]):
         if not isinstance(form, NewHire):
             return
         try:
-            record = self.onboarding.add(form.name, form.start, form.checklist, form.unit, form.mentor)
+            record = self.onboarding.add(form.name, form.start, form.checklist, form.unit, form.mentor,
+                                         hr_contact=form.hr_contact, centre_contact=form.centre_contact)
         except (PeerError, FormatError) as error:
             self.report_failure(error)
             return
         self.add_hire(record)
+        self.open_hire(record.id)
+
+    # --- a hire's whole life -----------------------------------------------------------------
+
+    def edit_hire(self, hire_id: str) -> None:
+        """The form filled in with the hire's details; saving changes only what was changed."""
+        from .screens.new_hire import NewHire, NewHireScreen
+
+        progress = self.hires.get(hire_id)
+        if progress is None:
+            return
+        record = progress.record
+
+        def save(form: object) -> None:
+            if isinstance(form, NewHire):
+                changes = {"name": form.name, "start_date": form.start, "checklist": form.checklist,
+                           "unit": form.unit or "", "mentor": form.mentor or "",
+                           "hr_contact": form.hr_contact or "", "centre_contact": form.centre_contact or ""}
+                self.save_hire(hire_id, lambda: self.onboarding.edit(hire_id, **changes),
+                               lambda saved: self.t("toast.edited", name=self.name_of(saved)))
+
+        self.push_screen(NewHireScreen(record), save)
+
+    def finish_or_reopen(self, hire_id: str) -> None:
+        """Finish the hire's onboarding (asking why), or take a finished hire back."""
+        from .screens.prompt import TextPrompt
+
+        progress = self.hires.get(hire_id)
+        if progress is None:
+            return
+        record = progress.record
+        if record.finished is not None:
+            was = record.finished
+            self.save_hire(hire_id, lambda: self.onboarding.reopen(hire_id),
+                           lambda saved: self.t("toast.reopened", name=self.name_of(saved), date=was))
+            return
+
+        def finish(reason: str | None) -> None:
+            if reason is not None:
+                self.save_hire(hire_id, lambda: self.onboarding.finish(hire_id, reason or None),
+                               lambda saved: self.t("toast.finished", name=self.name_of(saved),
+                                                    date=saved.finished))
+
+        self.push_screen(TextPrompt(self.t("prompt.finish", name=self.name_of(record)), "",
+                                    hint=self.t("prompt.finish_hint")), finish)
+
+    def erase_hire(self, hire_id: str) -> None:
+        """Erase every file of the hire, after a question that names it and defaults to No."""
+        from .screens.dialogs import ConfirmScreen
+
+        progress = self.hires.get(hire_id)
+        name = self.name_of(progress.record) if progress else self.t("unreadable")
+
+        def erase(yes: bool | None) -> None:
+            if yes:
+                self._erase(hire_id)
+
+        self.push_screen(ConfirmScreen(self.t("confirm.erase", name=name, id=hire_id),
+                                       self.t("confirm.erase_yes")), erase)
+
+    def _erase(self, hire_id: str) -> None:
+        """As ``peeronboard erase``: the core removes the files; what it could not is said."""
+        store = self.onboarding.store
+        try:
+            left = store.foreign_files(hire_id)  # before the record they differ from is gone
+            removed, failed = self.onboarding.erase(hire_id)
+        except (PeerError, FormatError) as error:
+            self.report_failure(error)
+            return
+        self.hires.pop(hire_id, None)
+        self.broken.pop(hire_id, None)
+        self.forget_undo(hire_id)
+        if not left and not failed:
+            self.notify(self.t("erased", id=hire_id, count=len(removed), folder=store.data_dir))
+        else:
+            lines = [self.t("erased.count", id=hire_id, count=len(removed))]
+            lines += [self.t("erase.left", path=path, id=hire_id) for path in left]
+            lines += [self.t("err.erase", path=path, reason=reason) for path, reason in failed]
+            self.notify("\n".join(lines), severity="error", timeout=30)
+        self.refresh_screen()
+
+    def action_review_erasure(self) -> None:
+        from .screens.erasure import ErasureScreen
+
+        if not isinstance(self.screen, ErasureScreen):
+            self.push_screen(ErasureScreen())
+
+    def action_show_finished(self) -> None:
+        self.show_finished = not self.show_finished
+        self.refresh_screen()
 
     def action_export(self) -> None:
         """Export the hire on screen, or every hire from anywhere else."""
@@ -329,6 +446,9 @@ class PeerOnboardApp(App[None]):
         yield SystemCommand(self.t("cmd.language"), self.t("cmd.language_help"), self.action_switch_language)
         yield SystemCommand(self.t("cmd.private"), self.t("cmd.private_help"), self.action_toggle_private)
         yield SystemCommand(self.t("cmd.merge"), self.t("cmd.merge_help"), self.action_merge_copies)
+        yield SystemCommand(self.t("cmd.review"), self.t("cmd.review_help"), self.action_review_erasure)
+        yield SystemCommand(self.t("cmd.show_finished"), self.t("cmd.show_finished_help"),
+                            self.action_show_finished)
         for progress in sorted(self.hires.values(), key=lambda h: h.record.name.casefold()):
             name = self.name_of(progress.record)
             hire_id = progress.record.id

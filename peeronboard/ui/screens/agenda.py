@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ...i18n import owner_word
 from ...progress import agenda
+from ...wording import owner_text
 from ..format import shown_line
 from .base import PeerScreenMixin
 
@@ -43,13 +43,14 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
         for key in ("col.due", "col.hire", "col.title", "panel.owner", "col.unit"):
             table.add_column(app.t(key), key=key)
         today = app.onboarding.today()
-        for entry in agenda(list(app.hires.values()), today, AGENDA_DAYS):
+        current = [h for h in app.hires.values() if not h.finished]  # a finished hire is done with
+        for entry in agenda(current, today, AGENDA_DAYS):
             record, view = entry.progress.record, entry.view
             overdue = view.is_overdue(today)
             due = Text(f"{entry.due}" + (f"  {app.t('overdue')}" if overdue else ""),
                        style=f"bold {app.error_color}" if overdue else "")
             table.add_row(due, Text(app.name_of(record)), shown_line(view.title(app.lang)),
-                          shown_line(owner_word(view.item.owner if view.item else None, app.lang)),
+                          shown_line(owner_text(view, record, app.lang)),
                           shown_line(record.unit), key=f"{record.id}/{view.item_id}")
         empty = self.query_one("#agenda-empty", Static)
         empty.display = table.row_count == 0

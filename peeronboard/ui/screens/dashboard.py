@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from ...progress import HireProgress
 from ..format import finished, progress_bar, shorten, shown, shown_line
 from .base import PeerScreenMixin
 
@@ -18,6 +21,26 @@ COLUMNS = (("form.name", 18, 0), ("col.unit", 14, 5), ("col.start", 10, 1), ("co
            ("col.progress", 14, 2), ("col.overdue", 11, 3), ("col.next", 0, 4))
 NEXT_MIN = 16
 GAP = 2  # DataTable's padding around each cell
+
+
+def _progress_share(progress: HireProgress) -> float:
+    return finished(progress) / progress.total if progress.total else 1.0
+
+
+# how ``s`` sorts the hires, in the order it cycles through them; ties by start date, then name
+SORTS: dict[str, Callable[[HireProgress], tuple[object, ...]]] = {
+    "start": lambda h: h.start_order,
+    "name": lambda h: (h.record.name.casefold(), *h.start_order),
+    "progress": lambda h: (_progress_share(h), *h.start_order),
+    "overdue": lambda h: (-h.overdue_count, *h.start_order),
+}
+
+
+def matches(progress: HireProgress, name: str, needle: str) -> bool:
+    """Whether the filter text is part of the hire's name (as shown), unit or mentor."""
+    record = progress.record
+    texts = (name, record.unit or "", record.mentor or "")
+    return not needle or any(needle in text.casefold() for text in texts)
 
 
 def fitting_columns(width: int) -> dict[str, int]:
@@ -34,13 +57,20 @@ def fitting_columns(width: int) -> dict[str, int]:
 
 
 class DashboardScreen(PeerScreenMixin, Screen[None]):
-    """Every hire, sorted by start date; ``/`` filters by name or unit."""
+    """Every hire that is not finished, sorted by start date (``s`` cycles the order); ``/`` filters by
+    name, unit or mentor; ``v`` shows the finished ones too."""
 
     BINDINGS = [
         Binding("n", "app.new_hire", "key.new"),
         Binding("enter", "open", "key.open"),
         Binding("slash", "filter", "key.filter", key_display="/"),
         Binding("e", "app.export", "key.export"),
+        Binding("c", "edit", "key.edit"),
+        Binding("f", "finish", "key.finish"),
+        Binding("v", "app.show_finished", "key.show_finished"),
+        Binding("s", "sort", "key.sort"),
+        Binding("r", "app.review_erasure", "key.review", show=False),
+        Binding("delete", "erase", "key.erase", key_display="Del", show=False),
         Binding("escape", "clear_filter", "key.filter", show=False),
     ]
 
@@ -52,6 +82,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         yield Footer(compact=True)
 
     needle = ""  # the filter text, casefolded
+    sort = "start"  # a key of SORTS
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -70,9 +101,9 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         banner = self.query_one("#banner", Static)
         banner.display = bool(app.banner)
         banner.update(Text(shown(app.banner, multiline=True)))
-        self.query_one("#title", Static).update(Text(f"peeronboard · {app.t('screen.hires')}", style="bold"))
+        self.query_one("#title", Static).update(self._title())
         if self.filter_field is not None:
-            self.filter_field.placeholder = app.t("filter.placeholder")
+            self.filter_field.placeholder = app.t("filter.people")
         table = self.query_one("#hires", DataTable)
         selected = self._selected_key()
         table.clear(columns=True)
@@ -80,20 +111,23 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         for key, width in widths.items():
             table.add_column(app.t(key), key=key, width=width)
         needle = self.needle
-        for progress in sorted(app.hires.values(),
-                               key=lambda h: h.start_order):
+        listed = [h for h in app.hires.values() if app.show_finished or not h.finished]
+        for progress in sorted(listed, key=SORTS[self.sort]):
             record = progress.record
             name = app.name_of(record)
-            if needle and needle not in name.casefold() and needle not in (record.unit or "").casefold():
+            if not matches(progress, name, needle):
                 continue
             next_due = progress.next_due
             overdue = progress.overdue_count
             cells = {
                 "form.name": name, "col.unit": record.unit or "", "col.start": record.start_date.isoformat(),
                 "col.checklist": record.checklist,
-                "col.next": f"{next_due.due} {next_due.title(app.lang)}" if next_due else "",
+                "col.next": self._finished_text(progress) if progress.finished
+                else f"{next_due.due} {next_due.title(app.lang)}" if next_due else "",
             }
-            row = {key: Text(shorten(shown(text), widths.get(key, 0))) for key, text in cells.items()}
+            style = "dim italic" if progress.finished else ""
+            row = {key: Text(shorten(shown(text), widths.get(key, 0)), style=style)
+                   for key, text in cells.items()}
             row["col.progress"] = progress_bar(finished(progress), progress.total)
             row["col.overdue"] = Text(str(overdue), style=f"bold {app.error_color}") if overdue else Text("")
             table.add_row(*(row[key] for key in widths), key=record.id)
@@ -115,8 +149,51 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         if table.display and not (field is not None and field.has_focus):
             table.focus()
 
+    def _title(self) -> Text:
+        """"peeronboard · Hires · sorted by name", then what the leader should know of finished hires."""
+        app = self.peer_app
+        parts = [f"peeronboard · {app.t('screen.hires')}", app.t("sort.by", by=app.t(f"sort.{self.sort}"))]
+        if app.show_finished:
+            parts.append(app.t("dash.finished_shown"))
+        title = Text(" · ".join(parts), style="bold")
+        due = len(app.onboarding.due_for_erasure(list(app.hires.values())))
+        if due:
+            title.append(" · " + app.t("dash.due_erasure", count=due), style=f"bold {app.error_color}")
+        return title
+
+    def _finished_text(self, progress: HireProgress) -> str:
+        """"■ finished 2027-06-30: completed" for a finished hire's row."""
+        record = progress.record
+        reason = f": {record.finish_reason}" if record.finish_reason else ""
+        return f"■ {self.peer_app.t('finished', date=record.finished)}{reason}"
+
     def on_resize(self) -> None:
         self.refresh_data()
+
+    def _hire_key(self) -> str | None:
+        """The focused row's hire id (also of an unreadable record)."""
+        key = self._selected_key()
+        return key.removeprefix("!") if key else None
+
+    def action_sort(self) -> None:
+        order = list(SORTS)
+        self.sort = order[(order.index(self.sort) + 1) % len(order)]
+        self.refresh_data()
+
+    def action_edit(self) -> None:
+        key = self._selected_key()
+        if key and not key.startswith("!"):
+            self.peer_app.edit_hire(key)
+
+    def action_finish(self) -> None:
+        key = self._selected_key()
+        if key and not key.startswith("!"):
+            self.peer_app.finish_or_reopen(key)
+
+    def action_erase(self) -> None:
+        hire_id = self._hire_key()
+        if hire_id:
+            self.peer_app.erase_hire(hire_id)
 
     def _selected_key(self) -> str | None:
         table = self.query_one("#hires", DataTable)
@@ -137,7 +214,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     async def action_filter(self) -> None:
         field = self.filter_field
         if field is None:
-            field = Input(id="filter", placeholder=self.peer_app.t("filter.placeholder"))
+            field = Input(id="filter", placeholder=self.peer_app.t("filter.people"))
             await self.mount(field, before=self.query_one("#hires"))
         field.focus()
 

@@ -14,16 +14,20 @@ from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import ColumnKey
 
 from ...dates import move_date
-from ...i18n import owner_word
 from ...progress import HireProgress, ItemView
-from ...wording import hire_facts, moved_from, outcome
+from ...record import HireRecord
+from ...wording import hire_facts, moved_from, outcome, owner_text
 from ..format import STATE_MARKS, due_text, masked, shorten, shown, shown_line
 from .base import PeerScreenMixin
+from .dialogs import ConfirmScreen, Field, FieldsPrompt
+from .history import log_text, log_time
 from .prompt import TextPrompt
 
 PHASE_PREFIX = "phase:"
 RETIRED_PREFIX = "retired:"
 RowSource = ItemView | str  # what a row shows: an item, or a heading's text
+OWNER_WIDTH = 22
+PANEL_LOG = 3  # log entries of the focused item in the side panel
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class TableLayout:
     error_color: str
     owner_fits: bool
     title_width: int
+    people: tuple[str | None, ...] = ()  # the hire's named people: the owner column shows them
+    own_mark: str = ""
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -49,7 +55,15 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         Binding("x", "skip", "key.skip"),
         Binding("o", "note", "key.note"),
         Binding("d", "due", "key.due"),
+        Binding("p", "assign", "key.assign"),
+        Binding("plus", "add_item", "key.add_item", key_display="+"),
+        Binding("minus", "remove_item", "key.remove_item", key_display="-"),
+        Binding("l", "history", "key.history"),
+        Binding("s", "sort", "key.sort"),
+        Binding("c", "edit", "key.edit"),
+        Binding("f", "finish", "key.finish"),
         Binding("e", "app.export", "key.export"),
+        Binding("delete", "erase", "key.erase", key_display="Del", show=False),
         Binding("escape", "back", "key.back"),
     ]
 
@@ -59,7 +73,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         self.focus_item = focus_item
         self._drawn_layout: TableLayout | None = None
         self._drawn_rows: dict[str, RowSource] = {}
-
+        self.by_due = False  # ``s``: every item by due date instead of the checklist's phases
 
     @property
     def progress(self) -> HireProgress | None:
@@ -99,6 +113,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         header.append("\n" + " · ".join(hire_facts(record, lang, escape=shown)))
         title = shown(checklist.title.in_lang(lang) if checklist else record.checklist)
         header.append(f"\n{app.t('hire.checklist')}: {title}")
+        if self.by_due:
+            header.append(" · " + app.t("sort.by", by=app.t("sort.due")), style="italic")
         header.append("\n" + app.t("progress.line", **summary))
         if summary["overdue"]:
             header.append(f" · {summary['overdue']} {app.t('overdue')}", style=f"bold {app.error_color}")
@@ -147,7 +163,11 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         for view in progress.items:
             by_phase.setdefault(view.phase, []).append(view)
         rows: dict[str, RowSource] = {}
-        for phase in progress.checklist.phases if progress.checklist else ():
+        if self.by_due:
+            undated = dt.date.max
+            ordered = sorted(progress.items, key=lambda view: view.due or undated)  # stable: checklist order
+            rows.update((view.item_id, view) for view in ordered)
+        for phase in progress.checklist.phases if progress.checklist and not self.by_due else ():
             views = by_phase.get(phase.id, [])
             done = sum(1 for v in views if v.state.status != "open")
             rows[PHASE_PREFIX + phase.id] = f"{phase.title.in_lang(app.lang)}  {done}/{len(views)}"
@@ -163,9 +183,12 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         view = source
         status = view.state.status
         mark_style = {"done": "bold", "skipped": "dim", "open": ""}[status]
-        title = Text(shorten(shown(view.title(layout.lang)), layout.title_width),
+        mark = f" {layout.own_mark}" if view.own else ""
+        title = Text(shorten(shown(view.title(layout.lang)), layout.title_width - len(mark)),
                      style="dim strike" if status == "skipped" else "")
-        owner = [shown_line(owner_word(view.item.owner if view.item else None, layout.lang))]
+        title.append(mark, style="italic")
+        assert self.progress is not None
+        owner = [Text(shorten(shown(owner_text(view, self.progress.record, layout.lang)), OWNER_WIDTH))]
         return (
             Text(STATE_MARKS[status], style=mark_style), title,
             due_text(view, layout.today, layout.error_color),
@@ -178,9 +201,12 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         width = self.query_one("#items", DataTable).size.width
         owner_fits = width >= 70  # on a narrow screen the owner is still in the guidance panel
         # titles get what the table has left after the other columns, so nothing scrolls sideways
-        others, columns = (1 + 13 + 16 + 1, 5) if owner_fits else (1 + 13 + 1, 4)
+        others, columns = (1 + 13 + OWNER_WIDTH + 1, 5) if owner_fits else (1 + 13 + 1, 4)
         title_width = max(16, width - others - 2 * columns - 2) if width else 50  # 0: not laid out yet
-        return TableLayout(app.lang, progress.today, app.error_color, owner_fits, title_width)
+        record = progress.record
+        people = (record.mentor, record.hr_contact, record.centre_contact)
+        return TableLayout(app.lang, progress.today, app.error_color, owner_fits, title_width, people,
+                           app.t("mark.own"))
 
     def on_resize(self) -> None:
         self.refresh_data()
@@ -195,6 +221,9 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         state = view.state
         text = shown_line(view.title(app.lang), "bold")
         text.append(f"\n{outcome(state, app.lang, escape=shown)}")
+        if state.reason and self.progress:
+            text.append(f"\n{app.t('panel.reason')}: ", style="bold")
+            text.append(shown(masked(state.reason, self.progress.record, app.private)))
         if view.item is None:
             text.append("\n\n" + app.t("panel.retired"), style="italic")
         else:
@@ -202,7 +231,20 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         if state.note and self.progress:
             text.append(f"\n\n{app.t('note')}: ", style="bold")
             text.append(shown(masked(state.note, self.progress.record, app.private), multiline=True))
+        if self.progress:
+            self._describe_history(text, view, self.progress.record)
         panel.update(text)
+
+    def _describe_history(self, text: Text, view: ItemView, record: HireRecord) -> None:
+        """The focused item's last few log entries: when, who, what."""
+        entries = [entry for entry in record.log if entry.item == view.item_id][-PANEL_LOG:]
+        if not entries:
+            return
+        text.append(f"\n\n{self.peer_app.t('panel.history')}", style="bold")
+        for entry in reversed(entries):
+            said = log_text(entry, record, self.peer_app.private)
+            text.append(f"\n{log_time(entry)} · {shown(entry.by)} · {shown(entry.action)}"
+                        + (f": {said}" if said else ""))
 
     def _describe_item(self, text: Text, view: ItemView) -> None:
         """Add the item's due date, owner, guidance and source to the guidance panel's ``text``."""
@@ -212,10 +254,14 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         details = []
         if view.due:
             details.append(f"{app.t('panel.due')}: {view.due}{moved_from(view, lang)}")
-        if item.owner:
-            details.append(f"{app.t('panel.owner')}: {shown(owner_word(item.owner, lang))}")
+        assert self.progress is not None
+        who = owner_text(view, self.progress.record, lang)
+        if who:
+            details.append(f"{app.t('panel.owner')}: {shown(who)}")
         if item.optional:
             details.append(app.t("panel.optional"))
+        if view.own:
+            details.append(app.t("panel.own"))
         if details:
             text.append("\n" + " · ".join(details))
         guidance = item.guidance.in_lang(lang) if item.guidance else app.t("panel.no_guidance")
@@ -287,8 +333,10 @@ class HireScreen(PeerScreenMixin, Screen[None]):
                 app.change_item(self.hire_id, view.item_id,
                                 lambda record: app.onboarding.skip(record, view.item_id, reason))
 
+        note = view.state.note
+        hint = app.t("prompt.skip_note", note=note) if note else None  # the reason does not replace it
         prompt = TextPrompt(app.t("prompt.reason", item=view.title(app.lang)), "",
-                            required=app.t("prompt.need_reason"))
+                            required=app.t("prompt.need_reason"), hint=hint)
         app.push_screen(prompt, skip)
 
     def action_note(self) -> None:
@@ -310,28 +358,124 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         app.push_screen(prompt, save)
 
     def action_due(self) -> None:
+        """A new due date (a date, a move, or empty for the checklist's) and why, for the history."""
         view = self._current_item()
         if view is None:
             return
         app = self.peer_app
         current = view.due or app.onboarding.today()
 
-        def check(text: str) -> str | None:
+        def check(values: dict[str, str]) -> dict[str, str]:
             try:
-                move_date(text, current)
+                move_date(values["when"], current)
             except ValueError:
-                return app.t("prompt.bad_due")
-            return None
+                return {"when": app.t("prompt.bad_due")}
+            return {}
 
-        def save(text: str | None) -> None:
-            if text is not None and (text or view.moved):  # empty on an unmoved item: nothing to do
+        def save(values: dict[str, str] | None) -> None:
+            if values is not None:
+                app.change_item(self.hire_id, view.item_id, lambda record: app.onboarding.set_due(
+                    record, view.item_id, values["when"], values["reason"] or None))
+
+        moved = view.due.isoformat() if view.moved and view.due else ""
+        fields = [Field("when", app.t("prompt.when"), moved),
+                  Field("reason", app.t("prompt.due_reason"))]
+        app.push_screen(FieldsPrompt(app.t("prompt.due", item=view.title(app.lang)), fields, check=check,
+                                     hint=app.t("prompt.due_hint", planned=view.planned or "–")), save)
+
+    def action_assign(self) -> None:
+        """Name the person who does the focused item; empty: the person its owner role gives."""
+        view = self._current_item()
+        if view is None or self.progress is None:
+            return
+        app = self.peer_app
+        role_person = self.progress.record.person_for(view.item.owner if view.item else None)
+
+        def save(person: str | None) -> None:
+            if person is not None:
                 app.change_item(self.hire_id, view.item_id,
-                                lambda record: app.onboarding.set_due(record, view.item_id, text))
+                                lambda record: app.onboarding.assign(record, view.item_id, person))
 
-        prompt = TextPrompt(app.t("prompt.due", item=view.title(app.lang)),
-                            view.due.isoformat() if view.moved and view.due else "",
-                            hint=app.t("prompt.due_hint", planned=view.planned or "–"), check=check)
+        prompt = TextPrompt(app.t("prompt.assign", item=view.title(app.lang)), view.state.assignee or "",
+                            hint=app.t("prompt.assign_hint", person=role_person or "–"))
         app.push_screen(prompt, save)
+
+    def action_add_item(self) -> None:
+        """A one-off item that only this hire needs: a title, and a due date if it has one."""
+        progress = self.progress
+        if progress is None:
+            return
+        app = self.peer_app
+        start = progress.record.start_date
+
+        def check(values: dict[str, str]) -> dict[str, str]:
+            errors = {} if values["title"] else {"title": app.t("prompt.need_title")}
+            try:
+                move_date(values["when"], start)
+            except ValueError:
+                errors["when"] = app.t("prompt.bad_when")
+            return errors
+
+        def save(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            added: list[str] = []
+
+            def add() -> HireRecord:
+                record, item_id = app.onboarding.add_item(self.hire_id, values["title"],
+                                                          when=values["when"] or None)
+                added.append(item_id)
+                return record
+
+            if app.save_hire(self.hire_id, add, lambda _: app.t("toast.item_added", item=values["title"])):
+                self.move_to(added[0])
+
+        fields = [Field("title", app.t("prompt.item_title")), Field("when", app.t("prompt.item_when"))]
+        app.push_screen(FieldsPrompt(app.t("prompt.add_item", name=app.name_of(progress.record)), fields,
+                                     check=check), save)
+
+    def action_remove_item(self) -> None:
+        """Remove the focused item if it is one of the hire's own, after asking."""
+        view = self._current_item()
+        if view is None or self.progress is None:
+            return
+        app = self.peer_app
+        if not view.own:
+            app.notify(app.t("toast.not_own"), severity="warning")
+            return
+        title = view.title(app.lang)
+
+        def remove(yes: bool | None) -> None:
+            if yes:
+                app.forget_undo(self.hire_id, view.item_id)
+                app.save_hire(self.hire_id, lambda: app.onboarding.remove_item(self.hire_id, view.item_id),
+                              lambda _: app.t("item.removed", item=title))
+
+        question = app.t("confirm.remove_item", item=title, name=app.name_of(self.progress.record))
+        app.push_screen(ConfirmScreen(question, app.t("confirm.remove_yes")), remove)
+
+    def move_to(self, item_id: str) -> None:
+        table = self.query_one("#items", DataTable)
+        if item_id in table.rows:
+            table.move_cursor(row=table.get_row_index(item_id))
+
+    def action_history(self) -> None:
+        from .history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.hire_id))
+
+    def action_sort(self) -> None:
+        self.by_due = not self.by_due
+        self.refresh_data()
+
+    def action_edit(self) -> None:
+        self.peer_app.edit_hire(self.hire_id)
+
+    def action_finish(self) -> None:
+        self.peer_app.finish_or_reopen(self.hire_id)
+
+    def action_erase(self) -> None:
+        self.peer_app.erase_hire(self.hire_id)
 
     def action_back(self) -> None:
         self.app.pop_screen()

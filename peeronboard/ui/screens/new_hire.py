@@ -1,4 +1,6 @@
-"""The new-hire form: a modal that checks its fields and returns them; the app does the saving."""
+"""The new-hire form, also the edit form of a hire: a modal that checks its fields and returns them; the
+app does the saving. Before saving, it says what the leader may not expect: another hire with the same
+name, and what a new start date moves; Enter again saves."""
 
 from __future__ import annotations
 
@@ -13,9 +15,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from ...dates import check_start, parse_date
-from ...record import validate_name
-from ..format import shown_line
+from ...record import HireRecord, validate_name
+from ..format import editable, shown, shown_line, typed_back
 from .base import PeerScreenMixin
+
+TEXT_FIELDS = (("unit", "form.unit"), ("mentor", "form.mentor"), ("hr_contact", "form.hr"),
+               ("centre_contact", "form.centre"))
 
 
 @dataclass(frozen=True)
@@ -25,36 +30,52 @@ class NewHire:
     checklist: str
     unit: str | None
     mentor: str | None
+    hr_contact: str | None = None
+    centre_contact: str | None = None
 
 
 class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
-    """Focus starts in the name; Enter in any field saves when the form is valid; Escape cancels."""
+    """Focus starts in the name; Enter in any field saves when the form is valid; Escape cancels.
+    With ``record``, the form edits that hire and starts filled in with its details."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
+    def __init__(self, record: HireRecord | None = None) -> None:
+        super().__init__()
+        self.record = record
+        self._warned: tuple[tuple[str, str], ...] = ()  # the warnings shown for the values as they were then
+
+    def _value(self, field: str) -> str:
+        return str(getattr(self.record, field) or "") if self.record else ""
 
     def compose(self) -> ComposeResult:
-        app = self.peer_app
+        app, record = self.peer_app, self.record
         checklists = app.onboarding.library.ordered()
+        choices = [(shown_line(c.title.in_lang(app.lang)), c.id) for c in checklists]
+        if record and all(c.id != record.checklist for c in checklists):  # a checklist that is gone
+            choices.append((shown_line(record.checklist), record.checklist))
+        chosen = record.checklist if record else checklists[0].id if checklists else Select.NULL
+        title = app.t("form.edit_title", name=app.name_of(record)) if record else app.t("form.title")
         with Vertical(classes="dialog", id="new-hire"):
-            yield Label(app.t("form.title"), classes="dialog-title")
+            yield Label(shown_line(title), classes="dialog-title")
             yield Label(app.t("form.name"))
-            yield Input(id="name")
+            yield Input(editable(self._value("name")), id="name")
             yield Static("", id="name-error", classes="field-error")
             yield Label(app.t("form.start"))
-            yield Input(id="start", placeholder="2027-03-01")
+            yield Input(record.start_date.isoformat() if record else "", id="start", placeholder="2027-03-01")
             yield Static("", id="start-error", classes="field-error")
             yield Label(app.t("form.checklist"))
-            yield Select([(shown_line(c.title.in_lang(app.lang)), c.id) for c in checklists], id="checklist",
-                         allow_blank=False, value=checklists[0].id if checklists else Select.NULL)
-            yield Label(app.t("form.unit"))
-            yield Input(id="unit")
-            yield Label(app.t("form.mentor"))
-            yield Input(id="mentor")
+            yield Select(choices, id="checklist", allow_blank=False, value=chosen)
+            for field, label in TEXT_FIELDS:
+                yield Label(app.t(label))
+                yield Input(editable(self._value(field)), id=field)
             yield Static(app.t("form.hint"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
+
+    def _typed(self, field: str) -> str:
+        return typed_back(self.query_one(f"#{field}", Input).value.strip(), self._value(field))
 
     def validated(self) -> NewHire | None:
         """The form's values, or None after showing what is wrong next to each bad field."""
@@ -62,7 +83,7 @@ class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
         name_error = start_error = ""
         name = start = None
         try:
-            name = validate_name(self.query_one("#name", Input).value)
+            name = validate_name(self._typed("name"))
         except ValueError:
             name_error = app.t("form.need_name")
         start_text = self.query_one("#start", Input).value.strip()
@@ -81,15 +102,38 @@ class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
         if name is None or start is None:
             return None
         checklist = self.query_one("#checklist", Select).value
-        unit = self.query_one("#unit", Input).value.strip() or None
-        mentor = self.query_one("#mentor", Input).value.strip() or None
-        return NewHire(name, start, str(checklist), unit, mentor)
+        texts = {field: self._typed(field) or None for field, _ in TEXT_FIELDS}
+        return NewHire(name, start, str(checklist), **texts)
+
+    def warnings(self, form: NewHire) -> dict[str, str]:
+        """What to tell the leader before saving: a name another hire has, what a new start moves."""
+        app, record = self.peer_app, self.record
+        found: dict[str, str] = {}
+        if record is None or form.name != record.name:
+            others = app.onboarding.same_name(form.name, but=record.id if record else None)
+            if others:
+                found["name"] = app.t("form.same_name", hires=", ".join(
+                    f"{other.id} ({other.start_date})" for other in others))
+        if record is not None and form.start != record.start_date:
+            moving, keeping, days = app.onboarding.start_moves(record, form.start)
+            if moving or keeping:
+                key = "form.moves_later" if days > 0 else "form.moves_earlier"
+                found["start"] = app.t(key, moving=moving, keeping=keeping, days=abs(days))
+        return found
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         form = self.validated()
-        if form is not None:
-            self.dismiss(form)
+        if form is None:
+            return
+        warnings = self.warnings(form)
+        shown_now = tuple(sorted(warnings.items()))
+        if warnings and shown_now != self._warned:  # said once; Enter again saves
+            self._warned = shown_now
+            for field, text in warnings.items():
+                self.query_one(f"#{field}-error", Static).update(Text(shown(text)))
+            return
+        self.dismiss(form)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
