@@ -114,6 +114,20 @@ def _add_item(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--owner", metavar="ROLE", help="leader, mentor, hr, peer, centre, staff, ...")
 
 
+def _report(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--checklist", metavar="ID", help="only hires on this checklist")
+    sub.add_argument("--unit", metavar="TEXT",
+                     help="only hires of this unit (at least 3, so nobody is singled out)")
+    sub.add_argument("--since", metavar="YYYY-MM-DD", help="only hires starting on or after this day")
+    sub.add_argument("--format", choices=("text", "md", "html", "json"), default="text",
+                     help="text (default), md, html (with bars) or json")
+    sub.add_argument("-o", "--output", metavar="PATH", help="write to PATH ('-' or none: standard output)")
+    sub.add_argument("--with-reasons", action="store_true",
+                     help="also the most common reasons for not applicable (free text a leader wrote)")
+    sub.add_argument("--with-names", action="store_true",
+                     help="also the names of the hires for whom an item fell through")
+
+
 def _log(sub: argparse.ArgumentParser) -> None:
     _hire(sub)
     sub.add_argument("item", metavar="ITEM", nargs="?", help="only this item's history")
@@ -201,6 +215,8 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("finish", "Finish a hire's onboarding (completed, left, stopped): it leaves the dashboard.",
                _finish),
     Subcommand("reopen", "Take a finished hire back.", _hire),
+    Subcommand("report", "Across all hires: which items are done late, not applicable or overdue, and how "
+                         "often (counts only, unless asked).", _report),
     Subcommand("retention", "List finished hires kept longer than retention_months, due for erasure.",
                _json),
     Subcommand("export", "Write a progress summary: Markdown, CSV (Excel), JSON, HTML or iCalendar.",

@@ -53,6 +53,7 @@ COMMANDS: dict[str, Handler] = {
     "finish": _handler("lifecycle:cmd_finish"),
     "reopen": _handler("lifecycle:cmd_reopen"),
     "retention": _handler("lifecycle:cmd_retention"),
+    "report": _handler("insight:cmd_report"),
     "export": _handler("exporting:cmd_export"),
     "merge": _handler("sharing:cmd_merge"),
     "erase": _handler("hires:cmd_erase"),
