@@ -42,9 +42,11 @@ DATE_COLUMNS = (3, 9, 11)  # start, due, date
 
 
 def hire(*, name: str = "Anna Jensen", unit: str | None = "Afsnit S4", mentor: str | None = None,
-         by: str | None = None, note: str | None = None, checklist: Checklist = SAMPLE) -> HireProgress:
-    """A hire in memory: one done item (by, with the note) and one open item due soon (with the note)."""
-    items = {"appoint-mentor": ItemState("done", dt.date(2027, 1, 5), by, note),
+         by: str | None = None, note: str | None = None, reason: str | None = None,
+         assignee: str | None = None, checklist: Checklist = SAMPLE) -> HireProgress:
+    """A hire in memory: one done item (by, with the note, the reason and the person named for it) and
+    one open item due soon (with the note)."""
+    items = {"appoint-mentor": ItemState("done", dt.date(2027, 1, 5), by, note, reason=reason, assignee=assignee),
              "order-workstation": ItemState("open", note=note)}
     record = HireRecord(id="k4m9tx", name=name, checklist="sample", start_date=dt.date(2027, 2, 1),
                         unit=unit, mentor=mentor, items=items)
@@ -98,9 +100,11 @@ DISGUISED_FORMULAS = [
 
 @pytest.mark.parametrize("formula", DISGUISED_FORMULAS)
 def test_a_disguised_formula_in_any_user_cell_opens_as_text(formula: str) -> None:
-    rows = csv_rows(export("csv", hire(name=formula, unit=formula, mentor=formula, by=formula, note=formula)))
+    rows = csv_rows(export("csv", hire(name=formula, unit=formula, mentor=formula, by=formula, note=formula,
+                                       reason=formula, assignee=formula)))
     done = next(r for r in rows if r[6] == "appoint-mentor")
-    for cell in (done[1], done[2], done[12], done[13]):  # name, unit, by, note
+    for cell in (done[1], done[2], done[8], done[12], done[13], done[14], done[15]):
+        # name, unit, owner ("<person> (leader)"), by, note, reason, person
         assert cell.startswith("'") and not opens_as_formula(cell), repr(cell)
 
 
@@ -126,9 +130,11 @@ HOSTILE_ALPHABET = st.sampled_from(list(" \t\r\n\"'=+-@;＝＋－＠\u200b\ufeff
 USER_TEXT = st.one_of(st.text(), st.text(HOSTILE_ALPHABET))
 
 
-@given(name=USER_TEXT.filter(str.strip), unit=USER_TEXT, by=USER_TEXT, note=USER_TEXT)
-def test_no_csv_cell_from_user_text_opens_as_a_formula(name: str, unit: str, by: str, note: str) -> None:
-    text = export("csv", hire(name=name, unit=unit or None, by=by or None, note=note or None))
+@given(name=USER_TEXT.filter(str.strip), unit=USER_TEXT, by=USER_TEXT, note=USER_TEXT, person=USER_TEXT)
+def test_no_csv_cell_from_user_text_opens_as_a_formula(name: str, unit: str, by: str, note: str,
+                                                       person: str) -> None:
+    text = export("csv", hire(name=name, unit=unit or None, by=by or None, note=note or None,
+                              reason=note or None, assignee=person or None, mentor=person or None))
     rows = csv_rows(text)
     assert len(rows) == SAMPLE.item_count
     assert not any(opens_as_formula(cell) for row in rows for cell in row)
@@ -159,7 +165,8 @@ def test_a_cr_in_a_note_stays_on_the_note_line_in_markdown() -> None:
 @pytest.mark.parametrize("fmt", ["md", "csv", "ics", "html"])
 def test_no_terminal_escape_or_bidi_override_reaches_a_text_export(fmt: str) -> None:
     text = export(fmt, hire(name=f"Anna {REORDERED}", unit=REORDERED, mentor=REORDERED, by=TERMINAL_ATTACK,
-                            note=f"{TERMINAL_ATTACK}\u2028{REORDERED}"))
+                            note=f"{TERMINAL_ATTACK}\u2028{REORDERED}", reason=TERMINAL_ATTACK,
+                            assignee=REORDERED))
     assert not has_unsafe(text.replace("\r\n", "\n"), multiline=True)  # cat shows it as written
     assert "u001b" in text and "u202e" in text  # shown, as visible escapes
 

@@ -86,7 +86,8 @@ def test_json_follows_its_documented_schema(hires: list[HireProgress]) -> None:
     import jsonschema
 
     document = json.loads(export_text("json", hires, options("en")))
-    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")),
+                        format_checker=jsonschema.FormatChecker())  # dates are real dates too
     assert document["format"] == 1 and len(document["hires"]) == 2
     anna = next(h for h in document["hires"] if h["name"] == "Anna Ærø Jensen")
     assert (anna["done"], anna["skipped"]) == (2, 1)

@@ -1,10 +1,11 @@
 """CSV for Excel as used in Denmark: UTF-8 with BOM, ``;`` between cells, one row per item per hire.
 
-Rows are joined by hand rather than with the ``csv`` module: the cells that a checklist and a start
-date decide (phase, item, title, owner, due date) are the same for every hire on that checklist and
-start date, so they are quoted once and reused, and the whole file is joined in one go, which makes
-exporting thousands of hires quick. The
-quoting is the ``csv`` module's (``QUOTE_MINIMAL``), and the tests read the output back with it.
+Rows are joined by hand rather than with the ``csv`` module: the cells that a checklist, a start date
+and a hire's people decide (phase, item, title, owner, due date, person) are the same for every hire
+that shares them, so they are quoted once and reused, and the whole file is joined in one go, which
+makes exporting thousands of hires quick. The quoting is the ``csv`` module's (``QUOTE_MINIMAL``), and
+the tests read the output back with it. New columns are only ever added at the end (reason, person
+and kind came in 0.3), so a reader that counts columns keeps working.
 """
 
 from __future__ import annotations
@@ -120,6 +121,7 @@ class _Parts:
         self.days = _DueCells()
         self.described: dict[int, _Described] = {}  # by the checklist's id()
         self.shared: dict[tuple[object, ...], _Shared] = {}  # see _shared
+        self.people: dict[tuple[object, ...], tuple[bytes, bytes]] = {}  # see _person
 
     def hire_rows(self, progress: HireProgress) -> Iterable[tuple[bytes, ...]]:
         """The hire's rows: its checklist's items with its own at the end of their phase, then its
@@ -200,11 +202,17 @@ class _Parts:
 
     def _person(self, view: ItemView, record: HireRecord) -> tuple[bytes, bytes]:
         """The item's owner cell (with its ``;``), and the end of its line: the person who does it
-        and the kind of item it is."""
-        t = self.options.t
-        owner, person = owner_text(view, record, self.options.lang), view.person(record)
-        kind = t("own.mark") if view.own else t("status.retired") if view.retired else ""
-        return (cell(safe(owner)) + ";").encode(), _line([safe(person) if person else "", kind])
+        and the kind of item it is. Made once for each owner, person and kind."""
+        person = view.person(record)
+        key = (view.item.owner if view.item else None, person, view.own, view.retired)
+        made = self.people.get(key)
+        if made is None:
+            t = self.options.t
+            owner = owner_text(view, record, self.options.lang)
+            kind = t("own.mark") if view.own else t("status.retired") if view.retired else ""
+            made = self.people[key] = ((cell(safe(owner)) + ";").encode(),
+                                       _line([safe(person) if person else "", kind]))
+        return made
 
     def _end(self, state: ItemState) -> bytes:
         """Status, date, by, note and reason (each with its ``;``); notes and reasons only as the
