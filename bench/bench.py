@@ -10,6 +10,7 @@ are given for the median run and for the fastest run of each:
   - check: ``peeronboard check`` on one hire vs. ``peeronboard --version``;
   - list: ``peeronboard list --json`` over all hires vs. ``peeronboard --version``;
   - export: ``peeronboard export --format csv -o FILE`` of all hires vs. ``peeronboard --version``;
+  - report: ``peeronboard report --format json`` over all hires vs. ``peeronboard --version``;
 and the peak resident memory of each.
 """
 
@@ -140,6 +141,7 @@ def main() -> int:
             "list": [py, "-m", "peeronboard", "list", "--json"],
             "export": [py, "-m", "peeronboard", "export", "--format", "csv", "-o",
                        str(Path(folder) / "all.csv")],
+            "report": [py, "-m", "peeronboard", "report", "--format", "json"],
         }, env, args.repeat)
     rows = [
         ("TUI first frame vs hello-world Textual app", "first", "hello"),
@@ -147,6 +149,7 @@ def main() -> int:
         ("check vs --version", "check", "version"),
         ("list --json (all hires) vs --version", "list", "version"),
         ("export --format csv (all hires) vs --version", "export", "version"),
+        ("report --format json (all hires) vs --version", "report", "version"),
     ]
     # the median is the typical run; the fastest run is the cost without the machine's noise,
     # which on a shared machine can add tens of milliseconds to any single run
