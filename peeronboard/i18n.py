@@ -40,7 +40,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.title": {"da": "Hvor onboardingen glipper: {hires} ansatte",
                      "en": "Where onboarding falls through: {hires} hires"},
     "report.legend": {
-        "da": "Antal ansatte, hvis frist for punktet er nået. █ til tiden ▓ for sent ▒ ikke relevant ░ overskredet",
+        "da": "Antal ansatte, hvis frist for punktet er nået. █ til tiden ▓ for sent ▒ ikke relevant "
+              "░ overskredet",
         "en": "Counts of hires whose due date for the item has passed. █ on time ▓ late ▒ not applicable "
               "░ overdue"},
     "report.reached": {"da": "Nået", "en": "Reached"},
@@ -57,7 +58,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.written": {"da": "Rapporten er gemt i {path}", "en": "The report is in {path}"},
     "err.report_small_unit": {
         "da": "enheden '{unit}' har kun {count} ansatte (under {least}); rapporten ville udpege personer",
-        "en": "unit '{unit}' has only {count} hires (fewer than {least}); the report would single people out"},
+        "en": "unit '{unit}' has only {count} hires (fewer than {least}); the report would single "
+              "people out"},
     "col.who": {"da": "Hvem", "en": "Who"},
     "col.action": {"da": "Hvad", "en": "What"},
     "col.text": {"da": "Tekst", "en": "Text"},
@@ -114,6 +116,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "own.mark": {"da": "egen opgave", "en": "own task"},
     "col.person": {"da": "Person", "en": "Person"},
     "col.kind": {"da": "Type", "en": "Kind"},
+    "col.moved_from": {"da": "Flyttet fra", "en": "Moved from"},
+    "sheet.hires": {"da": "Ansatte", "en": "Hires"},
+    "err.export_binary": {"da": "{format} er et binært format: skriv det til en fil med -o STI",
+                          "en": "{format} is a binary format: write it to a file with -o PATH"},
     "hire.hr": {"da": "HR-kontakt", "en": "HR contact"},
     "hire.centre": {"da": "Recoverycenter-kontakt", "en": "Recovery centre contact"},
     "hire.finished": {"da": "Afsluttet", "en": "Finished"},
@@ -340,10 +346,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dash.due_erasure": {"da": "{count} afsluttede ansatte bør slettes (tryk r)",
                          "en": "{count} finished hires due for erasure (press r)"},
     "mark.own": {"da": "(eget)", "en": "(own)"},
-    "hire.finished_on": {"da": "Afsluttet {date}", "en": "Finished {date}"},
     "prompt.finish": {"da": "Afslut onboardingen af {name}: hvorfor? (valgfrit)",
                       "en": "Finish the onboarding of {name}: why? (optional)"},
-    "prompt.finish_hint": {"da": "Fx gennemført, fratrådt, ansættelsen stoppet · Enter afslutter · Esc annullerer",
+    "prompt.finish_hint": {"da": "Fx gennemført, fratrådt, ansættelsen stoppet · Enter afslutter · "
+                                 "Esc annullerer",
                            "en": "E.g. completed, left, hiring stopped · Enter finishes · Escape cancels"},
     "toast.finished": {"da": "{name}: afsluttet {date}", "en": "{name}: finished {date}"},
     "toast.reopened": {"da": "{name}: åben igen (var afsluttet {date})",
@@ -355,7 +361,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "Remove the item “{item}” from {name}'s checklist? (the log keeps it)"},
     "confirm.remove_yes": {"da": "Ja, fjern", "en": "Yes, remove"},
     "confirm.no": {"da": "Nej", "en": "No"},
-    "confirm.hint": {"da": "j: ja · n, Esc eller Enter på Nej: nej", "en": "y: yes · n, Escape or Enter on No: no"},
+    "confirm.hint": {"da": "j: ja · n, Esc eller Enter på Nej: nej",
+                     "en": "y: yes · n, Escape or Enter on No: no"},
     "toast.not_own": {"da": "Kun den ansattes egne punkter kan fjernes",
                       "en": "Only the hire's own items can be removed"},
     "screen.erasure": {"da": "Afsluttet for mere end {months} måneder siden: bør slettes (Del sletter)",

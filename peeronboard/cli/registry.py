@@ -52,11 +52,12 @@ COMMANDS: dict[str, Handler] = {
     "edit": _handler("lifecycle:cmd_edit"),
     "finish": _handler("lifecycle:cmd_finish"),
     "reopen": _handler("lifecycle:cmd_reopen"),
-    "retention": _handler("lifecycle:cmd_retention"),
     "report": _handler("insight:cmd_report"),
+    "retention": _handler("lifecycle:cmd_retention"),
     "export": _handler("exporting:cmd_export"),
     "merge": _handler("sharing:cmd_merge"),
     "erase": _handler("hires:cmd_erase"),
+    "completion": _handler("completion:cmd_completion"),
 }
 
 # with no command: the terminal app

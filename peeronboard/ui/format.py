@@ -92,4 +92,5 @@ def due_text(view: ItemView, today: dt.date, error_style: str) -> Text:
         return Text("")
     if view.is_overdue(today):
         return Text(f"{view.due} !", style=f"bold {error_style}")
-    return Text(f"{view.due} *" if view.moved else view.due.isoformat())
+    moved = view.moved and not view.own  # an own item's date is its only one
+    return Text(f"{view.due} *" if moved else view.due.isoformat())

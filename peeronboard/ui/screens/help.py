@@ -25,10 +25,13 @@ class HelpScreen(PeerScreenMixin, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.peer_app
-        rows = [(app.get_key_display(binding), binding.description)
-                for node in (self.under, app)
-                for _key, binding in node._bindings  # noqa: SLF001
-                if binding.id in MESSAGES and binding.show]
+        rows: list[tuple[str, str]] = []
+        for node in (self.under, app):
+            for _key, binding in node._bindings:  # noqa: SLF001
+                # a key left out of the footer for room (erase) is still listed, once
+                said = binding.show or all(binding.description != text for _, text in rows)
+                if binding.id in MESSAGES and said:
+                    rows.append((app.get_key_display(binding), binding.description))
         rows.append((app.get_key_display(Binding("ctrl+p", "command_palette")), app.t("key.palette")))
         width = max(len(key) for key, _ in rows) + 3
         table = Text()

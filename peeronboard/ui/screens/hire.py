@@ -57,15 +57,15 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         Binding("d", "due", "key.due"),
         Binding("p", "assign", "key.assign"),
         Binding("plus", "add_item", "key.add_item", key_display="+"),
-        Binding("minus", "remove_item", "key.remove_item", key_display="-"),
-        Binding("l", "history", "key.history"),
-        Binding("s", "sort", "key.sort"),
-        Binding("c", "edit", "key.edit"),
+        Binding("minus", "remove_item", "key.remove_item", key_display="-", show=False),
+        Binding("l", "history", "key.history", show=False),
+        Binding("s", "sort", "key.sort", show=False),
+        Binding("c", "edit", "key.edit", show=False),
         Binding("f", "finish", "key.finish"),
         Binding("e", "app.export", "key.export"),
         Binding("delete", "erase", "key.erase", key_display="Del", show=False),
         Binding("escape", "back", "key.back"),
-    ]
+    ]  # the keys left out of the footer for room are listed by ? (help)
 
     def __init__(self, hire_id: str, focus_item: str | None = None) -> None:
         super().__init__()
@@ -98,7 +98,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
     def refresh_data(self) -> None:
         progress = self.progress
         if progress is None:  # erased or unreadable meanwhile
-            self.app.pop_screen()
+            if self.app.screen is self:  # (not again, when it was taken off already)
+                self.app.pop_screen()
             return
         self._show_header(progress)
         self._draw_items(progress)
@@ -253,7 +254,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         lang = app.lang
         details = []
         if view.due:
-            details.append(f"{app.t('panel.due')}: {view.due}{moved_from(view, lang)}")
+            moved = "" if view.own else moved_from(view, lang)  # an own item has no checklist date
+            details.append(f"{app.t('panel.due')}: {view.due}{moved}")
         assert self.progress is not None
         who = owner_text(view, self.progress.record, lang)
         if who:

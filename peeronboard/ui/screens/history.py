@@ -1,0 +1,62 @@
+"""A hire's whole log on a screen of its own: when, who, what, which item, and the text, newest first."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ...record import HireRecord, LogEntry
+from ..format import masked, shown, shown_line
+from .base import PeerScreenMixin
+
+
+def log_time(entry: LogEntry) -> str:
+    """When, in the computer's own time zone, to the minute."""
+    return entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def log_text(entry: LogEntry, record: HireRecord, private: bool) -> str:
+    """The logged text as the screen may show it (privacy mode hides the hire's name in it too)."""
+    return shown(masked(entry.text or "", record, private))
+
+
+class HistoryScreen(PeerScreenMixin, Screen[None]):
+    BINDINGS = [Binding("escape", "back", "key.back")]
+
+    def __init__(self, hire_id: str) -> None:
+        super().__init__()
+        self.hire_id = hire_id
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="history-title", classes="title")
+        yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        app = self.peer_app
+        progress = app.hires.get(self.hire_id)
+        if progress is None:  # erased meanwhile
+            if self.app.screen is self:
+                self.app.pop_screen()
+            return
+        record = progress.record
+        titles = {view.item_id: view.title(app.lang) for view in (*progress.items, *progress.retired)}
+        self.query_one("#history-title", Static).update(
+            Text(app.t("screen.log", name=app.name_of(record)), style="bold"))
+        table = self.query_one("#history", DataTable)
+        table.clear(columns=True)
+        for key in ("col.when", "col.by", "col.what", "col.item", "note"):
+            table.add_column(app.t(key), key=key)
+        for entry in reversed(record.log):
+            item = titles.get(entry.item, entry.item) if entry.item else ""
+            table.add_row(log_time(entry), shown_line(entry.by), shown_line(entry.action),
+                          shown_line(item), Text(log_text(entry, record, app.private)))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
