@@ -95,8 +95,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Ingen afsluttede ansatte er forfaldne til sletning (opbevaring: {months} mdr.).",
         "en": "No finished hire is due for erasure (kept for {months} months)."},
     "retention.heading": {
-        "da": "Afsluttet for mere end {months} måneder siden; slet dem med 'peeronboard erase HIRE':",
-        "en": "Finished more than {months} months ago; erase them with 'peeronboard erase HIRE':"},
+        "da": "Afsluttet for {months} måneder siden eller mere; slet dem med 'peeronboard erase HIRE':",
+        "en": "Finished {months} months ago or more; erase them with 'peeronboard erase HIRE':"},
     "col.status": {"da": "Status", "en": "Status"},
     "col.date": {"da": "Dato", "en": "Date"},
     "col.by": {"da": "Af", "en": "By"},

@@ -36,7 +36,9 @@ class Merge(NamedTuple):
 
 
 def plan_merge(record: HireRecord, copy: HireRecord) -> Merge:
-    """How ``copy`` (another version of ``record``) merges into it."""
+    """How ``copy`` (another version of ``record``) merges into it. A one-off task both sides added
+    under the same id (each computer numbers its own) is kept twice: the copy's gets a fresh id."""
+    copy = _renumbered(record, copy)
     known = set(record.log)
     entries = sorted((e for e in copy.log if e not in known), key=lambda e: e.at)
     states: dict[str, ItemState] = {}
@@ -54,27 +56,65 @@ def plan_merge(record: HireRecord, copy: HireRecord) -> Merge:
         if merged != ours:
             states[item_id] = merged
     fields, conflicts = _hire_fields(record, copy)
-    return Merge(states, entries, undecided, fields, conflicts, _own_items(record, copy))
+    own = _own_items(record, copy)
+    for item_id, kept in own.items():  # a task that goes takes its state with it
+        if kept is None:
+            states.pop(item_id, None)
+    for item_id in [i for i in states if i in record.own or i in copy.own]:
+        if (own[item_id] if item_id in own else record.own.get(item_id)) is None:
+            del states[item_id]  # the state of a task removed here, untouched there since
+    return Merge(states, entries, undecided, fields, conflicts, own)
+
+
+def _renumbered(record: HireRecord, copy: HireRecord) -> HireRecord:
+    """``copy`` with each one-off task that clashes with a different one of the record's (both sides
+    added ``own-2``) under a fresh id, in its items, its one-off tasks and its log entries the record
+    lacks."""
+    clashes = [item_id for item_id, theirs in copy.own.items()
+               if item_id in record.own and record.own[item_id] != theirs
+               and _added_apart(record, copy, item_id)]
+    if not clashes:
+        return copy
+    used = {*record.own, *record.items, *copy.own, *copy.items,
+            *(e.item for e in (*record.log, *copy.log) if e.item)}
+    number = max((int(i[4:]) for i in used if i.startswith("own-") and i[4:].isdigit()), default=0)
+    renames = {old: f"own-{number + n}" for n, old in enumerate(clashes, 1)}
+    known = set(record.log)
+    return copy._replace(
+        own={renames.get(i, i): own for i, own in copy.own.items()},
+        items={renames.get(i, i): state for i, state in copy.items.items()},
+        log=tuple(e if e in known or e.item not in renames else e._replace(item=renames[e.item])
+                  for e in copy.log))
+
+
+def _added_apart(record: HireRecord, copy: HireRecord, item_id: str) -> bool:
+    """Whether the two sides added the task each on their own (different add-item entries)."""
+    def added(side: HireRecord) -> set[LogEntry]:
+        return {e for e in side.log if e.item == item_id and e.action == "add-item"}
+
+    return added(record) != added(copy)
 
 
 def _own_items(record: HireRecord, copy: HireRecord) -> dict[str, OwnItem | None]:
-    """One-off items: an item one side added is kept unless the other side removed it later."""
+    """One-off tasks: one that one side added is kept unless the other side removed it later; one
+    removed on one side comes back when the other side worked on it (ticked it, say) after that."""
     changes: dict[str, OwnItem | None] = {}
     for item_id in dict.fromkeys([*record.own, *copy.own]):
         ours, theirs = record.own.get(item_id), copy.own.get(item_id)
         if ours == theirs:
             continue
-        our_last = _last_own_change(record, item_id)
-        their_last = _last_own_change(copy, item_id)
-        copy_changed_last = their_last is not None and (our_last is None or their_last > our_last)
-        if copy_changed_last or (ours is None and our_last is None):  # added there, never here
-            changes[item_id] = theirs
+        our_last, their_last = _last_touch(record, item_id), _last_touch(copy, item_id)
+        copy_changed_last = their_last is not None and (
+            our_last is None or their_last > our_last
+            or (their_last == our_last and ours is None))  # in the same second: keeping beats removing
+        if copy_changed_last or (ours is None and our_last is None):  # or: added there, never here
+            changes[item_id] = theirs  # None: removed there after anything done here
     return changes
 
 
-def _last_own_change(record: HireRecord, item_id: str) -> dt.datetime | None:
-    return max((e.at for e in record.log if e.item == item_id and e.action in ("add-item", "remove-item")),
-               default=None)
+def _last_touch(record: HireRecord, item_id: str) -> dt.datetime | None:
+    """When this side last did anything to the item (added, removed, ticked, noted it ...)."""
+    return max((e.at for e in record.log if e.item == item_id), default=None)
 
 
 def _hire_fields(record: HireRecord, copy: HireRecord) -> tuple[dict[str, object],

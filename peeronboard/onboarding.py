@@ -130,6 +130,11 @@ class Onboarding:
         return [r for r in records if " ".join(r.name.split()).casefold() == wanted and r.id != but]
 
     def edit(self, hire: HireRecord | str, **changes: object) -> HireRecord:
+        """Change the hire's details (see ``edit_report``); the record as written."""
+        return self.edit_report(hire, **changes)[0]
+
+    def edit_report(self, hire: HireRecord | str,
+                    **changes: object) -> tuple[HireRecord, list[LogEntry], tuple[int, int, int] | None]:
         """Change the hire's details: ``name``, ``start_date``, ``unit``, ``mentor``, ``hr_contact``,
         ``centre_contact`` (an empty text clears it) and ``checklist`` (an id). Each field is checked
         as in ``add`` and logged old → new. A new start date moves every open item with it (an item
@@ -143,16 +148,42 @@ class Onboarding:
         if checklist is not None:
             checked.update(checklist=checklist.id, checklist_version=checklist.version)
 
+        done: list[object] = []  # what the change wrote and moved, as judged under the lock
+
         def change(fresh: HireRecord) -> tuple[Callable[[object], None], list[LogEntry]]:
             new = {key: value for key, value in checked.items() if getattr(fresh, key) != value}
             if not new:
                 raise NoChange("same.nothing")
             entries = [LogEntry(now(), self.user, EDIT, None,
                                 f"{key}: {_shown(getattr(fresh, key))} → {_shown(value)}")
-                       for key, value in new.items() if key != "checklist_version"]
-            return (lambda doc: set_hire_fields(doc, new)), entries
+                       for key, value in new.items()]
+            titled = self._titles_kept(fresh, new.get("checklist"))
+            start = new.get("start_date")
+            done.extend([entries, self.start_moves(fresh, start) if isinstance(start, dt.date) else None])
 
-        return self.store.edit(_hire_id(hire), change)
+            def edit(doc: object) -> None:
+                set_hire_fields(doc, new)
+                for item_id, state in titled.items():
+                    set_item_state(doc, item_id, state)
+
+            return edit, entries
+
+        record = self.store.edit(_hire_id(hire), change)
+        return record, done[0], done[1]  # type: ignore[return-value]
+
+    def _titles_kept(self, record: HireRecord, checklist_id: object) -> dict[str, ItemState]:
+        """Before a hire moves to another checklist: the recorded items the new one lacks, with the
+        titles the old one gives them, so they show by name once retired."""
+        old, new = self.library.get(record.checklist), self.library.get(str(checklist_id or ""))
+        if old is None or new is None or not checklist_id:
+            return {}
+        kept = {}
+        for item_id, state in record.items.items():
+            item = old.item(item_id)
+            if item is not None and new.item(item_id) is None and state.title_en is None:
+                kept[item_id] = state._replace(title_da=item.title.in_lang("da"),
+                                               title_en=item.title.in_lang("en"))
+        return kept
 
     def start_moves(self, record: HireRecord, start: dt.date) -> tuple[int, int, int]:
         """What a new start date does to the hire's open items: how many move, how many keep their
@@ -267,6 +298,12 @@ class Onboarding:
         """End the hire's onboarding (completed, the person left, the hiring was stopped)."""
         reason = _typed(reason, "--reason", validate_line)
         day = on or self.today()
+        if day > self.today():
+            raise PeerError("err.future", option="--on", date=day.isoformat())
+        try:
+            check_start(day)
+        except ValueError as error:
+            raise PeerError("err.date", option="--on", reason=str(error)) from None
 
         def change(fresh: HireRecord) -> tuple[Callable[[object], None], LogEntry]:
             if fresh.finished == day and fresh.finish_reason == reason:

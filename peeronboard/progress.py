@@ -26,7 +26,8 @@ class ItemView:
     @property
     def moved(self) -> bool:
         """Whether the item has its own due date, replacing the checklist's (never for a retired one)."""
-        return not self.retired and self.state.due is not None and self.state.due != self.planned
+        return (not self.retired and self.planned is not None and self.state.due is not None
+                and self.state.due != self.planned)
 
     @property
     def retired(self) -> bool:

@@ -28,6 +28,9 @@ if TYPE_CHECKING:  # tomlkit is imported only where a record is written, to keep
 RECORD_FORMAT = 3
 STATUSES = ("open", "done", "skipped")
 HIRE_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+OWN_ID_PATTERN = re.compile(r"^own-[1-9][0-9]*\Z")
+MAX_LINE = 500  # characters in one line of typed text (a name, a reason); a note may hold more
+MAX_NOTE = 10_000
 HEADER_COMMENT = (
     "peeronboard hire record: one file per hire. peeronboard writes it; comments you add are kept."
 )
@@ -125,6 +128,8 @@ def validate_line(text: str) -> str:
     cleaned = text.strip()
     if has_unsafe(cleaned):
         raise ValueError("it contains a control character (such as a line break or an escape)")
+    if len(cleaned) > MAX_LINE:
+        raise ValueError(f"it is longer than {MAX_LINE} characters")
     return cleaned
 
 
@@ -133,6 +138,8 @@ def validate_note(text: str) -> str:
     cleaned = text.replace("\r\n", "\n").strip()
     if has_unsafe(cleaned, multiline=True):
         raise ValueError("it contains a control character (such as an escape)")
+    if len(cleaned) > MAX_NOTE:
+        raise ValueError(f"it is longer than {MAX_NOTE:,} characters")
     return cleaned
 
 
@@ -274,9 +281,13 @@ def _own_items(raw_own: Any, problem: Any) -> dict[str, OwnItem]:
         return own
     for item_id, raw in raw_own.items():
         at: KeyPath = ("own", item_id)
+        if not OWN_ID_PATTERN.match(item_id):
+            problem(at, f"own.{item_id}: a one-off item's id is own-1, own-2, ... (so it never clashes "
+                        "with a checklist item's)")
+            continue
         title = raw.get("title") if isinstance(raw, dict) else None
-        if not isinstance(title, str) or not title.strip():
-            problem(at, f"own.{item_id} needs a title (a non-empty string)")
+        if not isinstance(title, str) or not title.strip() or has_unsafe(title):
+            problem(at, f"own.{item_id} needs a title: one line of text")
             continue
         extra = {key: raw.get(key) for key in ("phase", "owner")}
         if any(value is not None and not isinstance(value, str) for value in extra.values()):

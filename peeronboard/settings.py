@@ -21,6 +21,7 @@ class Settings(NamedTuple):
     lang: str | None = None
     user: str | None = None
     retention_months: int = DEFAULT_RETENTION_MONTHS  # a finished hire is due for erasure after this
+    retention_problem: Problem | None = None  # a wrong retention_months: the default is used instead
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -38,15 +39,18 @@ class Settings(NamedTuple):
                 problems.append(Problem(path, f"lang must be \"da\" or \"en\", not {value!r}", line))
             elif key == "user" and (not isinstance(value, str) or not value.strip()):
                 problems.append(Problem(path, f"user must be a non-empty string, not {value!r}", line))
-            elif key == "retention_months" and (
-                    not isinstance(value, int) or isinstance(value, bool)
-                    or not 1 <= value <= MAX_RETENTION_MONTHS):
-                problems.append(Problem(path, f"retention_months must be a whole number of months from 1 "
-                                              f"to {MAX_RETENTION_MONTHS}, not {value!r}", line))
         if problems:
             raise FormatError(problems)
-        return cls(lang=data.get("lang"), user=data.get("user"),
-                   retention_months=data.get("retention_months", DEFAULT_RETENTION_MONTHS))
+        months = data.get("retention_months", DEFAULT_RETENTION_MONTHS)
+        whole = isinstance(months, int) and not isinstance(months, bool)
+        if not whole or not 1 <= months <= MAX_RETENTION_MONTHS:
+            # only the retention review depends on it: every other command goes on (with a warning)
+            line = tomlsource.locate(text, ("retention_months",)) or 1
+            wrong = Problem(path, f"retention_months must be a whole number of months from 1 to "
+                                  f"{MAX_RETENTION_MONTHS}, not {months!r} (using "
+                                  f"{DEFAULT_RETENTION_MONTHS})", line)
+            return cls(lang=data.get("lang"), user=data.get("user"), retention_problem=wrong)
+        return cls(lang=data.get("lang"), user=data.get("user"), retention_months=months)
 
     def user_name(self) -> str:
         """Who is doing things: the configured user, else the login name."""

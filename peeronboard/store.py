@@ -31,6 +31,7 @@ from .record import (
     append_log,
     new_document,
     parse_record,
+    remove_item_state,
     set_item_state,
     set_own_item,
     upgrade_format,
@@ -351,6 +352,8 @@ class HireStore:
                         doc[field] = value
                 for item_id, own in plan.own.items():
                     set_own_item(doc, item_id, own)
+                    if own is None:
+                        remove_item_state(doc, item_id)
                 for item_id, state in plan.states.items():
                     set_item_state(doc, item_id, state)
                 for logged in [*plan.entries, entry]:

@@ -119,3 +119,96 @@ def test_a_name_used_twice_is_told_apart(cli, hire: str) -> None:
     assert added.code == 0 and f"{hire} (Anna Ærø Jensen, start 2027-02-01, Afsnit S4)" in added.err
     ambiguous = cli("show", "Anna")
     assert ambiguous.code == 1 and "start 2027-05-01, S7" in ambiguous.err
+
+
+# --- a red-team pass: what it found ---------------------------------------------------------------
+
+def split(hires_dir: Path, hire: str) -> Path:
+    """A sync service's copy of the record, as two computers start to differ."""
+    copy = hires_dir / f"{hire} (conflicted copy).toml"
+    copy.write_bytes((hires_dir / f"{hire}.toml").read_bytes())
+    return copy
+
+
+def on_the_copy(cli, hires_dir: Path, hire: str, copy: Path, *args: str) -> None:
+    """Run a command as the other computer did: on the copy, as if it were the record."""
+    record = hires_dir / f"{hire}.toml"
+    mine = record.read_bytes()
+    record.write_bytes(copy.read_bytes())
+    assert cli(*args).code == 0
+    copy.write_bytes(record.read_bytes())
+    record.write_bytes(mine)
+
+
+def test_a_merge_keeps_both_tasks_that_two_computers_added_under_one_number(
+        cli, hire: str, hires_dir: Path) -> None:
+    copy = split(hires_dir, hire)
+    assert cli("add-item", hire, "own from here").out.strip() == "own-1"
+    on_the_copy(cli, hires_dir, hire, copy, "add-item", hire, "own from there")
+    on_the_copy(cli, hires_dir, hire, copy, "check", hire, "own-1")
+    assert cli("merge").code == 0
+    items = items_of(cli, hire)
+    assert (items["own-1"]["title"], items["own-1"]["status"]) == ("own from here", "open")
+    assert (items["own-2"]["title"], items["own-2"]["status"]) == ("own from there", "done")
+
+
+def test_a_task_worked_on_one_side_after_the_other_removed_it_comes_back(cli, hire: str,
+                                                                        hires_dir: Path) -> None:
+    cli("add-item", hire, "Interpreter")
+    copy = split(hires_dir, hire)
+    assert cli("remove-item", hire, "own-1").code == 0
+    on_the_copy(cli, hires_dir, hire, copy, "check", hire, "own-1", "--note", "booked")
+    assert cli("merge").code == 0
+    item = items_of(cli, hire)["own-1"]
+    assert (item["title"], item["status"], item["note"]) == ("Interpreter", "done", "booked")
+
+
+def test_hand_made_one_off_tasks_must_have_own_ids_and_one_line_titles(cli, hire: str, hires_dir: Path) -> None:
+    record = hires_dir / f"{hire}.toml"
+    text = record.read_text(encoding="utf-8")
+    for bad in ('[own.appoint-mentor]\ntitle = "dup"\n', '[own.own-1]\ntitle = "two\\nlines"\n'):
+        record.write_text(text + "\n" + bad, encoding="utf-8")
+        listed = cli("list")
+        assert listed.code == 1 and "unexpected" not in listed.err and ":own" not in listed.out
+    record.write_text(text, encoding="utf-8")
+
+
+def test_finish_refuses_a_day_in_the_future_or_out_of_range(cli, hire: str) -> None:
+    assert "in the future" in cli("finish", hire, "--on", "2030-01-01").err
+    old = cli("finish", hire, "--on", "1800-01-01")
+    assert old.code == 1 and old.err.startswith("peeronboard: --on:")
+
+
+def test_a_wrong_retention_setting_stops_only_the_retention_review(cli, hire: str, isolated: Path) -> None:
+    (isolated / "config").mkdir(exist_ok=True)
+    (isolated / "config" / "config.toml").write_text('retention_months = "12"\n', encoding="utf-8")
+    ticked = cli("check", hire, "appoint-mentor")
+    assert ticked.code == 0 and "warning:" in ticked.err and "retention_months" in ticked.err
+    assert cli("retention").code == 1
+
+
+def test_a_checklist_change_keeps_the_titles_of_items_it_retires_and_says_what_changed(
+        cli, hire: str, tmp_path: Path) -> None:
+    cli("check", hire, "appraisal")
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    text = (Path(__file__).parent / "data" / "sample.toml").read_text(encoding="utf-8")
+    newer = text.replace("version = 2", "version = 3").replace('id = "sample"', 'id = "other"')
+    (folder / "other.toml").write_text(newer[:newer.index('[[phases.items]]\nid = "appraisal"')], encoding="utf-8")
+    moved = cli("--checklists", str(folder), "edit", hire, "--checklist", "other")
+    assert moved.code == 0 and "checklist: sample → other" in moved.out and "checklist_version: 2 → 3" in moved.out
+    retired = json.loads(cli("--checklists", str(folder), "show", hire, "--json").out)["retired"]
+    assert [(r["id"], r["title"]) for r in retired] == [("appraisal", "Hold the annual appraisal")]
+    logged = cli("--checklists", str(folder), "log", hire, "appraisal")
+    assert logged.code == 0 and "Hold the annual appraisal" in logged.out
+
+
+def test_typed_texts_have_a_sane_length_and_an_unknown_item_has_no_log(cli, hire: str) -> None:
+    assert "longer than 500" in cli("add", "x" * 501, "--start", "2027-02-01").err
+    assert "longer than 500" in cli("skip", hire, "appraisal", "--reason", "r" * 501).err
+    assert cli("log", hire, "no-such-item").code == 1
+
+
+def test_a_one_off_task_with_a_due_date_is_not_moved(cli, hire: str) -> None:
+    cli("add-item", hire, "Interpreter", "--due", "+2w")
+    assert "moved from" not in cli("show", hire).out

@@ -19,10 +19,12 @@ from ..store import HireStore
 class Context:
     """Everything one run needs: where files are, the language, the checklists, the records."""
 
-    def __init__(self, paths: Paths, lang: str, onboarding: Onboarding) -> None:
+    def __init__(self, paths: Paths, lang: str, onboarding: Onboarding,
+                 settings: Settings | None = None) -> None:
         self.paths = paths
         self.lang = lang
         self.onboarding = onboarding
+        self.settings = settings or Settings()
 
     @classmethod
     def create(cls, args: argparse.Namespace) -> Context:
@@ -38,7 +40,7 @@ class Context:
         library = ChecklistLibrary.standard(paths.user_checklists_dir, extra, paths.checklist_cache_dir)
         store = HireStore(paths.data_dir)
         return cls(paths, lang, Onboarding(store, library, settings.user_name(), today,
-                                           settings.retention_months))
+                                           settings.retention_months), settings)
 
     @property
     def library(self) -> ChecklistLibrary:
@@ -48,3 +50,5 @@ class Context:
         """A checklist file this command needed but could not load is never silently skipped."""
         for problem in self.library.problems_so_far:
             print(f"warning: {problem}", file=sys.stderr)
+        if self.settings.retention_problem is not None:
+            print(f"warning: {self.settings.retention_problem}", file=sys.stderr)

@@ -78,11 +78,15 @@ def cmd_due(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _item_title(ctx: Context, record: HireRecord, item_id: str) -> str:
-    item = ctx.onboarding.checklist_for(record).item(item_id)
+    """The item's title: from the checklist, the hire's own tasks, or the title the record kept."""
+    checklist = ctx.onboarding.library.get(record.checklist)
+    item = checklist.item(item_id) if checklist else None
     if item is not None:
         return item.title.in_lang(ctx.lang)
     own = record.own.get(item_id)
-    return own.title if own else item_id
+    state = record.state(item_id)
+    kept = state.title_da if ctx.lang == "da" else state.title_en
+    return own.title if own else kept or state.title_en or state.title_da or item_id
 
 
 def cmd_assign(ctx: Context, args: argparse.Namespace) -> int:
@@ -131,6 +135,8 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
     if record.path is not None and not record.log:
         record = ctx.onboarding.store.load(record.id)
     entries = [e for e in record.log if args.item is None or e.item == args.item]
+    if args.item is not None and not entries:
+        raise PeerError("err.no_item", hire=record.id, item=args.item, checklist=record.checklist)
     if args.json:
         print_json([{"at": e.at.isoformat(), "by": e.by, "action": e.action, "item": e.item, "text": e.text}
                     for e in entries])

@@ -24,16 +24,14 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
                                   if getattr(args, option) is not None}
     if args.start is not None:
         changes["start_date"] = parse_date_option(args.start, "--start")
-    before = onboarding.store.load(hire_id)
     try:
-        updated = onboarding.edit(hire_id, **changes)
+        updated, entries, moves = onboarding.edit_report(hire_id, **changes)
     except NoChange as same:
         return said_nothing_changed(ctx, hire_id, None, same)
-    for entry in updated.log[len(before.log):]:
-        field, _, change = (entry.text or "").partition(": ")
-        print(f"{updated.name}: {field}: {change}")
-    if updated.start_date != before.start_date:
-        moving, keeping, days = onboarding.start_moves(before, updated.start_date)
+    for entry in entries:
+        print(f"{updated.name}: {entry.text}")
+    if moves is not None:
+        moving, keeping, days = moves
         way = say("edit.later" if days > 0 else "edit.earlier", ctx.lang)
         print(f"{updated.name}: " + say("edit.moves", ctx.lang, moving=moving, keeping=keeping,
                                         days=abs(days), way=way))
@@ -59,18 +57,19 @@ def cmd_finish(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_reopen(ctx: Context, args: argparse.Namespace) -> int:
     onboarding = ctx.onboarding
     hire_id = onboarding.find_id(args.hire)
-    before = onboarding.store.load(hire_id)
     try:
         updated = onboarding.reopen(hire_id)
     except NoChange as same:
         return said_nothing_changed(ctx, hire_id, None, same)
-    print(f"{updated.name}: {say('reopened', ctx.lang, date=before.finished)}")
+    print(f"{updated.name}: {say('reopened', ctx.lang, date=updated.log[-1].text)}")
     return EXIT_OK
 
 
 def cmd_retention(ctx: Context, args: argparse.Namespace) -> int:
     """Finished hires kept longer than ``retention_months``: listed, never erased without the leader."""
     hires, problems = ctx.onboarding.all_progress()
+    if ctx.settings.retention_problem is not None:  # a review by the wrong number of months: refuse
+        return report([ctx.settings.retention_problem])
     due = ctx.onboarding.due_for_erasure(hires)
     months = ctx.onboarding.retention_months
     if args.json:
