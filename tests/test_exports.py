@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from peeronboard.dates import today
 from peeronboard.exports import spreadsheet
-from peeronboard.exports.formats import FORMATS, ExportOptions, export_text
+from peeronboard.exports.formats import FORMATS, TEXT_FORMATS, ExportOptions, export_text
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
 from peeronboard.paths import builtin_checklists_dir
@@ -55,7 +55,7 @@ def options(lang: str, **changes: object) -> ExportOptions:
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
-@pytest.mark.parametrize("fmt", list(FORMATS))
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_export_matches_its_golden_file(hires: list[HireProgress], fmt: str, lang: str) -> None:
     text = export_text(fmt, hires, options(lang))
     golden = GOLDEN / f"summary.{lang}{FORMATS[fmt][1]}"
@@ -69,8 +69,8 @@ def test_csv_reads_back_in_semicolon_mode_with_formulas_neutralised(hires: list[
     assert text.startswith("\ufeff") and "\r\n" in text
     rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
     header, body = rows[0], rows[1:]
-    assert header[:3] == ["Ansat-id", "Navn", "Enhed"] and len(header) == 17
-    assert header[13:] == ["Note", "Begrundelse", "Person", "Type"]  # added at the end, after the note
+    assert header[:3] == ["Ansat-id", "Navn", "Enhed"] and len(header) == 19
+    assert header[13:] == ["Note", "Begrundelse", "Person", "Type", "Mentor", "Flyttet fra"]  # added at the end
     assert len(body) == 11 + 4  # one row per item per hire
     hostile_rows = [r for r in body if r[1] == HOSTILE]
     assert hostile_rows and all(r[2] == "'=SUM(A1:A9)" for r in hostile_rows)
@@ -80,6 +80,49 @@ def test_csv_reads_back_in_semicolon_mode_with_formulas_neutralised(hires: list[
     assert anna["draft-employment-contract"][10] == "ikke relevant"
     assert anna["draft-employment-contract"][14] == "HR står for kontrakten"
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in body for cell in row)
+    assert {r[17] for r in anna.values()} == {"Mette"} and {r[17] for r in hostile_rows} == {""}
+
+
+def _split_on_any_separator(line: str) -> list[str]:
+    """A line as LibreOffice's default import reads it: tab, comma and semicolon all separate cells,
+    and a quoted cell is one cell (with ``""`` for a quote)."""
+    cells, current, quoted, index = [], "", False, 0
+    while index < len(line):
+        char = line[index]
+        if quoted and char == '"' and line[index + 1:index + 2] == '"':
+            current, index = current + '"', index + 1
+        elif char == '"':
+            quoted = not quoted
+        elif not quoted and char in ";,\t":
+            cells, current = [*cells, current], ""
+        else:
+            current += char
+        index += 1
+    return [*cells, current]
+
+
+def test_csv_keeps_every_cell_in_its_column_when_comma_and_tab_separate_too(hires: list[HireProgress]) -> None:
+    text = export_text("csv", hires, options("en"))
+    lines = text.removeprefix("\ufeff").removesuffix("\r\n").split("\r\n")
+    rows = [_split_on_any_separator(line) for line in lines]
+    assert {len(cells) for cells in rows} == {19}
+    anna = {r[6]: r for r in rows if r[1] == "Anna Ærø Jensen"}
+    assert anna["appoint-mentor"][13] == 'Mette siger "ja", gerne'  # a comma in a note
+    assert anna["appoint-mentor"][2] == "Afsnit S4; Aalborg"
+
+
+def test_csv_names_the_date_an_item_was_moved_from(data_dir: Path) -> None:
+    library = ChecklistLibrary.discover([builtin_checklists_dir(), DATA])
+    onboarding = Onboarding(HireStore(data_dir), library, "Lise Holm", today)
+    anna = onboarding.add("Anna", dt.date(2027, 2, 1), "sample", mentor="Mette")
+    onboarding.set_due(anna, "order-workstation", "2027-02-20")
+    progress = onboarding.progress(onboarding.find(anna.id))
+    rows = list(csv.reader(io.StringIO(export_text("csv", [progress], options("en"))[1:], newline=""),
+                           delimiter=";"))
+    moved = {r[6]: (r[9], r[18]) for r in rows[1:]}
+    planned = next(v.planned for v in progress.items if v.item_id == "order-workstation")
+    assert moved["order-workstation"] == ("2027-02-20", planned.isoformat())
+    assert all(moved_from == "" for item, (_, moved_from) in moved.items() if item != "order-workstation")
 
 
 def test_json_follows_its_documented_schema(hires: list[HireProgress]) -> None:
@@ -135,8 +178,10 @@ def test_ics_parses_back_with_folding_crlf_and_stable_uids(hires: list[HireProgr
     first = _unfold(export_text("ics", hires, options("da")))
     again = _unfold(export_text("ics", hires, options("da", generated=GENERATED + dt.timedelta(days=1))))
     events = [line for line in first if line == "BEGIN:VEVENT"]
-    open_with_due = sum(1 for h in hires for v in h.items if v.state.status == "open" and v.due)
-    assert len(events) == open_with_due
+    assert len(events) == sum(1 for h in hires for v in h.items if v.due)  # done ones too, cancelled
+    statuses = [line for line in first if line.startswith("STATUS:")]
+    closed = sum(1 for h in hires for v in h.items if v.due and v.state.status != "open")
+    assert statuses.count("STATUS:CANCELLED") == closed == 3
     uids = [line for line in first if line.startswith("UID:")]
     assert uids == [line for line in again if line.startswith("UID:")] and len(set(uids)) == len(uids)
     assert f"SUMMARY:{HOSTILE}: Bestille arbejdsstation" in first  # as text, escaped for iCalendar
@@ -162,11 +207,11 @@ def test_cli_export_writes_a_private_file(cli, hire: str, tmp_path: Path) -> Non
 
 
 @given(st.lists(st.text(), min_size=2, max_size=6))
-def test_a_csv_row_is_written_exactly_as_the_csv_module_writes_it(cells: list[str]) -> None:
-    expected = io.StringIO()
-    csv.writer(expected, delimiter=";", lineterminator="\r\n").writerow(cells)
-    assert spreadsheet.row(cells) + "\r\n" == expected.getvalue()
-    assert next(csv.reader(io.StringIO(expected.getvalue(), newline=""), delimiter=";")) == cells
+def test_a_csv_row_reads_back_with_any_of_the_separators_importers_pick(cells: list[str]) -> None:
+    line = spreadsheet.row(cells) + "\r\n"
+    assert next(csv.reader(io.StringIO(line, newline=""), delimiter=";")) == cells
+    if not any("\r" in cell or "\n" in cell for cell in cells):
+        assert _split_on_any_separator(line.removesuffix("\r\n")) == cells
 
 
 @pytest.mark.parametrize("only", [None, "open", "overdue"])
@@ -181,3 +226,70 @@ def test_csv_rows_are_the_items_the_options_select(hires: list[HireProgress], on
                 for h in hires for v in selected(h, chosen)]
     assert [(r[0], r[6], r[10], r[13].lstrip("'")) for r in rows[1:]] == expected
     assert any(note for *_, note in expected) == notes
+
+
+def _strict(schema: object) -> object:
+    """The schema with ``unevaluatedProperties: false`` on every object: a field that is not
+    described (a renamed one, say) is an error."""
+    if isinstance(schema, dict):
+        strict = {key: _strict(value) for key, value in schema.items()}
+        if schema.get("type") == "object" or "properties" in schema:
+            strict["unevaluatedProperties"] = False
+        return strict
+    if isinstance(schema, list):
+        return [_strict(value) for value in schema]
+    return schema
+
+
+def test_json_follows_a_strict_copy_of_its_schema_with_dates_checked(hires: list[HireProgress]) -> None:
+    import jsonschema
+
+    checker = jsonschema.FormatChecker()
+    assert {"date", "date-time"} <= set(checker.checkers)  # both formats are really checked
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["properties"]["generated"]["format"] == "date-time"
+    for made in (options("en"), options("da", generated=None, notes=False, only="open")):
+        document = json.loads(export_text("json", hires, made))
+        jsonschema.validate(document, _strict(schema), format_checker=checker)
+    renamed = json.loads(export_text("json", hires, options("en")))
+    renamed["hires"][0]["items"][0]["assigned"] = renamed["hires"][0]["items"][0].pop("assignee")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(renamed, _strict(schema), format_checker=checker)
+    stamped = json.loads(export_text("json", hires, options("en")))
+    stamped["generated"] = "2027-01-20 at half past nine"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(stamped, schema, format_checker=checker)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_workbook_has_date_cells_text_cells_and_a_frozen_filtered_header(
+        hires: list[HireProgress], lang: str, tmp_path: Path) -> None:
+    import openpyxl
+
+    from peeronboard.exports.formats import export_bytes
+
+    path = tmp_path / "summary.xlsx"
+    path.write_bytes(export_bytes("xlsx", hires, options(lang)))
+    book = openpyxl.load_workbook(path)
+    items, people = book.worksheets
+    made = options(lang)
+    assert [c.value for c in items[1]] == [made.t(key) for key in spreadsheet.COLUMNS]
+    assert items.title == made.t("col.items") and people.title == made.t("sheet.hires")
+    for sheet in (items, people):
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == sheet.dimensions
+    rows = list(items.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 15
+    hostile = [row for row in rows if row[1] == HOSTILE]
+    assert hostile and all(row[2] == "=SUM(A1:A9)" for row in hostile)  # as typed, no apostrophe
+    assert all(cell.data_type != "f" for row in items.iter_rows() for cell in row)
+    assert all(isinstance(row[3], dt.datetime) and isinstance(row[9], dt.datetime) for row in rows)
+    anna = {row[6]: row for row in rows if row[1] == "Anna Ærø Jensen"}
+    assert anna["appoint-mentor"][11] == dt.datetime(2026, 11, 2) and anna["appoint-mentor"][17] == "Mette"
+    assert anna["write-and-share-job-posting"][12] == "=HR+1"
+    widths = {column: items.column_dimensions[column].width for column in ("B", "H", "N")}
+    assert widths["H"] > widths["B"] > 10 and all(width <= 61 for width in widths.values())
+    by_name = {row[1]: row for row in people.iter_rows(min_row=2, values_only=True)}
+    assert set(by_name) == {HOSTILE, "Anna Ærø Jensen"}
+    anna_row = by_name["Anna Ærø Jensen"]
+    assert anna_row[6] == pytest.approx(3 / 11) and anna_row[10] == 2  # progress, overdue
+    assert isinstance(anna_row[11], dt.datetime) and anna_row[12]  # next due and what

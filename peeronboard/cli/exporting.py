@@ -1,4 +1,5 @@
-"""``export``: a progress summary as Markdown, CSV, JSON, HTML or iCalendar, to a file or standard output."""
+"""``export``: a progress summary as Markdown, CSV, JSON, HTML, iCalendar or an Excel workbook, to a file
+or standard output (a workbook never to a terminal)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ from ..dates import now
 from ..i18n import say
 from ..problems import Problem
 from .context import Context
-from .output import report
+from .output import EXIT_PROBLEM, report
 
 if TYPE_CHECKING:
     from ..progress import HireProgress
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    from ..exports.formats import ExportOptions, export_bytes, write_export
+    from ..exports import formats
 
     problems: list[Problem] = []
     if args.hires:
@@ -31,15 +32,24 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     else:  # every hire still being onboarded; a finished one by its name or id, or with --all
         hires, problems = ctx.onboarding.all_progress()
         hires = [h for h in hires if args.all or not h.finished]
-    options = ExportOptions(lang=ctx.lang, only=args.only, notes=not args.no_notes,
-                            today=ctx.onboarding.today(),
-                            generated=now())
-    data = export_bytes(args.format, hires, options)
-    if args.output and not _is_standard_output(args.output):
-        path = write_export(Path(args.output), data)
+    to_file = args.output and not _is_standard_output(args.output)
+    if args.format in formats.BINARY_FORMATS and not to_file and sys.stdout.isatty():
+        print(f"peeronboard: {say('err.export_binary', ctx.lang, format=args.format)}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.format in formats.NEEDS_LOG:
+        hires = formats.with_logs(hires, ctx.onboarding.store.load)
+    options = formats.ExportOptions(lang=ctx.lang, only=args.only, notes=not args.no_notes,
+                                    today=ctx.onboarding.today(), generated=now())
+    data = formats.export_bytes(args.format, hires, options)
+    if to_file:
+        path = formats.write_export(Path(args.output), data)
         # to a device or a pipe, the message must not land in what reads the summary
         print(say("exported", ctx.lang, count=len(hires), path=path),
               file=sys.stdout if path.is_file() else sys.stderr)
+    elif args.format in formats.BINARY_FORMATS:  # standard output is a file or a pipe: the bytes as such
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
     else:
         sys.stdout.write(data.decode("utf-8"))
     return report(problems)

@@ -175,13 +175,19 @@ def _export(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("hires", nargs="*", metavar="HIRE",
                      help="hires to include (default: every hire not finished)")
     sub.add_argument("--all", action="store_true", help="also finished hires")
-    sub.add_argument("--format", choices=("md", "csv", "json", "html", "ics"), default="md",
-                     help="md (default), csv, json, html or ics")
+    sub.add_argument("--format", choices=("md", "csv", "json", "html", "ics", "xlsx"), default="md",
+                     help="md (default), csv, json, html, ics or xlsx (an Excel workbook: needs -o PATH "
+                          "on a terminal)")
     sub.add_argument("-o", "--output", metavar="PATH",
                      help="write to PATH ('-' or none: standard output)")
     sub.add_argument("--only", choices=("open", "overdue"), help="only open, or only overdue, items")
     sub.add_argument("--no-notes", action="store_true",
                      help="leave notes and reasons out (for readers who should not see them)")
+
+
+def _completion(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("shell", choices=("bash", "zsh", "fish"),
+                     help="the shell: bash (source it, or put it in bash-completion's folder), zsh or fish")
 
 
 def _erase(sub: argparse.ArgumentParser) -> None:
@@ -219,11 +225,14 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                          "often (counts only, unless asked).", _report),
     Subcommand("retention", "List finished hires kept longer than retention_months, due for erasure.",
                _json),
-    Subcommand("export", "Write a progress summary: Markdown, CSV (Excel), JSON, HTML or iCalendar.",
+    Subcommand("export", "Write a progress summary: Markdown, CSV, JSON, HTML, iCalendar or Excel (xlsx).",
                _export),
     Subcommand("merge", "Merge conflicting copies of records that a sync service (OneDrive, Dropbox, "
                         "Nextcloud, Syncthing) made when two computers changed a hire at once."),
     Subcommand("erase", "Delete a hire's record and every trace of the name peeronboard keeps.", _erase),
+    Subcommand("completion", "Print a shell completion script (bash, zsh or fish), e.g. "
+                             "'peeronboard completion bash > ~/.local/share/bash-completion/completions/"
+                             "peeronboard'.", _completion),
 )
 
 
@@ -235,19 +244,19 @@ def build_parser(arguments: Sequence[str] | None = None) -> argparse.ArgumentPar
     """
     named = None if arguments is None else set(arguments)
     parser = argparse.ArgumentParser(
-        prog="peeronboard",
+        prog="peeronboard", allow_abbrev=False,
         description="Hire and onboard a peer support worker (peermedarbejder): "
                     "one living checklist per hire. With no command, opens the terminal app.",
     )
     parser.add_argument("--version", action="version", version=f"peeronboard {__version__}")
     _global_options(parser, defaults=True)
-    common = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     _global_options(common, defaults=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in SUBCOMMANDS:
         complete = named is None or command.name in named
         sub = commands.add_parser(command.name, help=command.help, description=command.help,
-                                  parents=[common] if complete else [])
+                                  parents=[common] if complete else [], allow_abbrev=False)
         if complete and command.arguments:
             command.arguments(sub)
     return parser

@@ -1,4 +1,5 @@
-"""The export formats: Markdown, CSV, JSON, HTML and iCalendar, and writing a summary to a file."""
+"""The export formats: Markdown, CSV, JSON, HTML, iCalendar and an Excel workbook, and writing a summary
+to a file."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ import importlib
 import os
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ..atomic import replace_file
 from ..errors import StoreError
+from ..problems import FormatError
 from ..progress import HireProgress
+from ..record import HireRecord
 from .common import ONLY_CHOICES, ExportOptions, hire_data, item_data
 
 # format -> (the module that renders it, imported when used; the file suffix)
@@ -21,14 +25,19 @@ FORMATS: dict[str, tuple[str, str]] = {
     "json": ("jsondoc", ".json"),
     "html": ("webpage", ".html"),
     "ics": ("icalendar", ".ics"),
+    "xlsx": ("workbook", ".xlsx"),
 }
+BINARY_FORMATS = frozenset({"xlsx"})  # not text: never written to a terminal
+TEXT_FORMATS = tuple(fmt for fmt in FORMATS if fmt not in BINARY_FORMATS)
+NEEDS_LOG = frozenset({"ics"})  # formats that read the records' logs (see ``with_logs``)
 READER_WAIT = 2.0  # seconds a named pipe is given for its reader to open it
 # a device, pipe or open stream is written as it is: never created, truncated or made a terminal's owner
 _IN_PLACE = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 _OPEN_FILE_FOLDERS = ("/proc/", "/dev/fd/")  # where /dev/stdout and the like lead
 
-__all__ = ["FORMATS", "ONLY_CHOICES", "ExportOptions", "export_bytes", "export_text", "hire_data",
-           "item_data", "write_export"]  # the common names too, so callers need one import
+__all__ = ["BINARY_FORMATS", "FORMATS", "NEEDS_LOG", "ONLY_CHOICES", "TEXT_FORMATS", "ExportOptions",
+           "export_bytes", "export_text", "hire_data", "item_data", "with_logs",
+           "write_export"]  # the common names too, so callers need one import
 
 
 def export_bytes(fmt: str, hires: list[HireProgress], options: ExportOptions) -> bytes:
@@ -42,8 +51,24 @@ def export_bytes(fmt: str, hires: list[HireProgress], options: ExportOptions) ->
 
 
 def export_text(fmt: str, hires: list[HireProgress], options: ExportOptions) -> str:
-    """The summary of ``hires`` in format ``fmt`` (one of FORMATS)."""
+    """The summary of ``hires`` in format ``fmt`` (one of TEXT_FORMATS)."""
     return export_bytes(fmt, hires, options).decode("utf-8")
+
+
+def with_logs(hires: list[HireProgress], load: Callable[[str], HireRecord]) -> list[HireProgress]:
+    """The hires with their records' logs, which a format in NEEDS_LOG reads: a record listed from
+    the index has none (``store.load_all``), so it is loaded whole by ``load`` (``store.load``); one
+    that can no longer be read is kept as it was listed."""
+    def logged(progress: HireProgress) -> HireProgress:
+        if progress.record.log:
+            return progress
+        try:
+            record = load(progress.record.id)
+        except (OSError, FormatError):
+            return progress
+        return HireProgress.build(record, progress.checklist, progress.today)
+
+    return [logged(progress) for progress in hires]
 
 
 def write_export(path: Path, data: bytes) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from ..progress import HireProgress
@@ -13,7 +14,7 @@ JSON_FORMAT = 1
 def render(hires: list[HireProgress], options: ExportOptions) -> str:
     document = {
         "format": JSON_FORMAT,
-        "generated": (options.generated or options.today).isoformat(),
+        "generated": (options.generated or dt.datetime.combine(options.today, dt.time(), dt.UTC)).isoformat(),
         "today": options.today.isoformat(),
         "lang": options.lang,
         "only": options.only,

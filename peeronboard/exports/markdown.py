@@ -8,13 +8,19 @@ from ..progress import HireProgress, ItemView
 from ..wording import outcome, owner_text
 from .common import ExportOptions, due_words, facts, phase_groups, remarks, retired_views, shown, source_ref
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# what Markdown would read as markup: emphasis, code, links, HTML, headings, tables, strikethrough, and
+# the ``&`` of an entity (``&copy;`` would show as ©)
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+# what GFM and linkify autolink: ``http://x``, ``www.example.com``, ``jobnet.dk``, ``a@b.dk``. Escaping
+# the ``:`` after a scheme, each ``.`` inside a word and each ``@`` breaks the link and shows the same
+_LINKING = re.compile(r"(?<=\w)\.(?=\w)|(?<=\w):(?=//)|@")
 
 
 def escape(text: str) -> str:
-    """User text as literal Markdown on one line: no emphasis, links or HTML can come from a name or a
-    note, and a line break (LF, CR or CRLF) is a space."""
-    return _SPECIAL.sub(r"\\\1", shown(text)).replace("\n", " ")
+    """User text as literal Markdown on one line, rendered as typed: no emphasis, links, entities or
+    HTML can come from a name or a note, and a line break (LF, CR or CRLF) is a space."""
+    marked = _SPECIAL.sub(r"\\\1", shown(text))
+    return _LINKING.sub(lambda match: "\\" + match.group(0), marked).replace("\n", " ")
 
 
 def render(hires: list[HireProgress], options: ExportOptions) -> str:

@@ -3,14 +3,16 @@
 Rows are joined by hand rather than with the ``csv`` module: the cells that a checklist, a start date
 and a hire's people decide (phase, item, title, owner, due date, person) are the same for every hire
 that shares them, so they are quoted once and reused, and the whole file is joined in one go, which
-makes exporting thousands of hires quick. The quoting is the ``csv`` module's (``QUOTE_MINIMAL``), and
-the tests read the output back with it. New columns are only ever added at the end (reason, person
-and kind came in 0.3), so a reader that counts columns keeps working.
+makes exporting thousands of hires quick. A cell is quoted as the ``csv`` module quotes it, but also
+when it holds a comma or a tab: LibreOffice's import dialog ticks tab, comma and semicolon at once, and
+would split such a cell. New columns are only ever added at the end (reason, person and kind came in
+0.3, mentor and moved-from in 0.4), so a reader that counts columns keeps working.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterable
 from itertools import chain, repeat
@@ -24,10 +26,12 @@ from .common import ExportOptions, retired_views, shown, wanted
 
 COLUMNS = ("col.hire_id", "col.name", "col.unit", "col.start", "col.checklist", "col.phase", "col.item",
            "col.title", "panel.owner", "col.due", "col.status", "col.date", "col.by", "note",
-           "reason", "col.person", "col.kind")  # columns are only ever added at the end
+           "reason", "col.person", "col.kind", "hire.mentor", "col.moved_from")  # only ever added at the end
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # a cell starting with one of these is text to every importer, so most cells need no closer look
 _PLAIN_START = frozenset(map(chr, range(0x21, 0x7F))) - set('"=+-@')
+# a separator any common importer may pick (LibreOffice ticks tab, comma and semicolon), a quote, a line end
+_NEEDS_QUOTES = re.compile('[;,\t"\r\n]')
 
 
 def safe(text: str) -> str:
@@ -58,8 +62,9 @@ def _without_lead(text: str) -> str:
 
 
 def cell(text: str) -> str:
-    """One cell as the ``csv`` module writes it: quoted, with quotes doubled, only when it must be."""
-    if ";" in text or '"' in text or "\n" in text or "\r" in text:
+    """One cell, quoted (with quotes doubled) when it holds a separator of any common importer (``;``,
+    ``,``, tab), a quote or a line end; the ``csv`` module reads it back with any of those delimiters."""
+    if _NEEDS_QUOTES.search(text):
         return '"' + text.replace('"', '""') + '"'
     return text
 
@@ -106,12 +111,13 @@ class _Shared(NamedTuple):
 
 
 class _Parts:
-    """The four parts of a row: the hire's cells (id, name, unit, start, checklist); the item's
-    (phase, item, title) with its owner ("Mette (mentor)"); its due date; and its state (status,
-    date, by, note, reason) with the person who does it and the kind of item (own, retired). Each is
+    """The five parts of a row: the hire's cells (id, name, unit, start, checklist); the item's
+    (phase, item, title) with its owner ("Mette (mentor)"); its due date; its state (status, date,
+    by, note, reason) with the person who does it and the kind of item (own, retired); and the
+    closing cells, the mentor and the checklist's date an item's own due date moved it from. Each is
     made once and shared by every row it occurs in: a checklist and the hire's people decide the
-    first, a start date the due dates, and only recorded items (a handful per hire) get their own
-    end; an item's own due date or person gives that hire its own copy of the list."""
+    second, a start date the due dates, and only recorded items (a handful per hire) get their own
+    state; an item's own due date or person gives that hire its own copy of the list."""
 
     def __init__(self, options: ExportOptions) -> None:
         self.options = options
@@ -122,6 +128,7 @@ class _Parts:
         self.described: dict[int, _Described] = {}  # by the checklist's id()
         self.shared: dict[tuple[object, ...], _Shared] = {}  # see _shared
         self.people: dict[tuple[object, ...], tuple[bytes, bytes]] = {}  # see _person
+        self.closings: dict[tuple[str | None, dt.date | None], bytes] = {}  # see _closing
 
     def hire_rows(self, progress: HireProgress) -> Iterable[tuple[bytes, ...]]:
         """The hire's rows: its checklist's items with its own at the end of their phase, then its
@@ -131,8 +138,11 @@ class _Parts:
         described = self._described(checklist)
         hire = (row([safe(record.id), safe(record.name), safe(record.unit or ""),
                      record.start_date.isoformat(), safe(record.checklist)]) + ";").encode()
-        due_cells = shared_dues = self.days.cells(checklist.due_dates(record.start_date))
+        planned = checklist.due_dates(record.start_date)
+        due_cells = shared_dues = self.days.cells(planned)
         shared = self._shared(checklist, described, record)
+        closing = self._closing(record.mentor, None)
+        closings: list[bytes] | None = None  # where an item was moved from its checklist date
         heads, tails = shared.heads, shared.tails.copy() if record.items else shared.tails
         has_retired = False
         for item_id, state in record.items.items():
@@ -152,7 +162,11 @@ class _Parts:
                 if due_cells is shared_dues:
                     due_cells = shared_dues.copy()
                 due_cells[index] = self.days[state.due]
-        rows: Iterable[tuple[bytes, ...]] = zip(repeat(hire), heads, due_cells, tails)
+                if state.due != planned[index]:
+                    closings = closings or [closing] * len(planned)
+                    closings[index] = self._closing(record.mentor, planned[index])
+        rows: Iterable[tuple[bytes, ...]] = zip(repeat(hire), heads, due_cells, tails,
+                                                closings or repeat(closing))
         if record.own or self.options.only:
             rows = self._chosen(list(rows), progress, described, hire)
         if has_retired:
@@ -176,7 +190,8 @@ class _Parts:
         """The row of an item that only this hire has: one of its own, or a retired one."""
         text = (row([safe(phase), safe(view.item_id), safe(view.title(self.options.lang))]) + ";").encode()
         owner, person = self._person(view, record)
-        return hire, text + owner, self.days[view.due], self._end(view.state) + person
+        closing = self._closing(record.mentor, view.planned if view.moved else None)
+        return hire, text + owner, self.days[view.due], self._end(view.state) + person, closing
 
     def _described(self, checklist: Checklist) -> _Described:
         made = self.described.get(id(checklist))
@@ -201,8 +216,8 @@ class _Parts:
         return made
 
     def _person(self, view: ItemView, record: HireRecord) -> tuple[bytes, bytes]:
-        """The item's owner cell (with its ``;``), and the end of its line: the person who does it
-        and the kind of item it is. Made once for each owner, person and kind."""
+        """The item's owner cell, and the person who does it and the kind of item it is (each cell
+        with its ``;``). Made once for each owner, person and kind."""
         person = view.person(record)
         key = (view.item.owner if view.item else None, person, view.own, view.retired)
         made = self.people.get(key)
@@ -211,7 +226,17 @@ class _Parts:
             owner = owner_text(view, record, self.options.lang)
             kind = t("own.mark") if view.own else t("status.retired") if view.retired else ""
             made = self.people[key] = ((cell(safe(owner)) + ";").encode(),
-                                       _line([safe(person) if person else "", kind]))
+                                       (row([safe(person) if person else "", kind]) + ";").encode())
+        return made
+
+    def _closing(self, mentor: str | None, moved_from: dt.date | None) -> bytes:
+        """The last cells of a row, with its line end: the hire's mentor and the checklist's due date
+        that the item's own date replaced."""
+        key = (mentor, moved_from)
+        made = self.closings.get(key)
+        if made is None:
+            made = self.closings[key] = _line([safe(mentor) if mentor else "",
+                                               moved_from.isoformat() if moved_from else ""])
         return made
 
     def _end(self, state: ItemState) -> bytes:

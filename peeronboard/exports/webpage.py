@@ -1,4 +1,6 @@
-"""HTML: one self-contained page (inline CSS, no external requests) that prints well on A4."""
+"""HTML: one self-contained page (inline CSS, no external requests) that prints well on A4: each hire on
+pages of its own with its name at the top of every page (a table header, which browsers repeat), and no
+page ending with a phase's heading."""
 
 from __future__ import annotations
 
@@ -15,8 +17,13 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-se
 header.made { color: #666; font-size: .85em; margin-bottom: 1.5em; }
 section.hire { margin-bottom: 3em; }
 section.hire + section.hire { border-top: 1px solid #ccc; padding-top: 1.5em; }
+table.pages { border-collapse: collapse; width: 100%; }
+table.pages > thead > tr > th, table.pages > tbody > tr > td { padding: 0; text-align: left;
+                                                               font-weight: normal; }
 h1 { font-size: 1.5em; margin: 0 0 .2em; }
-h2 { font-size: 1.1em; margin: 1.4em 0 .3em; display: flex; justify-content: space-between; }
+h2 { font-size: 1.1em; margin: 1.4em 0 .3em; display: flex; justify-content: space-between; gap: 1em; }
+h1, h2, .phase-head, .bar { break-after: avoid; page-break-after: avoid; }
+.phase-head { break-inside: avoid; page-break-inside: avoid; }
 .facts, .summary { margin: .2em 0; }
 .overdue-count { color: #b00020; font-weight: bold; }
 .bar { height: 8px; background: #e5e5ea; border-radius: 4px; overflow: hidden; margin-bottom: .5em; }
@@ -29,15 +36,16 @@ ul.items li { padding: .35em 0; border-bottom: 1px solid #eee; display: grid;
 .skipped .title { text-decoration: line-through; color: #777; }
 .retired .title { color: #777; }
 .own-mark { font-style: italic; color: #555; }
-.due { white-space: nowrap; color: #444; }
+.due { color: #444; text-align: right; max-width: 16em; overflow-wrap: anywhere; }
 .overdue .due { color: #b00020; font-weight: bold; }
 .meta { grid-column: 2 / 4; color: #555; font-size: .85em; }
 .note, .reason { grid-column: 2 / 4; font-size: .9em; background: #f6f6f6; padding: .2em .5em;
-                 border-radius: 3px; }
+                 border-radius: 3px; white-space: pre-wrap; overflow-wrap: anywhere; }
 @media print {
   body { margin: 0; max-width: none; }
   section.hire { break-after: page; border-top: none !important; padding-top: 0 !important; }
   section.hire:last-of-type { break-after: auto; }
+  table.pages > thead { display: table-header-group; }
 }
 """
 
@@ -83,7 +91,10 @@ def _hire(progress: HireProgress, options: ExportOptions) -> list[str]:
     summary = progress.summary()
     out = [
         '<section class="hire">',
-        f"<h1>{escape(record.name)}</h1>",
+        # the header of a table is repeated at the top of each printed page: the name on every page
+        '<table class="pages">',
+        f"<thead><tr><th><h1>{escape(record.name)}</h1></th></tr></thead>",
+        "<tbody><tr><td>",
         f'<p class="facts">{escape(" · ".join(told))}</p>',
         f'<p class="summary">{escape(t("progress.line", **summary))}'
         + (f' · <span class="overdue-count">{summary["overdue"]} {escape(t("overdue"))}</span>'
@@ -92,15 +103,18 @@ def _hire(progress: HireProgress, options: ExportOptions) -> list[str]:
     for title, views, finished, total in phase_groups(progress, options):
         percent = round(100 * finished / total) if total else 0
         out += [
+            '<div class="phase-head">',
             f"<h2><span>{escape(title)}</span><span>{finished}/{total}</span></h2>",
             f'<div class="bar" role="progressbar" aria-valuenow="{percent}" aria-valuemin="0" '
             f'aria-valuemax="100"><span style="width: {percent}%"></span></div>',
+            "</div>",
             *_items(views, progress, options),
         ]
     retired = retired_views(progress, options)
     if retired:
-        out += [f"<h2><span>{escape(t('retired.heading'))}</span></h2>", *_items(retired, progress, options)]
-    out.append("</section>")
+        out += [f'<div class="phase-head"><h2><span>{escape(t("retired.heading"))}</span></h2></div>',
+                *_items(retired, progress, options)]
+    out += ["</td></tr></tbody>", "</table>", "</section>"]
     return out
 
 

@@ -394,12 +394,14 @@ class PeerOnboardApp(App[None]):
 
     def write_export(self, fmt: str, path: Path, hire_ids: list[str] | None = None) -> None:
         """Write a summary through the core; the toast says where it went."""
-        from ..exports.formats import ExportOptions, export_bytes, write_export
+        from ..exports.formats import NEEDS_LOG, ExportOptions, export_bytes, with_logs, write_export
 
         chosen = [self.hires[h] for h in hire_ids if h in self.hires] if hire_ids else sorted(
-            self.hires.values(), key=lambda h: h.start_order)
+            (h for h in self.hires.values() if not h.finished), key=lambda h: h.start_order)
         options = ExportOptions(lang=self.lang, today=self.onboarding.today(), generated=now())
         try:
+            if fmt in NEEDS_LOG:  # the calendar's SEQUENCE counts each hire's logged changes
+                chosen = with_logs(chosen, self.onboarding.store.load)
             written = write_export(path, export_bytes(fmt, chosen, options))
         except PeerError as error:
             self.report_failure(error)

@@ -14,6 +14,12 @@ from ..format import shown_line
 from .base import PeerScreenMixin
 
 AGENDA_DAYS = 14
+# the agenda's columns, with the most room each may take
+_COLUMNS = (("col.due", 24), ("col.hire", 24), ("col.title", 40), ("panel.owner", 24), ("col.unit", 20))
+
+
+def _width(cell: object) -> int:
+    return cell.cell_len if isinstance(cell, Text) else len(str(cell))
 
 
 class AgendaScreen(PeerScreenMixin, Screen[None]):
@@ -40,18 +46,24 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
             Text(app.t("screen.agenda", days=AGENDA_DAYS), style="bold"))
         table = self.query_one("#agenda", DataTable)
         table.clear(columns=True)
-        for key in ("col.due", "col.hire", "col.title", "panel.owner", "col.unit"):
-            table.add_column(app.t(key), key=key)
         today = app.onboarding.today()
         current = [h for h in app.hires.values() if not h.finished]  # a finished hire is done with
+        rows = []
         for entry in agenda(current, today, AGENDA_DAYS):
             record, view = entry.progress.record, entry.view
             overdue = view.is_overdue(today)
             due = Text(f"{entry.due}" + (f"  {app.t('overdue')}" if overdue else ""),
                        style=f"bold {app.error_color}" if overdue else "")
-            table.add_row(due, Text(app.name_of(record)), shown_line(view.title(app.lang)),
-                          shown_line(owner_text(view, record, app.lang)),
-                          shown_line(record.unit), key=f"{record.id}/{view.item_id}")
+            rows.append(((due, Text(app.name_of(record)), shown_line(view.title(app.lang)),
+                          shown_line(owner_text(view, record, app.lang)), shown_line(record.unit)),
+                         f"{record.id}/{view.item_id}"))
+        # each column as wide as what it holds (up to a limit), so the agenda reads at once on arrival
+        for index, (key, most) in enumerate(_COLUMNS):
+            label = app.t(key)
+            widest = max((_width(cells[index]) for cells, _ in rows), default=0)
+            table.add_column(label, key=key, width=min(max(widest, len(label)), most))
+        for cells, key in rows:
+            table.add_row(*cells, key=key)
         empty = self.query_one("#agenda-empty", Static)
         empty.display = table.row_count == 0
         empty.update(app.t("agenda.empty", days=AGENDA_DAYS))

@@ -67,7 +67,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         Binding("e", "app.export", "key.export"),
         Binding("c", "edit", "key.edit"),
         Binding("f", "finish", "key.finish"),
-        Binding("v", "app.show_finished", "key.show_finished"),
+        Binding("v", "app.show_finished", "key.show_finished", show=False),
         Binding("s", "sort", "key.sort"),
         Binding("r", "app.review_erasure", "key.review", show=False),
         Binding("delete", "erase", "key.erase", key_display="Del", show=False),

@@ -17,7 +17,7 @@ from ...exports.formats import FORMATS
 from .base import PeerScreenMixin
 
 FORMAT_KEYS = {"md": "format.md", "csv": "format.csv", "json": "format.json", "html": "format.html",
-               "ics": "format.ics"}
+               "ics": "format.ics", "xlsx": "format.xlsx"}
 
 
 @dataclass(frozen=True)

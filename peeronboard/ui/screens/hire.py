@@ -41,6 +41,7 @@ class TableLayout:
     title_width: int
     people: tuple[str | None, ...] = ()  # the hire's named people: the owner column shows them
     own_mark: str = ""
+    owner_width: int = OWNER_WIDTH  # as wide as the widest owner text, up to OWNER_WIDTH
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -61,7 +62,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         Binding("l", "history", "key.history", show=False),
         Binding("s", "sort", "key.sort", show=False),
         Binding("c", "edit", "key.edit", show=False),
-        Binding("f", "finish", "key.finish"),
+        Binding("f", "finish", "key.finish", show=False),
         Binding("e", "app.export", "key.export"),
         Binding("delete", "erase", "key.erase", key_display="Del", show=False),
         Binding("escape", "back", "key.back"),
@@ -189,7 +190,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
                      style="dim strike" if status == "skipped" else "")
         title.append(mark, style="italic")
         assert self.progress is not None
-        owner = [Text(shorten(shown(owner_text(view, self.progress.record, layout.lang)), OWNER_WIDTH))]
+        who = owner_text(view, self.progress.record, layout.lang)
+        owner = [Text(shorten(shown(who), layout.owner_width))]
         return (
             Text(STATE_MARKS[status], style=mark_style), title,
             due_text(view, layout.today, layout.error_color),
@@ -201,13 +203,15 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         app = self.peer_app
         width = self.query_one("#items", DataTable).size.width
         owner_fits = width >= 70  # on a narrow screen the owner is still in the guidance panel
+        widest = max((len(owner_text(v, progress.record, app.lang)) for v in progress.items), default=0)
+        owner_width = max(min(OWNER_WIDTH, widest), len(app.t("panel.owner")))
         # titles get what the table has left after the other columns, so nothing scrolls sideways
-        others, columns = (1 + 13 + OWNER_WIDTH + 1, 5) if owner_fits else (1 + 13 + 1, 4)
+        others, columns = (1 + 13 + owner_width + 1, 5) if owner_fits else (1 + 13 + 1, 4)
         title_width = max(16, width - others - 2 * columns - 2) if width else 50  # 0: not laid out yet
         record = progress.record
         people = (record.mentor, record.hr_contact, record.centre_contact)
         return TableLayout(app.lang, progress.today, app.error_color, owner_fits, title_width, people,
-                           app.t("mark.own"))
+                           app.t("mark.own"), owner_width)
 
     def on_resize(self) -> None:
         self.refresh_data()
