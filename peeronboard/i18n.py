@@ -37,6 +37,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.phase": {"da": "Fase", "en": "Phase"},
     "col.owner": {"da": "Ansvarlig", "en": "Owner"},
     "col.when": {"da": "Hvornår", "en": "When"},
+    "key.who": {"da": "Hvis", "en": "Whose"},
+    "agenda.who": {"da": "kun {who}", "en": "only {who}"},
+    "prompt.who": {"da": "Vis kun punkter for en person eller en rolle",
+                   "en": "Show only the items of a person or a role"},
+    "prompt.who_hint": {
+        "da": "Et navn (Mette) eller en rolle (mentor, hr, leder) · tom viser alle · Enter · Esc",
+        "en": "A name (Mette) or a role (mentor, hr, leader) · empty shows all · Enter · Escape"},
     "report.title": {"da": "Hvor onboardingen glipper: {hires} ansatte",
                      "en": "Where onboarding falls through: {hires} hires"},
     "report.legend": {

@@ -141,7 +141,7 @@ async def test_d_sets_a_due_date_and_a_wrong_one_is_explained(onboarding: Onboar
         await started(pilot)
         await pilot.press("enter", "d", *"soon", "enter")
         await pilot.pause()
-        assert text_of(app, "#error").startswith("Type a date like 2027-03-01")
+        assert text_of(app, "#error-when").startswith("Type a date like 2027-03-01")
         assert onboarding.store.load(anna).state("appoint-mentor").due is None
         await pilot.press(*["backspace"] * 4, *"+3w", "enter")
         await pilot.pause()

@@ -199,6 +199,28 @@ async def test_agenda_lists_due_items_and_enter_jumps_to_the_item(onboarding: On
         assert type(app.screen).__name__ == "AgendaScreen"
 
 
+async def test_the_agenda_shows_only_whose_items_the_leader_asks_for(onboarding: Onboarding, anna: str) -> None:
+    onboarding.assign(anna, "order-workstation", "Karen Holm")
+    app = app_for(onboarding, "da")
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        for who, titles in (("karen holm", ["Bestille arbejdsstation"]), ("leder", ["Udpege mentor",
+                                                                                 "Bestille arbejdsstation"]),
+                            ("Mette", [])):
+            await pilot.press("w")
+            await pilot.pause()
+            field = app.screen.query_one("#text", Input)
+            field.value = who
+            await pilot.press("enter")
+            await pilot.pause()
+            agenda = app.screen.query_one("#agenda", DataTable)
+            assert [r[2] for r in cell_texts(agenda)] == titles if titles else not agenda.display, who
+        title = str(app.screen.query_one("#agenda-title", Static).render())
+        assert "kun Mette" in title
+
+
 async def test_slash_filters_by_name_or_unit(onboarding: Onboarding, anna: str) -> None:
     onboarding.add("Bo Hansen", START, "sample", "Ambulatoriet")
     app = app_for(onboarding)

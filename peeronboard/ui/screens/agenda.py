@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from ...i18n import owner_word
 from ...progress import agenda
 from ...wording import owner_text
 from ..format import shown_line
@@ -25,8 +26,13 @@ def _width(cell: object) -> int:
 class AgendaScreen(PeerScreenMixin, Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "key.open"),
+        Binding("w", "who", "key.who"),
         Binding("escape", "back", "key.back"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.who = ""  # only items this person or role does (as `agenda --who` / `--owner`)
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-title", classes="title")
@@ -42,8 +48,10 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
 
     def refresh_data(self) -> None:
         app = self.peer_app
-        self.query_one("#agenda-title", Static).update(
-            Text(app.t("screen.agenda", days=AGENDA_DAYS), style="bold"))
+        title = app.t("screen.agenda", days=AGENDA_DAYS)
+        if self.who:
+            title += " · " + app.t("agenda.who", who=self.who)
+        self.query_one("#agenda-title", Static).update(shown_line(title, style="bold"))
         table = self.query_one("#agenda", DataTable)
         table.clear(columns=True)
         today = app.onboarding.today()
@@ -51,6 +59,8 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
         rows = []
         for entry in agenda(current, today, AGENDA_DAYS):
             record, view = entry.progress.record, entry.view
+            if self.who and not _does_it(self.who, view, record, app.lang):
+                continue
             overdue = view.is_overdue(today)
             due = Text(f"{entry.due}" + (f"  {app.t('overdue')}" if overdue else ""),
                        style=f"bold {app.error_color}" if overdue else "")
@@ -85,3 +95,24 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_who(self) -> None:
+        """Ask whose items to show: a person's name or an owner role; empty shows everyone's."""
+        from .prompt import TextPrompt
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self.who = text.strip()
+                self.refresh_data()
+
+        app = self.peer_app
+        self.app.push_screen(TextPrompt(app.t("prompt.who"), self.who, hint=app.t("prompt.who_hint")), chosen)
+
+
+def _does_it(who: str, view: object, record: object, lang: str) -> bool:
+    """Whether the person (by name) or the role (leader, mentor, ... or its word: leder) does it."""
+    wanted = who.casefold()
+    person = (view.person(record) or "").casefold()  # type: ignore[attr-defined]
+    item = view.item  # type: ignore[attr-defined]
+    role = (item.owner if item else None) or ""
+    return wanted in (person, role.casefold(), owner_word(role, lang).casefold())
