@@ -365,25 +365,9 @@ def upgrade_format(doc: tomlkit.TOMLDocument) -> None:
 
 def set_item_state(doc: tomlkit.TOMLDocument, item_id: str, state: ItemState) -> None:
     """Write one item's state, keeping any comments and unknown keys in its table."""
-    import tomlkit
-    from tomlkit.items import Table
 
     values = state._asdict()
-    items = doc.get("items")
-    if not isinstance(items, Table):
-        # no [items] yet, or written by hand as an inline table: make it [items.<id>] tables,
-        # placed before the log, keeping every recorded value
-        existing = items.unwrap() if items is not None else {}
-        log = doc.get("log")
-        for key in ("items", "log"):
-            if key in doc:
-                doc.remove(key)
-        items = tomlkit.table(is_super_table=True)
-        for other_id, other in existing.items():
-            items.add(other_id, _table(other))
-        doc.add("items", items)
-        if log is not None:
-            doc.add("log", log)
+    items = _tables_of(doc, "items", before=("log",))
     table = items.get(item_id)
     if table is None:
         items[item_id] = _table({key: value for key, value in values.items() if value is not None})
@@ -399,7 +383,6 @@ def set_item_state(doc: tomlkit.TOMLDocument, item_id: str, state: ItemState) ->
 def set_own_item(doc: tomlkit.TOMLDocument, item_id: str, own: OwnItem | None) -> None:
     """Write (or, with None, remove) one of the hire's one-off items, ``[own.<id>]``, placed before
     the items and the log."""
-    import tomlkit
     from tomlkit.items import Table
 
     table = doc.get("own")
@@ -409,19 +392,31 @@ def set_own_item(doc: tomlkit.TOMLDocument, item_id: str, own: OwnItem | None) -
             if not table:
                 doc.remove("own")
         return
-    if not isinstance(table, Table):
-        existing = table.unwrap() if table is not None else {}
-        later = {key: doc[key] for key in ("items", "log") if key in doc}
-        for key in ["own", *later]:
-            if key in doc:
-                doc.remove(key)
-        table = tomlkit.table(is_super_table=True)
-        for other_id, other in existing.items():
-            table.add(other_id, _table(other))
-        doc.add("own", table)
-        for key, value in later.items():
-            doc.add(key, value)
+    table = _tables_of(doc, "own", before=("items", "log"))
     table[item_id] = _table({key: value for key, value in own._asdict().items() if value is not None})
+
+
+def _tables_of(doc: tomlkit.TOMLDocument, key: str, before: tuple[str, ...]) -> Any:
+    """The ``[key.<id>]`` tables of the document; when there are none yet, or they were written by hand
+    as an inline table, made so, placed before the ``before`` keys and keeping every recorded value."""
+    import tomlkit
+    from tomlkit.items import Table
+
+    tables = doc.get(key)
+    if isinstance(tables, Table):
+        return tables
+    existing = tables.unwrap() if tables is not None else {}
+    later = {name: doc[name] for name in before if name in doc}
+    for name in [key, *later]:
+        if name in doc:
+            doc.remove(name)
+    tables = tomlkit.table(is_super_table=True)
+    for other_id, other in existing.items():
+        tables.add(other_id, _table(other))
+    doc.add(key, tables)
+    for name, value in later.items():
+        doc.add(name, value)
+    return tables
 
 
 def set_hire_fields(doc: tomlkit.TOMLDocument, values: dict[str, Any]) -> None:

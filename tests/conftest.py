@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -11,6 +12,9 @@ from pathlib import Path
 import pytest
 
 from peeronboard.cli import main
+from peeronboard.library import ChecklistLibrary
+from peeronboard.onboarding import Onboarding
+from peeronboard.store import HireStore
 
 DATA = Path(__file__).parent / "data"
 TODAY = "2027-01-20"
@@ -68,6 +72,13 @@ def run_process(*args: str, env: dict[str, str] | None = None,
         capture_output=True, text=True, env={**os.environ, **(env or {})}, input=input_text,
         timeout=60,
     )
+
+
+@pytest.fixture
+def onboarding(data_dir: Path) -> Onboarding:
+    """The core on the test data folder, with the sample checklists, as Lise on the tests' day."""
+    return Onboarding(HireStore(data_dir), ChecklistLibrary.discover([DATA]), "Lise",
+                      lambda: dt.date(2027, 1, 20))
 
 
 @pytest.fixture

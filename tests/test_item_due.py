@@ -13,21 +13,12 @@ from textual.widgets import DataTable
 
 from peeronboard.dates import move_date
 from peeronboard.errors import PeerError
-from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
 from peeronboard.record import ItemState, LogEntry
-from peeronboard.store import HireStore
 
-from .conftest import DATA
 from .test_tui import app_for, cell_texts, started, text_of
 
 START = dt.date(2027, 2, 1)  # appoint-mentor is due 2027-01-18 (overdue on 2027-01-20), peer-training 2027-03-01
-
-
-@pytest.fixture
-def onboarding(data_dir: Path) -> Onboarding:
-    return Onboarding(HireStore(data_dir), ChecklistLibrary.discover([DATA]), "Lise",
-                      lambda: dt.date(2027, 1, 20))
 
 
 @pytest.fixture

@@ -25,12 +25,6 @@ FORMAT2 = DATA / "format2" / "a52j3w.toml"  # written by peeronboard 0.2 itself
 
 
 @pytest.fixture
-def onboarding(data_dir: Path) -> Onboarding:
-    return Onboarding(HireStore(data_dir), ChecklistLibrary.discover([DATA]), "Lise",
-                      lambda: dt.date(2027, 1, 20))
-
-
-@pytest.fixture
 def anna(onboarding: Onboarding) -> str:
     return onboarding.add("Anna Berg", START, "sample", mentor="Mette").id
 

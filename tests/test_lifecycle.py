@@ -10,17 +10,10 @@ import pytest
 from peeronboard.errors import NoChange, PeerError
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
-from peeronboard.store import HireStore
 
 from .conftest import DATA
 
 START = dt.date(2027, 2, 1)
-
-
-@pytest.fixture
-def onboarding(data_dir: Path) -> Onboarding:
-    return Onboarding(HireStore(data_dir), ChecklistLibrary.discover([DATA]), "Lise",
-                      lambda: dt.date(2027, 1, 20))
 
 
 @pytest.fixture
