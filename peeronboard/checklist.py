@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 from . import tomlsource
 from .dates import Offset
+from .i18n import Phrase
 from .problems import FormatError, Problem
 from .text import LocalText
 from .tomlsource import KeyPath
@@ -163,34 +164,34 @@ class _Checker:
     def unknown_keys(self, table: dict[str, Any], allowed: set[str], at: KeyPath) -> None:
         for key in table:
             if key not in allowed:
-                self.problem(at + (key,), f"unknown key '{key}' in {_dotted(at) or 'the top level'}")
+                self.problem(at + (key,), _at_level("check.unknown", at, key))
 
     def required(self, table: dict[str, Any], key: str, at: KeyPath) -> Any:
         if key not in table:
-            self.problem(at, f"missing required key '{key}' in {_dotted(at) or 'the top level'}")
+            self.problem(at, _at_level("check.missing", at, key))
         return table.get(key)
 
     def text_value(self, value: Any, at: KeyPath) -> LocalText | None:
         name = _dotted(at)
         if isinstance(value, str):
             if not value.strip():
-                self.problem(at, f"{name} is empty")
+                self.problem(at, Phrase("check.empty", name=name))
                 return None
             return LocalText.plain(value)
         if isinstance(value, dict):
             if not value:
-                self.problem(at, f"{name} has no text in any language")
+                self.problem(at, Phrase("check.no_text", name=name))
                 return None
             pairs = []
             for lang, text in value.items():
                 if not LANG_PATTERN.match(lang):
-                    self.problem(at + (lang,), f"{name}: '{lang}' is not a language code like da or en")
+                    self.problem(at + (lang,), Phrase("check.lang_code", name=name, lang=lang))
                 elif not isinstance(text, str) or not text.strip():
-                    self.problem(at + (lang,), f"{name}.{lang} must be a non-empty string")
+                    self.problem(at + (lang,), Phrase("check.lang_text", name=name, lang=lang))
                 else:
                     pairs.append((lang, text))
             return LocalText(tuple(pairs)) if pairs else None
-        self.problem(at, f"{name} must be a string or a table of language = string")
+        self.problem(at, Phrase("check.text_type", name=name))
         return None
 
     def optional_text(self, table: dict[str, Any], key: str, at: KeyPath) -> LocalText | None:
@@ -198,11 +199,7 @@ class _Checker:
 
     def identifier(self, value: Any, at: KeyPath) -> str | None:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
-            self.problem(
-                at,
-                f"{_dotted(at)} = {_show(value)} is not a valid id "
-                "(lowercase letters, digits and single hyphens)",
-            )
+            self.problem(at, Phrase("check.bad_id", name=_dotted(at), value=_show(value)))
             return None
         return value
 
@@ -211,19 +208,15 @@ class _Checker:
         fmt = self.required(data, "format", ())
         if fmt is not None:
             if not isinstance(fmt, int) or isinstance(fmt, bool) or fmt < 1:
-                self.problem(("format",), f"format must be a whole number, not {_show(fmt)}")
+                self.problem(("format",), Phrase("check.format_type", value=_show(fmt)))
             elif fmt > CHECKLIST_FORMAT:
-                self.problem(
-                    ("format",),
-                    f"format {fmt} is newer than this peeronboard understands "
-                    f"(up to {CHECKLIST_FORMAT}); upgrade peeronboard to read it",
-                )
+                self.problem(("format",), Phrase("check.format_newer", format=fmt, known=CHECKLIST_FORMAT))
                 return None
         raw_id = self.required(data, "id", ())
         checklist_id = self.identifier(raw_id, ("id",)) if raw_id is not None else None
         version = data.get("version", 1)
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            self.problem(("version",), f"version must be a whole number from 1, not {_show(version)}")
+            self.problem(("version",), Phrase("check.version", value=_show(version)))
             version = 1
         title = self.required(data, "title", ())
         title_text = self.text_value(title, ("title",)) if title is not None else None
@@ -241,17 +234,16 @@ class _Checker:
         if value is None:
             return None
         if not isinstance(value, list) or not all(isinstance(p, dict) for p in value):
-            self.problem(("phases",), "phases must be written as [[phases]] tables")
+            self.problem(("phases",), Phrase("check.phase_tables"))
             return None
         if not value:
-            self.problem(("phases",), "a checklist needs at least one phase")
+            self.problem(("phases",), Phrase("check.no_phase"))
         phases: list[Phase] = []
         phase_ids: set[str] = set()
         item_ids: set[str] = set()
         count = sum(len(p["items"]) for p in value if isinstance(p.get("items"), list))
         if count > MAX_ITEMS:
-            self.problem(("phases",), f"the checklist has {count:,} items; peeronboard handles at most "
-                                      f"{MAX_ITEMS:,} (a real onboarding has tens): split it up")
+            self.problem(("phases",), Phrase("check.too_many", count=count, most=MAX_ITEMS))
             return None
         for index, raw in enumerate(value):
             at: KeyPath = ("phases", index)
@@ -260,7 +252,7 @@ class _Checker:
             phase_id = self.identifier(raw_id, at + ("id",)) if raw_id is not None else None
             if phase_id is not None:
                 if phase_id in phase_ids:
-                    self.problem(at + ("id",), f"phase id '{phase_id}' is used twice")
+                    self.problem(at + ("id",), Phrase("check.phase_twice", id=phase_id))
                 phase_ids.add(phase_id)
             title = self.required(raw, "title", at)
             title_text = self.text_value(title, at + ("title",)) if title is not None else None
@@ -273,7 +265,7 @@ class _Checker:
     def items(self, value: Any, phase_at: KeyPath, phase_id: str,
               seen: set[str]) -> tuple[Item, ...] | None:
         if not isinstance(value, list) or not all(isinstance(i, dict) for i in value):
-            self.problem(phase_at + ("items",), "items must be written as [[phases.items]] tables")
+            self.problem(phase_at + ("items",), Phrase("check.item_tables"))
             return None
         items: list[Item] = []
         for index, raw in enumerate(value):
@@ -288,13 +280,13 @@ class _Checker:
         item_id = self.identifier(raw_id, at + ("id",)) if raw_id is not None else None
         if item_id is not None:
             if item_id in seen:
-                self.problem(at + ("id",), f"item id '{item_id}' is used twice in this checklist")
+                self.problem(at + ("id",), Phrase("check.item_twice", id=item_id))
             seen.add(item_id)
         title = self.required(raw, "title", at)
         title_text = self.text_value(title, at + ("title",)) if title is not None else None
         owner = raw.get("owner")
         if owner is not None and (not isinstance(owner, str) or not owner.strip()):
-            self.problem(at + ("owner",), f"owner must be a non-empty string, not {_show(owner)}")
+            self.problem(at + ("owner",), Phrase("check.text_field", field="owner", value=_show(owner)))
             owner = None
         due = None
         if "due" in raw:
@@ -302,22 +294,27 @@ class _Checker:
                 try:
                     due = Offset.parse(raw["due"])
                 except ValueError as error:
-                    self.problem(at + ("due",), f"due: {error}")
+                    self.problem(at + ("due",), Phrase("check.due", reason=str(error)))
             else:
-                self.problem(at + ("due",), f"due must be a string like \"-14d\", not {_show(raw['due'])}")
+                self.problem(at + ("due",), Phrase("check.due_type", value=_show(raw["due"])))
         ref = raw.get("ref")
         if ref is not None and (not isinstance(ref, str) or not ref.strip()):
-            self.problem(at + ("ref",), f"ref must be a non-empty string, not {_show(ref)}")
+            self.problem(at + ("ref",), Phrase("check.text_field", field="ref", value=_show(ref)))
             ref = None
         optional = raw.get("optional", False)
         if not isinstance(optional, bool):
-            self.problem(at + ("optional",), f"optional must be true or false, not {_show(optional)}")
+            self.problem(at + ("optional",), Phrase("check.optional", value=_show(optional)))
             optional = False
         source = self.optional_text(raw, "source", at)
         guidance = self.optional_text(raw, "guidance", at)
         if item_id is None or title_text is None:
             return None
         return Item(item_id, phase_id, title_text, owner, due, ref, source, guidance, optional)
+
+
+def _at_level(message: str, at: KeyPath, key: str) -> Phrase:
+    """The ``message`` about ``key`` in a table: ``message_top`` for the top level, else naming it."""
+    return Phrase(f"{message}_top", key=key) if not at else Phrase(message, where=_dotted(at), key=key)
 
 
 def _dotted(at: KeyPath) -> str:

@@ -9,6 +9,8 @@ import os
 import re
 from dataclasses import dataclass
 
+from .errors import Invalid
+
 TODAY_ENV = "PEERONBOARD_TODAY"
 _OFFSET = re.compile(r"^([+-]?)(\d{1,5})([dwmy])$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -35,17 +37,17 @@ def parse_date(text: str) -> dt.date:
     """``YYYY-MM-DD`` and nothing else; 2027-02-30 is a ValueError."""
     text = text.strip()
     if not _ISO_DATE.match(text):
-        raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
+        raise Invalid("why.date_form", text=text)
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a real date") from None
+        raise Invalid("why.date_real", text=text) from None
 
 
 def check_start(day: dt.date) -> dt.date:
     """A hire's start date must lie between 1900 and 2999 (a typo guard that keeps due dates computable)."""
     if not EARLIEST_START <= day <= LATEST_START:
-        raise ValueError(f"{day.isoformat()} is outside the years 1900-2999")
+        raise Invalid("why.date_years", day=day.isoformat())
     return day
 
 
@@ -65,12 +67,11 @@ def move_date(text: str, current: dt.date) -> dt.date | None:
         try:
             day = Offset.parse(text).apply(current)
         except ValueError:
-            raise ValueError(f"'{text}' is not a date like 2027-03-01, a move like +2w or -3d, "
-                             "or reset") from None
+            raise Invalid("why.move", text=text) from None
         except OverflowError:
-            raise ValueError(f"'{text}' moves the date out of range") from None
+            raise Invalid("why.move_range", text=text) from None
     if not EARLIEST_START <= day <= LATEST_START:
-        raise ValueError(f"{day.isoformat()} is outside the years 1900-2999")
+        raise Invalid("why.date_years", day=day.isoformat())
     return day
 
 
@@ -95,14 +96,11 @@ class Offset:
     def parse(cls, text: str) -> Offset:
         match = _OFFSET.match(text.strip())
         if not match:
-            raise ValueError(
-                f"'{text}' is not an offset like -14d, +2w, 3m or 1y "
-                "(a sign, a number, and d, w, m or y)"
-            )
+            raise Invalid("why.offset", text=text)
         sign, number, unit = match.groups()
         amount = int(number)
         if amount > _LIMITS[unit]:
-            raise ValueError(f"'{text}' is too far from the start date (at most 100 years)")
+            raise Invalid("why.offset_far", text=text)
         return cls(-amount if sign == "-" else amount, unit)
 
     def apply(self, start: dt.date) -> dt.date:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import say
+from .i18n import Phrase, say
 
 DEBUG_ENV = "PEERONBOARD_DEBUG"  # set to show a traceback (without local values) for a bug report
 
@@ -26,3 +26,16 @@ class StoreError(PeerError):
 class NoChange(PeerError):
     """A change that would change nothing (ticking a done item): nothing is written or logged, and
     the command says so and succeeds."""
+
+
+class Invalid(ValueError):
+    """A value that is not right (an empty name, a date that does not exist), with the reason as a
+    ``Phrase``: ``str()`` gives the English reason as before, and a ``PeerError`` made with it as a
+    value says it in the user's language."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.phrase = Phrase(key, **params)
+        super().__init__(self.phrase)
+
+    def __str__(self) -> str:
+        return self.phrase  # the Phrase itself, so ``reason=str(error)`` keeps it

@@ -44,8 +44,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prompt.who_hint": {
         "da": "Et navn (Mette) eller en rolle (mentor, hr, leder) · tom viser alle · Enter · Esc",
         "en": "A name (Mette) or a role (mentor, hr, leader) · empty shows all · Enter · Escape"},
-    "report.title": {"da": "Hvor onboardingen glipper: {hires} ansatte",
-                     "en": "Where onboarding falls through: {hires} hires"},
+    "report.title": {"da": "Hvor onboardingen glipper: {hires} {hires:ansat|ansatte}",
+                     "en": "Where onboarding falls through: {hires} {hires:hire|hires}"},
     "report.legend": {
         "da": "Antal ansatte, hvis frist for punktet er nået. █ til tiden ▓ for sent ▒ ikke relevant "
               "░ overskredet",
@@ -60,13 +60,30 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "{count} (median {median} d, worst {worst} d)"},
     "report.units": {"da": "Pr. enhed", "en": "Per unit"},
     "report.other_units": {"da": "andre enheder", "en": "other units"},
-    "report.empty": {"da": "Ingen frister er nået endnu ({hires} ansatte).",
-                     "en": "No due date has been reached yet ({hires} hires)."},
+    "report.empty": {"da": "Ingen frister er nået endnu ({hires} {hires:ansat|ansatte}).",
+                     "en": "No due date has been reached yet ({hires} {hires:hire|hires})."},
     "report.written": {"da": "Rapporten er gemt i {path}", "en": "The report is in {path}"},
+    # the app's report screen and a hire's timeline (issue #17)
+    "key.report": {"da": "Rapport", "en": "Report"},
+    "key.timeline": {"da": "Tidslinje", "en": "Timeline"},
+    "cmd.report": {"da": "Rapport: hvor onboardingen glipper",
+                   "en": "Report: where onboarding falls through"},
+    "cmd.report_help": {"da": "Pr. punkt på tværs af ansatte: til tiden, for sent, ikke relevant, "
+                              "overskredet",
+                        "en": "Per item across hires: on time, late, not applicable, overdue"},
+    "report.building": {"da": "Bygger rapporten …", "en": "Building the report …"},
+    "timeline.legend": {"da": "✔ udført  · åben  ! overskredet  – ikke relevant  * flyttet",
+                        "en": "✔ done  · open  ! overdue  – not applicable  * moved"},
+    "timeline.lines": {"da": "│ start {start}  ┃ i dag {today}", "en": "│ start {start}  ┃ today {today}"},
+    "timeline.weeks": {"da": "Uger fra start", "en": "Weeks from the start"},
+    "timeline.undated": {"da": "{count} {count:punkt|punkter} uden frist vises ikke her",
+                         "en": "{count} {count:item|items} without a due date {count:is|are} not shown here"},
+    "timeline.empty": {"da": "Intet punkt har en frist.", "en": "No item has a due date."},
     "err.report_small_unit": {
-        "da": "enheden '{unit}' har kun {count} ansatte (under {least}); rapporten ville udpege personer",
-        "en": "unit '{unit}' has only {count} hires (fewer than {least}); the report would single "
-              "people out"},
+        "da": "enheden '{unit}' har kun {count} {count:ansat|ansatte} (under {least}); rapporten ville "
+              "udpege personer",
+        "en": "unit '{unit}' has only {count} {count:hire|hires} (fewer than {least}); the report would "
+              "single people out"},
     "col.who": {"da": "Hvem", "en": "Who"},
     "col.action": {"da": "Hvad", "en": "What"},
     "col.text": {"da": "Tekst", "en": "Text"},
@@ -87,12 +104,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.add-item": {"da": "eget punkt tilføjet", "en": "own item added"},
     "action.remove-item": {"da": "eget punkt fjernet", "en": "own item removed"},
     "edit.moves": {
-        "da": "{moving} åbne punkter flyttes {days} dage {way}; {keeping} beholder deres egen frist",
-        "en": "{moving} open items move {days} days {way}; {keeping} keep their own due date"},
+        "da": "{moving} {moving:åbent punkt|åbne punkter} flyttes {days} {days:dag|dage} {way}; "
+              "{keeping} beholder "
+              "{keeping:sin|deres} egen frist",
+        "en": "{moving} open {moving:item moves|items move} {days} {days:day|days} {way}; {keeping} "
+              "{keeping:keeps its|keep their} own due date"},
     "edit.later": {"da": "senere", "en": "later"},
     "edit.earlier": {"da": "tidligere", "en": "earlier"},
-    "no_hires.active": {"da": "Ingen ansatte under oplæring; 'peeronboard list --all' viser også de {count} "
-                              "afsluttede.",
+    "no_hires.active": {"da": "Ingen ansatte under oplæring; 'peeronboard list --all' viser også "
+                              "{count:den|de} {count} afsluttede.",
                         "en": "No hires being onboarded; 'peeronboard list --all' also shows the {count} "
                               "finished."},
     "edit.same_name": {"da": "bemærk: {matches} har også navnet",
@@ -100,16 +120,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "finished.line": {"da": "afsluttet {date}{reason}", "en": "finished {date}{reason}"},
     "retention.none": {
         "da": "Ingen afsluttede ansatte er forfaldne til sletning (opbevaring: {months} mdr.).",
-        "en": "No finished hire is due for erasure (kept for {months} months)."},
+        "en": "No finished hire is due for erasure (kept for {months} {months:month|months})."},
     "retention.heading": {
-        "da": "Afsluttet for {months} måneder siden eller mere; slet dem med 'peeronboard erase HIRE':",
-        "en": "Finished {months} months ago or more; erase them with 'peeronboard erase HIRE':"},
+        "da": "Afsluttet for {months} {months:måned|måneder} siden eller mere; slet dem med "
+              "'peeronboard erase HIRE':",
+        "en": "Finished {months} {months:month|months} ago or more; erase them with 'peeronboard erase "
+              "HIRE':"},
     "col.status": {"da": "Status", "en": "Status"},
     "col.date": {"da": "Dato", "en": "Date"},
     "col.by": {"da": "Af", "en": "By"},
     "export.made": {"da": "Lavet med peeronboard {when}", "en": "Made with peeronboard {when}"},
     "export.title": {"da": "Onboarding af peermedarbejdere", "en": "Onboarding peer workers"},
-    "exported": {"da": "Eksporteret {count} ansatte til {path}", "en": "Exported {count} hires to {path}"},
+    "exported": {"da": "Eksporteret {count} {count:ansat|ansatte} til {path}",
+                 "en": "Exported {count} {count:hire|hires} to {path}"},
     "sources": {"da": "Kilder:", "en": "Sources:"},
     "hire.mentor": {"da": "Mentor", "en": "Mentor"},
     "hire.unit": {"da": "Enhed", "en": "Unit"},
@@ -166,8 +189,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "due.reset": {"da": "{item}: frist fra tjeklisten igen ({planned})",
                   "en": "{item}: due date from the checklist again ({planned})"},
     "panel.moved": {"da": "flyttet fra {planned}", "en": "moved from {planned}"},
-    "merged": {"da": "{copy} er flettet ind i {id} ({name}): {entries} logposter, {items} punkter ændret",
-               "en": "Merged {copy} into {id} ({name}): {entries} log entries, {items} items changed"},
+    "merged": {"da": "{copy} er flettet ind i {id} ({name}): {entries} {entries:logpost|logposter}, {items} "
+                     "{items:punkt|punkter} ændret",
+               "en": "Merged {copy} into {id} ({name}): {entries} log {entries:entry|entries}, {items} "
+                     "{items:item|items} changed"},
     "merge.undecided": {
         "da": "  {item}: kopien sagde '{status}' uden en logpost at afgøre det ud fra; {id} beholder sit. "
               "Ret det, hvis kopien havde ret",
@@ -175,12 +200,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Change it if the copy was right",
     },
     "merge.none": {"da": "Ingen modstridende kopier at flette.", "en": "No conflicting copies to merge."},
-    "erased": {"da": "Slettet: {id} ({count} filer overskrevet med nuller og fjernet). Intet spor af "
+    "erased": {"da": "Slettet: {id} ({count} {count:fil|filer} overskrevet med nuller og fjernet). "
+                     "Intet spor af "
                      "navnet er tilbage i {folder}.",
-               "en": "Erased {id} ({count} files overwritten with zeros and removed). No trace of the "
+               "en": "Erased {id} ({count} {count:file|files} overwritten with zeros and removed). No "
+                     "trace of the "
                      "name is left in {folder}."},
-    "erased.count": {"da": "Slettet: {id} ({count} filer overskrevet med nuller og fjernet).",
-                     "en": "Erased {id} ({count} files overwritten with zeros and removed)."},
+    "erased.count": {"da": "Slettet: {id} ({count} {count:fil|filer} overskrevet med nuller og fjernet).",
+                     "en": "Erased {id} ({count} {count:file|files} overwritten with zeros and removed)."},
     "erase.left": {
         "da": "Ikke slettet: {path} siger, at den er {id}, men det vides ikke, om det er samme ansatte; "
               "se på den selv",
@@ -195,8 +222,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "erase.cancelled": {"da": "Intet slettet.", "en": "Nothing erased."},
     "no_hires": {"da": "Ingen ansatte endnu. Opret en med: peeronboard add NAVN --start ÅÅÅÅ-MM-DD",
                  "en": "No hires yet. Add one with: peeronboard add NAME --start YYYY-MM-DD"},
-    "agenda.empty": {"da": "Intet forfalder de næste {days} dage, og intet er overskredet.",
-                     "en": "Nothing due in the next {days} days, and nothing overdue."},
+    "agenda.empty": {"da": "Intet forfalder {days:den|de} næste {days} {days:dag|dage}, og intet er "
+                           "overskredet.",
+                     "en": "Nothing due in the next {days} {days:day|days}, and nothing overdue."},
     # the terminal app
     "key.quit": {"da": "Afslut", "en": "Quit"},
     "key.help": {"da": "Hjælp", "en": "Help"},
@@ -233,8 +261,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.submit": {"da": "Gem", "en": "Save"},
     "key.cancel": {"da": "Annullér", "en": "Cancel"},
     "screen.hires": {"da": "Ansatte", "en": "Hires"},
-    "screen.agenda": {"da": "Frister de næste {days} dage og overskredne",
-                      "en": "Due in the next {days} days, and overdue"},
+    "screen.agenda": {"da": "Frister {days:den|de} næste {days} {days:dag|dage} og overskredne",
+                      "en": "Due in the next {days} {days:day|days}, and overdue"},
     "screen.help": {"da": "Taster på denne skærm", "en": "Keys on this screen"},
     "loading": {"da": "Indlæser ansatte …", "en": "Loading hires …"},
     "empty.hires": {"da": "Ingen ansatte endnu.\n\nTryk [b]n[/b] for at oprette den første, "
@@ -351,8 +379,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sort.due": {"da": "frist", "en": "due date"},
     "sort.by": {"da": "sorteret efter {by}", "en": "sorted by {by}"},
     "dash.finished_shown": {"da": "afsluttede vises", "en": "finished shown"},
-    "dash.due_erasure": {"da": "{count} afsluttede ansatte bør slettes (tryk r)",
-                         "en": "{count} finished hires due for erasure (press r)"},
+    "dash.due_erasure": {"da": "{count} {count:afsluttet ansat|afsluttede ansatte} bør slettes (tryk r)",
+                         "en": "{count} finished {count:hire|hires} due for erasure (press r)"},
     "mark.own": {"da": "(eget)", "en": "(own)"},
     "prompt.finish": {"da": "Afslut onboardingen af {name}: hvorfor? (valgfrit)",
                       "en": "Finish the onboarding of {name}: why? (optional)"},
@@ -373,8 +401,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "y: yes · n, Escape or Enter on No: no"},
     "toast.not_own": {"da": "Kun den ansattes egne punkter kan fjernes",
                       "en": "Only the hire's own items can be removed"},
-    "screen.erasure": {"da": "Afsluttet for mere end {months} måneder siden: bør slettes (Del sletter)",
-                       "en": "Finished more than {months} months ago: due for erasure (Del erases)"},
+    "screen.erasure": {"da": "Afsluttet for mere end {months} {months:måned|måneder} siden: bør slettes "
+                             "(Del sletter)",
+                       "en": "Finished more than {months} {months:month|months} ago: due for erasure "
+                             "(Del erases)"},
     "erasure.empty": {"da": "Ingen afsluttede ansatte skal slettes endnu.",
                       "en": "No finished hire is due for erasure."},
     "col.reason": {"da": "Begrundelse", "en": "Reason"},
@@ -404,14 +434,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.centre": {"da": "Kontakt i recoverycentret (valgfri)", "en": "Recovery-centre contact (optional)"},
     "form.same_name": {"da": "Navnet bruges allerede af {hires}; Enter igen gemmer alligevel",
                        "en": "The name is already used by {hires}; Enter again saves anyway"},
-    "form.moves_later": {"da": "{moving} åbne punkter flyttes {days} dage senere; {keeping} beholder deres "
-                               "egen frist · Enter igen gemmer",
-                         "en": "{moving} open items move {days} days later; {keeping} keep their own date "
-                               "· Enter again saves"},
-    "form.moves_earlier": {"da": "{moving} åbne punkter flyttes {days} dage tidligere; {keeping} beholder "
-                                 "deres egen frist · Enter igen gemmer",
-                           "en": "{moving} open items move {days} days earlier; {keeping} keep their own "
-                                 "date · Enter again saves"},
+    "form.moves_later": {"da": "{moving} {moving:åbent punkt|åbne punkter} flyttes {days} {days:dag|dage} "
+                               "senere; {keeping} beholder {keeping:sin|deres} egen frist · Enter igen "
+                               "gemmer",
+                         "en": "{moving} open {moving:item moves|items move} {days} {days:day|days} later; "
+                               "{keeping} {keeping:keeps its|keep their} own date · Enter again saves"},
+    "form.moves_earlier": {"da": "{moving} {moving:åbent punkt|åbne punkter} flyttes {days} {days:dag|dage} "
+                                 "tidligere; {keeping} beholder {keeping:sin|deres} egen frist · Enter igen "
+                                 "gemmer",
+                           "en": "{moving} open {moving:item moves|items move} {days} {days:day|days} "
+                                 "earlier; {keeping} {keeping:keeps its|keep their} own date · Enter again "
+                                 "saves"},
     "toast.edited": {"da": "{name}: oplysninger gemt", "en": "{name}: details saved"},
     "cmd.review": {"da": "Til sletning", "en": "Due for erasure"},
     "cmd.review_help": {"da": "Afsluttede ansatte, hvis opbevaringstid er udløbet: slet dem her",
@@ -469,13 +502,136 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err.changed_elsewhere": {"da": "'{item}' er ændret et andet sted siden; intet fortrudt",
                               "en": "'{item}' was changed elsewhere since; nothing undone"},
     "err.days": {"da": "--days skal være mellem 0 og {most}", "en": "--days must be between 0 and {most}"},
+    # why a value is not right (the reason in err.name, err.date, err.field)
+    "why.date_form": {"da": "'{text}' er ikke en dato på formen ÅÅÅÅ-MM-DD",
+                      "en": "'{text}' is not a date in the form YYYY-MM-DD"},
+    "why.date_real": {"da": "'{text}' er ikke en rigtig dato", "en": "'{text}' is not a real date"},
+    "why.date_years": {"da": "{day} ligger uden for årene 1900-2999",
+                       "en": "{day} is outside the years 1900-2999"},
+    "why.move": {"da": "'{text}' er ikke en dato som 2027-03-01, en flytning som +2w eller -3d, eller "
+                       "nulstil",
+                 "en": "'{text}' is not a date like 2027-03-01, a move like +2w or -3d, or reset"},
+    "why.move_range": {"da": "'{text}' flytter datoen for langt",
+                       "en": "'{text}' moves the date out of range"},
+    "why.offset": {"da": "'{text}' er ikke en forskydning som -14d, +2w, 3m eller 1y "
+                         "(et fortegn, et tal og d, w, m eller y)",
+                   "en": "'{text}' is not an offset like -14d, +2w, 3m or 1y "
+                         "(a sign, a number, and d, w, m or y)"},
+    "why.offset_far": {"da": "'{text}' ligger for langt fra startdatoen (højst 100 år)",
+                       "en": "'{text}' is too far from the start date (at most 100 years)"},
+    "why.name_empty": {"da": "navnet er tomt", "en": "the name is empty"},
+    "why.control_line": {"da": "den indeholder et kontroltegn (fx et linjeskift eller en escape-sekvens)",
+                         "en": "it contains a control character (such as a line break or an escape)"},
+    "why.control_note": {"da": "den indeholder et kontroltegn (fx en escape-sekvens)",
+                         "en": "it contains a control character (such as an escape)"},
+    "why.too_long": {"da": "den er længere end {most} tegn", "en": "it is longer than {most:,} characters"},
+    # problems in a checklist file (FILE:LINE: message)
+    "check.unknown_top": {"da": "ukendt nøgle '{key}' på øverste niveau",
+                          "en": "unknown key '{key}' in the top level"},
+    "check.unknown": {"da": "ukendt nøgle '{key}' i {where}", "en": "unknown key '{key}' in {where}"},
+    "check.missing_top": {"da": "den påkrævede nøgle '{key}' mangler på øverste niveau",
+                          "en": "missing required key '{key}' in the top level"},
+    "check.missing": {"da": "den påkrævede nøgle '{key}' mangler i {where}",
+                      "en": "missing required key '{key}' in {where}"},
+    "check.empty": {"da": "{name} er tom", "en": "{name} is empty"},
+    "check.no_text": {"da": "{name} har ingen tekst på noget sprog",
+                      "en": "{name} has no text in any language"},
+    "check.lang_code": {"da": "{name}: '{lang}' er ikke en sprogkode som da eller en",
+                        "en": "{name}: '{lang}' is not a language code like da or en"},
+    "check.lang_text": {"da": "{name}.{lang} skal være en tekst, der ikke er tom",
+                        "en": "{name}.{lang} must be a non-empty string"},
+    "check.text_type": {"da": "{name} skal være en tekst eller en tabel med sprog = tekst",
+                        "en": "{name} must be a string or a table of language = string"},
+    "check.bad_id": {"da": "{name} = {value} er ikke et gyldigt id (små bogstaver, cifre og enkelte "
+                           "bindestreger)",
+                     "en": "{name} = {value} is not a valid id (lowercase letters, digits and single "
+                           "hyphens)"},
+    "check.format_type": {"da": "format skal være et helt tal, ikke {value}",
+                          "en": "format must be a whole number, not {value}"},
+    "check.format_newer": {"da": "format {format} er nyere end denne peeronboard forstår (op til "
+                                 "{known}); opgradér peeronboard for at læse den",
+                           "en": "format {format} is newer than this peeronboard understands (up to "
+                                 "{known}); upgrade peeronboard to read it"},
+    "check.version": {"da": "version skal være et helt tal fra 1, ikke {value}",
+                      "en": "version must be a whole number from 1, not {value}"},
+    "check.phase_tables": {"da": "phases skal skrives som [[phases]]-tabeller",
+                           "en": "phases must be written as [[phases]] tables"},
+    "check.no_phase": {"da": "en tjekliste skal have mindst én fase",
+                       "en": "a checklist needs at least one phase"},
+    "check.too_many": {"da": "tjeklisten har {count} punkter; peeronboard kan højst have {most} (en "
+                             "rigtig onboarding har nogle tiere): del den op",
+                       "en": "the checklist has {count:,} items; peeronboard handles at most {most:,} "
+                             "(a real onboarding has tens): split it up"},
+    "check.phase_twice": {"da": "fase-id'et '{id}' er brugt to gange", "en": "phase id '{id}' is used twice"},
+    "check.item_tables": {"da": "items skal skrives som [[phases.items]]-tabeller",
+                          "en": "items must be written as [[phases.items]] tables"},
+    "check.item_twice": {"da": "punkt-id'et '{id}' er brugt to gange i denne tjekliste",
+                         "en": "item id '{id}' is used twice in this checklist"},
+    "check.text_field": {"da": "{field} skal være en tekst, der ikke er tom, ikke {value}",
+                         "en": "{field} must be a non-empty string, not {value}"},
+    "check.due": {"da": "due: {reason}", "en": "due: {reason}"},
+    "check.due_type": {"da": "due skal være en tekst som \"-14d\", ikke {value}",
+                       "en": "due must be a string like \"-14d\", not {value}"},
+    "check.optional": {"da": "optional skal være true eller false, ikke {value}",
+                       "en": "optional must be true or false, not {value}"},
 }
 
 
-def say(key: str, lang: str, **params: object) -> str:
-    """The message ``key`` in ``lang`` (Danish or English), with ``params`` filled in."""
+def say(key: str, lang: str, /, **params: object) -> str:
+    """The message ``key`` in ``lang`` (Danish or English), with ``params`` filled in.
+
+    A whole number fills ``{count}`` as usual and ``{count:hire|hires}`` with the word for one or for
+    any other number; a ``Phrase`` is said in ``lang`` too."""
     texts = MESSAGES[key]
-    return texts.get(lang, texts["en"]).format(**params)
+    return texts.get(lang, texts["en"]).format(**{name: _in_lang(value, lang)
+                                                  for name, value in params.items()})
+
+
+def _in_lang(value: object, lang: str) -> object:
+    if isinstance(value, Phrase):
+        return value.said(lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _Count(value)
+    return value
+
+
+class _Count(int):
+    """A number in a message: the format ``one|many`` gives the word for its count."""
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            one, many = spec.split("|", 1)
+            return one if self == 1 else many
+        return int.__format__(self, spec)
+
+
+class Phrase(str):
+    """A message kept with its key and values: as a string it is the English text (so a caller that
+    knows nothing of it sees no change), and ``said(lang)`` gives it in any language; ``say`` does
+    that for a Phrase among its values (an error's reason, a checklist problem)."""
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, key: str, /, **params: object) -> Phrase:
+        phrase = super().__new__(cls, say(key, "en", **params))
+        phrase.key, phrase.params = key, params
+        return phrase
+
+    def said(self, lang: str) -> str:
+        return say(self.key, lang, **self.params)
+
+    def __reduce__(self) -> tuple[object, ...]:  # copied or pickled whole, not as its English text
+        return _phrase, (self.key, self.params)
+
+
+def _phrase(key: str, params: dict[str, object]) -> Phrase:
+    return Phrase(key, **params)
+
+
+def in_lang(text: str, lang: str) -> str:
+    """``text`` in ``lang`` when it is a Phrase; other text as it is."""
+    return text.said(lang) if isinstance(text, Phrase) else text
 
 
 def owner_word(owner: str | None, lang: str) -> str:
@@ -488,11 +644,14 @@ def owner_word(owner: str | None, lang: str) -> str:
 
 
 def system_language() -> str:
-    """Danish when the system locale is Danish, otherwise English."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    """Danish when the system's language is Danish, otherwise English. As gettext does, the first of
+    LANGUAGE (a list such as ``da:en``: its first language peeronboard speaks), LC_ALL, LC_MESSAGES
+    and LANG that is set decides."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable)
         if value:
-            return "da" if value.lower().startswith("da") else "en"
+            spoken = [code for code in (part[:2].lower() for part in value.split(":")) if code in LANGUAGES]
+            return "da" if spoken[:1] == ["da"] else "en"
     try:
         code = locale.getlocale()[0] or ""
     except ValueError:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import tomlsource
 from .dates import EARLIEST_START, LATEST_START
+from .errors import Invalid
 from .problems import FormatError, Problem
 from .safetext import has_unsafe
 from .tomlsource import KeyPath
@@ -117,7 +118,7 @@ def validate_name(name: str) -> str:
     """A hire's name: any Unicode text, but not empty and without control characters."""
     cleaned = validate_line(name)
     if not cleaned:
-        raise ValueError("the name is empty")
+        raise Invalid("why.name_empty")
     return cleaned
 
 
@@ -127,9 +128,9 @@ def validate_line(text: str) -> str:
     reorder what a reader sees."""
     cleaned = text.strip()
     if has_unsafe(cleaned):
-        raise ValueError("it contains a control character (such as a line break or an escape)")
+        raise Invalid("why.control_line")
     if len(cleaned) > MAX_LINE:
-        raise ValueError(f"it is longer than {MAX_LINE} characters")
+        raise Invalid("why.too_long", most=MAX_LINE)
     return cleaned
 
 
@@ -137,9 +138,9 @@ def validate_note(text: str) -> str:
     """A note: like one line of text, but line breaks and tabs may stay (CRLF becomes LF)."""
     cleaned = text.replace("\r\n", "\n").strip()
     if has_unsafe(cleaned, multiline=True):
-        raise ValueError("it contains a control character (such as an escape)")
+        raise Invalid("why.control_note")
     if len(cleaned) > MAX_NOTE:
-        raise ValueError(f"it is longer than {MAX_NOTE:,} characters")
+        raise Invalid("why.too_long", most=MAX_NOTE)
     return cleaned
 
 

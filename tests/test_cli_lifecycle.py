@@ -75,7 +75,7 @@ def test_edit_moves_the_open_items_and_logs_each_field(cli, hire: str) -> None:
     cli("due", hire, "appraisal", "2028-03-01")
     edited = cli("edit", hire, "--start", "2027-02-15", "--unit", "", "--hr", "Karen")
     assert edited.code == 0, edited.err
-    assert "3 open items move 14 days later; 1 keep their own due date" in edited.out
+    assert "3 open items move 14 days later; 1 keeps its own due date" in edited.out
     assert "unit: Afsnit S4 → –" in edited.out
     shown = json.loads(cli("show", hire, "--json").out)
     assert (shown["start_date"], shown["unit"], shown["hr_contact"]) == ("2027-02-15", None, "Karen")

@@ -110,3 +110,33 @@ def test_help(snap_compare, tmp_path: Path, lang: str) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=help_on_hire)
+
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_report(snap_compare, tmp_path: Path, lang: str, size: tuple[int, int]) -> None:
+    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
+
+    async def report(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("g")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=report)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_hire_timeline(snap_compare, tmp_path: Path, lang: str, size: tuple[int, int]) -> None:
+    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
+
+    async def timeline_of_anna(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("down", "enter", "t", "right", "right")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=timeline_of_anna)

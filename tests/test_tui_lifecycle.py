@@ -104,7 +104,7 @@ async def test_hires_due_for_erasure_are_counted_and_erased_from_the_review(
     app = app_for(onboarding)
     async with app.run_test(size=(140, 36)) as pilot:
         await started(pilot)
-        assert "1 finished hires due for erasure (press r)" in text_of(app, "#title")
+        assert "1 finished hire due for erasure (press r)" in text_of(app, "#title")
         await pilot.press("r")
         await pilot.pause()
         assert rows_of(app, "#erasure") == [["Anna Ærø Jensen", "2027-02-01", "2025-06-01", "left"]]
@@ -155,7 +155,7 @@ async def test_the_edit_form_says_what_a_new_start_moves_and_warns_of_a_name_in_
         start.value = "2027-02-15"
         await pilot.press("enter")
         await pilot.pause()
-        assert text_of(app, "#start-error") == "3 open items move 14 days later; 1 keep their own date · Enter again saves"
+        assert text_of(app, "#start-error") == "3 open items move 14 days later; 1 keeps its own date · Enter again saves"
         assert onboarding.store.load(anna).start_date == START
         await pilot.press("enter")
         await pilot.pause()

@@ -18,7 +18,7 @@ from ..i18n import choose_language
 from ..problems import FormatError
 from ..safetext import VisibleStream
 from .output import EXIT_OK, EXIT_PROBLEM, report
-from .parser import build_parser, moves_as_values
+from .parser import argparse_speaking, build_parser, help_language, moves_as_values
 
 __all__ = ["DEBUG_ENV", "main"]
 
@@ -31,7 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # them on (argparse's own messages quote the arguments)
     sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)
     try:
-        args = build_parser(arguments).parse_args(moves_as_values(arguments))
+        lang = help_language(arguments)
+        with argparse_speaking(lang):
+            args = build_parser(arguments, lang).parse_args(moves_as_values(arguments))
         return _run(args)
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -56,7 +58,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         context = Context.create(args)
     except FormatError as error:
-        return report(error.problems)
+        return report(error.problems, choose_language(args.lang, None))
     except PeerError as error:
         print(f"peeronboard: {error.message(choose_language(args.lang, None))}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -71,4 +73,4 @@ def _run(args: argparse.Namespace) -> int:
         print(f"peeronboard: {error.message(context.lang)}", file=sys.stderr)
         return EXIT_PROBLEM
     except FormatError as error:
-        return report(error.problems)
+        return report(error.problems, context.lang)

@@ -12,7 +12,7 @@ from ..i18n import say
 from ..problems import FormatError
 from ..record import parse_record
 from .context import Context
-from .output import EXIT_OK, EXIT_PROBLEM, print_json, report, table
+from .output import EXIT_OK, EXIT_PROBLEM, print_json, problem_line, report, table
 
 
 def cmd_checklists(ctx: Context, args: argparse.Namespace) -> int:
@@ -35,7 +35,7 @@ def cmd_checklists(ctx: Context, args: argparse.Namespace) -> int:
         sources = [f"{c.id}: {c.source.in_lang(ctx.lang)}" for c in checklists if c.source]
         if sources:
             print("\n" + say("sources", ctx.lang) + "\n" + "\n".join(sources))
-    return report(ctx.library.problems)
+    return report(ctx.library.problems, ctx.lang)
 
 
 def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
@@ -53,7 +53,7 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
         except FormatError as error:
             failed = True
             for problem in error.problems:
-                print(problem, file=sys.stderr)
+                print(problem_line(problem, ctx.lang), file=sys.stderr)
     return EXIT_PROBLEM if failed else EXIT_OK
 
 

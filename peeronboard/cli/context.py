@@ -14,6 +14,7 @@ from ..onboarding import Onboarding
 from ..paths import Paths
 from ..settings import Settings
 from ..store import HireStore
+from .output import problem_line
 
 
 class Context:
@@ -48,7 +49,6 @@ class Context:
 
     def warn_checklist_problems(self) -> None:
         """A checklist file this command needed but could not load is never silently skipped."""
-        for problem in self.library.problems_so_far:
-            print(f"warning: {problem}", file=sys.stderr)
-        if self.settings.retention_problem is not None:
-            print(f"warning: {self.settings.retention_problem}", file=sys.stderr)
+        problems = [*self.library.problems_so_far, *filter(None, [self.settings.retention_problem])]
+        for problem in problems:
+            print(f"warning: {problem_line(problem, self.lang)}", file=sys.stderr)

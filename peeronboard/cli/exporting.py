@@ -52,7 +52,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         sys.stdout.write(data.decode("utf-8"))
-    return report(problems)
+    return report(problems, ctx.lang)
 
 
 def _is_standard_output(output: str) -> bool:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,7 +74,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
                 if record.finished else f"{next_due.due} {next_due.title(ctx.lang)}" if next_due else "",
             ])
         print(table(heads, rows))
-    return report(problems)
+    return report(problems, ctx.lang)
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
@@ -192,14 +196,39 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 
     from ..demo import fill_demo
 
-    folder = Path(tempfile.mkdtemp(prefix="peeronboard-demo-"))
+    with _signals_end_the_run():  # a closed terminal or a kill must not leave the sample folder behind
+        folder = Path(tempfile.mkdtemp(prefix="peeronboard-demo-"))
+        try:
+            demo = Onboarding(HireStore(folder), ctx.library, ctx.onboarding.user, ctx.onboarding.today)
+            fill_demo(demo)
+            demo_ctx = Context(Paths(folder, ctx.paths.config_dir, ctx.paths.cache_dir), ctx.lang, demo)
+            return open_app(demo_ctx, args.private, banner=say("demo.banner", ctx.lang))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+_ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextlib.contextmanager
+def _signals_end_the_run() -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP raise SystemExit (exit code 128 + the signal), so ``finally``
+    blocks run; further ones are ignored until the earlier handlers are back, on the way out."""
+    if threading.current_thread() is not threading.main_thread():  # only there can handlers be set
+        yield
+        return
+
+    def leave(signum: int, frame: object) -> None:
+        for ending in _ENDING_SIGNALS:
+            signal.signal(ending, signal.SIG_IGN)  # let the cleaning up finish
+        raise SystemExit(128 + signum)
+
+    earlier = {ending: signal.signal(ending, leave) for ending in _ENDING_SIGNALS}
     try:
-        demo = Onboarding(HireStore(folder), ctx.library, ctx.onboarding.user, ctx.onboarding.today)
-        fill_demo(demo)
-        demo_ctx = Context(Paths(folder, ctx.paths.config_dir, ctx.paths.cache_dir), ctx.lang, demo)
-        return open_app(demo_ctx, args.private, banner=say("demo.banner", ctx.lang))
+        yield
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        for ending, handler in earlier.items():
+            signal.signal(ending, signal.SIG_DFL if handler is None else handler)  # None: set outside Python
 
 
 def open_app(ctx: Context, private: bool, banner: str | None = None) -> int:

@@ -40,7 +40,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
         print(say("report.written", ctx.lang, path=path), file=sys.stderr)
     else:
         sys.stdout.write(text)
-    return report(problems) if problems else EXIT_OK
+    return report(problems, ctx.lang) if problems else EXIT_OK
 
 
 def _late(tally: Tally, lang: str) -> str:

@@ -186,7 +186,7 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
             e.progress.record.unit or "",
         ] for e in entries]
         print(table(heads, rows))
-    return report(problems)
+    return report(problems, ctx.lang)
 
 
 def _wanted(view: object, record: HireRecord, args: argparse.Namespace) -> bool:

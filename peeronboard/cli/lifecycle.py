@@ -69,7 +69,7 @@ def cmd_retention(ctx: Context, args: argparse.Namespace) -> int:
     """Finished hires kept longer than ``retention_months``: listed, never erased without the leader."""
     hires, problems = ctx.onboarding.all_progress()
     if ctx.settings.retention_problem is not None:  # a review by the wrong number of months: refuse
-        return report([ctx.settings.retention_problem])
+        return report([ctx.settings.retention_problem], ctx.lang)
     due = ctx.onboarding.due_for_erasure(hires)
     months = ctx.onboarding.retention_months
     if args.json:
@@ -84,4 +84,4 @@ def cmd_retention(ctx: Context, args: argparse.Namespace) -> int:
             reason = f": {record.finish_reason}" if record.finish_reason else ""
             print(f"  {described([record])}: "
                   f"{say('finished.line', ctx.lang, date=record.finished, reason=reason)}")
-    return report(problems)
+    return report(problems, ctx.lang)

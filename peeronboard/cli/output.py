@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from ..dates import parse_date
 from ..errors import PeerError
+from ..i18n import in_lang
 from ..problems import Problem
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
-def report(problems: list[Problem]) -> int:
-    """One line per problem on stderr; the exit code says whether there were any."""
+def report(problems: list[Problem], lang: str) -> int:
+    """One line per problem on stderr, in ``lang`` where it can be; the exit code says whether there
+    were any."""
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem_line(problem, lang), file=sys.stderr)
     return EXIT_PROBLEM if problems else EXIT_OK
+
+
+def problem_line(problem: Problem, lang: str) -> str:
+    """``FILE:LINE: message``, the message in ``lang`` when it is known in it."""
+    return str(replace(problem, message=in_lang(problem.message, lang)))
 
 
 def parse_date_option(text: str, option: str) -> date:

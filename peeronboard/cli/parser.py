@@ -7,8 +7,9 @@ it) with a function adding its arguments, and its handler in ``registry.COMMANDS
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,10 +24,75 @@ class Subcommand(NamedTuple):
     arguments: Arguments | None = None
 
 
-def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
+# argparse's own words (it looks them up through gettext as it uses them) and the headings here, in Danish;
+# the commands' and options' help texts are in English only
+_DANISH = {
+    "usage: ": "brug: ",
+    "positional arguments": "argumenter",
+    "options": "tilvalg",
+    "global options": "fælles tilvalg",
+    "show this help message and exit": "vis denne hjælp og afslut",
+    "show program's version number and exit": "vis programmets version og afslut",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fejl: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "argumentet %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "følgende argumenter mangler: %s",
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "ugyldigt valg: %(value)r (vælg mellem %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ugyldig værdi (%(type)s): %(value)r",
+    "expected one argument": "der skal stå én værdi efter",
+    "expected at most one argument": "der må højst stå én værdi efter",
+    "expected at least one argument": "der skal stå mindst én værdi efter",
+    "expected %s argument": "der skal stå %s værdi efter",
+    "expected %s arguments": "der skal stå %s værdier efter",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "flertydigt tilvalg: %(option)s kan være %(matches)s",
+    "not allowed with argument %s": "ikke tilladt sammen med %s",
+    "one of the arguments %s is required": "et af argumenterne %s skal angives",
+    "ignored explicit argument %r": "ignorerede den angivne værdi %r",
+    "unexpected option string: %s": "uventet tilvalg: %s",
+}
+
+
+def word(text: str, lang: str) -> str:
+    """One of argparse's words or a heading here, in ``lang``."""
+    return _DANISH.get(text, text) if lang == "da" else text
+
+
+@contextlib.contextmanager
+def argparse_speaking(lang: str) -> Iterator[None]:
+    """While inside, argparse says its own words (usage, options, errors) in ``lang``: it calls gettext's
+    ``_`` and ``ngettext`` by their names in its module each time, so those are swapped and put back."""
+    if lang == "en":
+        yield
+        return
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._ = lambda text: word(text, lang)  # type: ignore[attr-defined]
+    argparse.ngettext = lambda one, many, count: word(one if count == 1 else many, lang)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def help_language(arguments: Sequence[str]) -> str:
+    """The language of ``--help`` and usage errors: the command line's last ``--lang``, else
+    PEERONBOARD_LANG or the system's (config.toml is read only after parsing)."""
+    from ..i18n import choose_language
+
+    given = None
+    for at, argument in enumerate(arguments):
+        if argument == "--lang" and at + 1 < len(arguments):
+            given = arguments[at + 1]
+        elif argument.startswith("--lang="):
+            given = argument.removeprefix("--lang=")
+    return choose_language(given, None)
+
+
+def _global_options(parser: argparse.ArgumentParser, defaults: bool, lang: str) -> None:
     """Options that may stand before or after the subcommand."""
     default = None if defaults else argparse.SUPPRESS
-    group = parser.add_argument_group("global options")
+    group = parser.add_argument_group(word("global options", lang))
     group.add_argument("--data-dir", metavar="DIR", default=default,
                        help="where hire records live (env PEERONBOARD_DATA_DIR)")
     group.add_argument("--config-dir", metavar="DIR", default=default,
@@ -236,11 +302,12 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
 )
 
 
-def build_parser(arguments: Sequence[str] | None = None) -> argparse.ArgumentParser:
+def build_parser(arguments: Sequence[str] | None = None, lang: str = "en") -> argparse.ArgumentParser:
     """The parser; given the command line, only the commands it names get their options and arguments.
 
     That is the same parser for this command line, built faster: argparse picks a command by its exact
     name only, and the overview (``--help``, a wrong command) shows each command's name and help alone.
+    Its headings are in ``lang`` (with argparse's own words too, inside ``argparse_speaking``).
     """
     named = None if arguments is None else set(arguments)
     parser = argparse.ArgumentParser(
@@ -248,10 +315,11 @@ def build_parser(arguments: Sequence[str] | None = None) -> argparse.ArgumentPar
         description="Hire and onboard a peer support worker (peermedarbejder): "
                     "one living checklist per hire. With no command, opens the terminal app.",
     )
-    parser.add_argument("--version", action="version", version=f"peeronboard {__version__}")
-    _global_options(parser, defaults=True)
+    parser.add_argument("--version", action="version", version=f"peeronboard {__version__}",
+                        help=word("show program's version number and exit", lang))
+    _global_options(parser, defaults=True, lang=lang)
     common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    _global_options(common, defaults=False)
+    _global_options(common, defaults=False, lang=lang)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in SUBCOMMANDS:
         complete = named is None or command.name in named

@@ -27,4 +27,4 @@ def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
     _, remaining = store.load_all()  # copies merge cannot take: another person, no record, unreadable
     problems += [p for p in remaining if p.path is not None and (owner := store.owner_of(p.path))
                  and owner.kind in ("foreign", "orphan", "named-copy")]
-    return report(problems)
+    return report(problems, ctx.lang)

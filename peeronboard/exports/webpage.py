@@ -7,8 +7,20 @@ from __future__ import annotations
 from html import escape as escape_markup
 
 from ..progress import HireProgress, ItemView
+from ..timeline import MARKS as TIMELINE_MARKS
+from ..timeline import Plan, place, plan_of
 from ..wording import outcome, owner_text
-from .common import ExportOptions, due_words, facts, phase_groups, remarks, retired_views, shown, source_ref
+from .common import (
+    ExportOptions,
+    due_words,
+    facts,
+    phase_groups,
+    remarks,
+    retired_views,
+    selected,
+    shown,
+    source_ref,
+)
 
 STYLE = """
 @page { size: A4; margin: 16mm; }
@@ -41,6 +53,10 @@ ul.items li { padding: .35em 0; border-bottom: 1px solid #eee; display: grid;
 .meta { grid-column: 2 / 4; color: #555; font-size: .85em; }
 .note, .reason { grid-column: 2 / 4; font-size: .9em; background: #f6f6f6; padding: .2em .5em;
                  border-radius: 3px; white-space: pre-wrap; overflow-wrap: anywhere; }
+figure.timeline { margin: .8em 0 0; break-inside: avoid; page-break-inside: avoid; }
+figure.timeline svg { width: 100%; height: auto; font-family: inherit; }
+figure.timeline figcaption { color: #555; font-size: .8em; }
+figure.timeline figcaption span { margin-right: 1.2em; white-space: nowrap; }
 @media print {
   body { margin: 0; max-width: none; }
   section.hire { break-after: page; border-top: none !important; padding-top: 0 !important; }
@@ -99,6 +115,7 @@ def _hire(progress: HireProgress, options: ExportOptions) -> list[str]:
         f'<p class="summary">{escape(t("progress.line", **summary))}'
         + (f' · <span class="overdue-count">{summary["overdue"]} {escape(t("overdue"))}</span>'
            if summary["overdue"] else "") + "</p>",
+        *_timeline(progress, options),
     ]
     for title, views, finished, total in phase_groups(progress, options):
         percent = round(100 * finished / total) if total else 0
@@ -116,6 +133,83 @@ def _hire(progress: HireProgress, options: ExportOptions) -> list[str]:
                 *_items(retired, progress, options)]
     out += ["</td></tr></tbody>", "</table>", "</section>"]
     return out
+
+
+# the timeline: the same plan as the app's (peeronboard.timeline), in pixels instead of columns
+SVG_WIDTH, SVG_EDGE, SVG_ROW, SVG_AXIS = 760, 12, 16, 24
+SVG_PLOT = SVG_WIDTH - 2 * SVG_EDGE  # the axis, from the first day shown to the last
+SVG_MARK_GAP, SVG_LABEL_GAP = 12, 36
+SVG_COLOURS = {"done": "#2e7d32", "open": "#1d1d1f", "overdue": "#b00020", "skipped": "#8a8a8a",
+               "moved": "#a15c00", "start": "#1565c0", "today": "#6a1b9a"}
+KIND_WORDS = {"done": "status.done", "open": "status.open", "overdue": "overdue", "skipped": "status.skipped",
+              "moved": "status.open"}
+
+
+def _timeline(progress: HireProgress, options: ExportOptions) -> list[str]:
+    """The hire's plan at a glance as inline SVG (no script, no link): weeks from the start across, a
+    band per phase, a mark per item on its due date (its title when pointed at), the start and today
+    as lines; it is never split across printed pages."""
+    views = {view.item_id: view for view in selected(progress, options)}
+    plan = plan_of(list(views.values()), progress.record.start_date, progress.today)
+    if not plan.marks:
+        return []
+    t = options.t
+    bands, height = _svg_bands(plan, progress, options, views)
+    lines = [_svg_line(plan, line, height) for line in ("start", "today")]
+    parts = [*_svg_axis(plan, height), *bands, *lines]
+    said = [t("timeline.weeks"), *t("timeline.lines", start=plan.span.start, today=plan.today).split("  "),
+            *t("timeline.legend").split("  ")]
+    caption = "".join(f"<span>{escape(piece)}</span>" for piece in said)
+    return ['<figure class="timeline">',
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SVG_WIDTH} {height}" width="{SVG_WIDTH}" '
+            f'height="{height}" role="img" aria-label="{escape(t("key.timeline"))}">',
+            *parts, "</svg>", f"<figcaption>{caption}</figcaption>", "</figure>"]
+
+
+def _svg_axis(plan: Plan, height: int) -> list[str]:
+    out = [f'<line x1="{SVG_EDGE}" y1="{SVG_AXIS - 4}" x2="{SVG_WIDTH - SVG_EDGE}" y2="{SVG_AXIS - 4}" '
+           'stroke="#999"/>']
+    for day, weeks in plan.span.ticks(SVG_PLOT, SVG_LABEL_GAP):
+        x = SVG_EDGE + plan.span.fraction(day) * SVG_PLOT
+        out.append(f'<line x1="{x:.1f}" y1="{SVG_AXIS - 8}" x2="{x:.1f}" y2="{height}" stroke="#e0e0e0"/>')
+        out.append(f'<text x="{x:.1f}" y="{SVG_AXIS - 11}" font-size="10" text-anchor="middle" '
+                   f'fill="#666">{f"{weeks:+d}" if weeks else "0"}</text>')
+    return out
+
+
+def _svg_bands(plan: Plan, progress: HireProgress, options: ExportOptions,
+               views: dict[str, ItemView]) -> tuple[list[str], int]:
+    """Each phase's band (its title, then its lanes of marks); and where the last band ends."""
+    placed = place(plan, SVG_PLOT, SVG_MARK_GAP, cells=False)
+    phases = progress.checklist.phases if progress.checklist else ()
+    titles = {phase.id: phase.title.in_lang(options.lang) for phase in phases}
+    out, top = [], SVG_AXIS
+    for band, phase in enumerate(plan.phases):
+        ours = [spot for spot in placed if spot.mark.phase == phase]
+        rows = 1 + max(spot.lane for spot in ours) + 1
+        if band % 2 == 0:
+            out.append(f'<rect x="0" y="{top}" width="{SVG_WIDTH}" height="{rows * SVG_ROW}" '
+                       'fill="#f2f2f5"/>')
+        out.append(f'<text x="{SVG_EDGE}" y="{top + 12}" font-size="11" font-weight="bold" '
+                   f'fill="#444">{escape(titles.get(phase, phase))}</text>')
+        for spot in ours:
+            mark, view = spot.mark, views[spot.mark.item_id]
+            said = f"{view.title(options.lang)} · {mark.due} · {options.t(KIND_WORDS[mark.kind])}"
+            out.append(f'<text x="{SVG_EDGE + spot.position:.1f}" y="{top + SVG_ROW * (spot.lane + 1) + 12}" '
+                       f'font-size="13" font-weight="bold" text-anchor="middle" '
+                       f'fill="{SVG_COLOURS[mark.kind]}"><title>{escape(said)}</title>'
+                       f"{TIMELINE_MARKS[mark.kind]}</text>")
+        top += rows * SVG_ROW
+    return out, top + 4
+
+
+def _svg_line(plan: Plan, line: str, height: int) -> str:
+    """The start date (solid) or today (dashed) from the axis to the bottom."""
+    day = plan.span.start if line == "start" else plan.today
+    x = SVG_EDGE + plan.span.fraction(day) * SVG_PLOT
+    dash = ' stroke-dasharray="4 3"' if line == "today" else ""
+    return (f'<line x1="{x:.1f}" y1="{SVG_AXIS - 8}" x2="{x:.1f}" y2="{height}" stroke="{SVG_COLOURS[line]}" '
+            f'stroke-width="2"{dash}/>')
 
 
 def _items(views: tuple[ItemView, ...] | list[ItemView], progress: HireProgress,

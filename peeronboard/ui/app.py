@@ -262,6 +262,12 @@ class PeerOnboardApp(App[None]):
         if not isinstance(self.screen, AgendaScreen):
             self.push_screen(AgendaScreen())
 
+    def action_report(self) -> None:
+        from .screens.report import ReportScreen
+
+        if not isinstance(self.screen, ReportScreen):
+            self.push_screen(ReportScreen())
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -445,6 +451,7 @@ class PeerOnboardApp(App[None]):
         yield SystemCommand(self.t("cmd.new"), self.t("cmd.new_help"), self.action_new_hire)
         yield SystemCommand(self.t("cmd.agenda"), self.t("cmd.agenda_help"), self.action_agenda)
         yield SystemCommand(self.t("cmd.export"), self.t("cmd.export_help"), self.action_export)
+        yield SystemCommand(self.t("cmd.report"), self.t("cmd.report_help"), self.action_report)
         yield SystemCommand(self.t("cmd.language"), self.t("cmd.language_help"), self.action_switch_language)
         yield SystemCommand(self.t("cmd.private"), self.t("cmd.private_help"), self.action_toggle_private)
         yield SystemCommand(self.t("cmd.merge"), self.t("cmd.merge_help"), self.action_merge_copies)

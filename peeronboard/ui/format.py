@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from ..progress import HireProgress, ItemView
@@ -94,3 +95,29 @@ def due_text(view: ItemView, today: dt.date, error_style: str) -> Text:
         return Text(f"{view.due} !", style=f"bold {error_style}")
     moved = view.moved and not view.own  # an own item's date is its only one
     return Text(f"{view.due} *" if moved else view.due.isoformat())
+
+
+def flowed(pieces: list[Text], width: int, gap: str = "  ", indent: int = 0) -> list[Text]:
+    """The pieces on as few lines of ``width`` cells as they fit on, never splitting one ("! overdue")."""
+    lines = [Text(" " * indent, end="")]
+    for piece in pieces:
+        line = lines[-1]
+        if line.cell_len > indent and line.cell_len + len(gap) + piece.cell_len > width:
+            lines.append(line := Text(" " * indent, end=""))
+        if line.cell_len > indent:
+            line.append(gap)
+        line.append_text(piece)
+    return lines
+
+
+class Flow:
+    """A Rich renderable of pieces that wrap between each other but never inside one."""
+
+    def __init__(self, pieces: list[Text], gap: str = " · ") -> None:
+        self.pieces, self.gap = pieces, gap
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = flowed(self.pieces, options.max_width, self.gap)
+        for line in lines:
+            line.no_wrap, line.overflow, line.end = True, "ellipsis", "\n"
+        yield from lines

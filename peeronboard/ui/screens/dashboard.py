@@ -70,6 +70,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         Binding("v", "app.show_finished", "key.show_finished", show=False),
         Binding("s", "sort", "key.sort"),
         Binding("r", "app.review_erasure", "key.review", show=False),
+        Binding("g", "app.report", "key.report", show=False),
         Binding("delete", "erase", "key.erase", key_display="Del", show=False),
         Binding("escape", "clear_filter", "key.filter", show=False),
     ]

@@ -16,12 +16,14 @@ from textual.widgets.data_table import ColumnKey
 from ...dates import move_date
 from ...progress import HireProgress, ItemView
 from ...record import HireRecord
+from ...timeline import plan_of
 from ...wording import hire_facts, moved_from, outcome, owner_text
 from ..format import STATE_MARKS, due_text, masked, shorten, shown, shown_line
 from .base import PeerScreenMixin
 from .dialogs import ConfirmScreen, Field, FieldsPrompt
 from .history import log_text, log_time
 from .prompt import TextPrompt
+from .timeline import Timeline, nearest_mark
 
 PHASE_PREFIX = "phase:"
 RETIRED_PREFIX = "retired:"
@@ -61,6 +63,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         Binding("minus", "remove_item", "key.remove_item", key_display="-", show=False),
         Binding("l", "history", "key.history", show=False),
         Binding("s", "sort", "key.sort", show=False),
+        Binding("t", "timeline", "key.timeline"),
         Binding("c", "edit", "key.edit", show=False),
         Binding("f", "finish", "key.finish", show=False),
         Binding("e", "app.export", "key.export"),
@@ -75,6 +78,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         self._drawn_layout: TableLayout | None = None
         self._drawn_rows: dict[str, RowSource] = {}
         self.by_due = False  # ``s``: every item by due date instead of the checklist's phases
+        self.timeline_shown = False  # ``t``: the items on a time axis instead of the list
 
     @property
     def progress(self) -> HireProgress | None:
@@ -84,6 +88,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         yield Static(id="hire-header", classes="title")
         with Horizontal(id="hire-body"):
             yield DataTable(id="items", cursor_type="row")
+            yield Timeline(id="timeline")
             with VerticalScroll(id="guidance-box"):
                 yield Static(id="guidance")
         yield Footer(compact=True)
@@ -104,6 +109,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
             return
         self._show_header(progress)
         self._draw_items(progress)
+        if self.timeline_shown:
+            self._draw_timeline(progress)
         self._show_guidance()
 
     def _show_header(self, progress: HireProgress) -> None:
@@ -286,7 +293,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def selected_view(self) -> ItemView | None:
-        progress, key = self.progress, self.selected_key()
+        progress = self.progress
+        key = self.query_one(Timeline).current if self.timeline_shown else self.selected_key()
         if progress is None or key is None or key.startswith(PHASE_PREFIX):
             return None
         if key.startswith(RETIRED_PREFIX):
@@ -464,6 +472,44 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         table = self.query_one("#items", DataTable)
         if item_id in table.rows:
             table.move_cursor(row=table.get_row_index(item_id))
+        if self.timeline_shown:
+            self.query_one(Timeline).select(item_id)
+
+    # --- the timeline ----------------------------------------------------------------------
+
+    def _draw_timeline(self, progress: HireProgress) -> None:
+        phases = progress.checklist.phases if progress.checklist else ()
+        titles = {phase.id: phase.title.in_lang(self.peer_app.lang) for phase in phases}
+        plan = plan_of(progress.items, progress.record.start_date, progress.today)
+        self.query_one(Timeline).show(plan, titles, self.peer_app.lang)
+
+    def action_timeline(self) -> None:
+        """Show the items on a time axis instead of the list, or the list again, on the same item."""
+        progress = self.progress
+        if progress is None:
+            return
+        table, timeline = self.query_one("#items", DataTable), self.query_one(Timeline)
+        if self.timeline_shown:
+            item_id = timeline.current
+            self.timeline_shown, table.display = False, True
+            if item_id is not None:
+                self.move_to(item_id)
+            table.focus()
+        else:
+            wanted = self.selected_key()
+            self.timeline_shown, table.display = True, False
+            self._draw_timeline(progress)
+            assert timeline.plan is not None
+            start = nearest_mark(timeline.plan, wanted)
+            if start is not None:
+                timeline.select(start, announce=False)
+            timeline.focus()
+        timeline.display = self.timeline_shown
+        self._show_guidance()
+
+    def on_timeline_moved(self, event: Timeline.Moved) -> None:
+        event.stop()
+        self._show_guidance()
 
     def action_history(self) -> None:
         from .history import HistoryScreen
