@@ -210,7 +210,10 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         app = self.peer_app
         width = self.query_one("#items", DataTable).size.width
         owner_fits = width >= 70  # on a narrow screen the owner is still in the guidance panel
-        widest = max((len(owner_text(v, progress.record, app.lang)) for v in progress.items), default=0)
+        # one owner text per kind of owner (role and named person), not per item: a tick on a hire of
+        # thousands of items stays quick
+        kinds = {(v.item.owner if v.item else None, v.state.assignee): v for v in progress.items}
+        widest = max((len(owner_text(v, progress.record, app.lang)) for v in kinds.values()), default=0)
         owner_width = max(min(OWNER_WIDTH, widest), len(app.t("panel.owner")))
         # titles get what the table has left after the other columns, so nothing scrolls sideways
         others, columns = (1 + 13 + owner_width + 1, 5) if owner_fits else (1 + 13 + 1, 4)
