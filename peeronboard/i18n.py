@@ -59,6 +59,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.late_days": {"da": "{count} (median {median} d, højst {worst} d)",
                          "en": "{count} (median {median} d, worst {worst} d)"},
     "report.units": {"da": "Pr. enhed", "en": "Per unit"},
+    "report.phases": {"da": "Pr. fase", "en": "Per phase"},
     "report.other_units": {"da": "andre enheder", "en": "other units"},
     "report.empty": {"da": "Ingen frister er nået endnu ({hires} {hires:ansat|ansatte}).",
                      "en": "No due date has been reached yet ({hires} {hires:hire|hires})."},

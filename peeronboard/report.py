@@ -69,6 +69,7 @@ class Report(NamedTuple):
     phases: dict[tuple[str, str], Tally]  # (checklist, phase) -> totals
     units: dict[str, Tally]  # unit (OTHER_UNITS for the folded small ones) -> totals
     hires: int  # how many hires the report covers
+    phase_titles: dict[tuple[str, str], dict[str, str]] = {}  # (checklist, phase) -> title by language
 
 
 def outcome_of(view: ItemView, cutoff: dt.date) -> Tally | None:
@@ -121,7 +122,10 @@ def build_report(hires: Iterable[HireProgress], *, reasons: bool = False, names:
     for entry in items:
         key = (entry.checklist, entry.phase)
         phases[key] = phases.get(key, Tally()).plus(entry.tally)
-    return Report(items, phases, units, len(hires))
+    titles = {(hire.record.checklist, phase.id): {lang: phase.title.in_lang(lang) for lang in ("da", "en")}
+              for hire in hires if hire.checklist for phase in hire.checklist.phases}
+    ordered = {key: phases[key] for key in titles if key in phases}  # in the checklists' order
+    return Report(items, ordered, units, len(hires), titles)
 
 
 def report_data(report: Report, lang: str) -> dict[str, object]:

@@ -87,3 +87,14 @@ def test_the_html_report_draws_bars_without_script_and_parses(cli, hires: dict[s
     assert "default-src 'none'" in page and "Udpege mentor" in page
     text = cli("report").out
     assert "Appoint a mentor" in text and "2 (median 6.5 d, worst 10 d)" in text and "▓" in text
+
+
+def test_the_totals_per_phase_add_up_the_items(cli, hires: dict[str, str]) -> None:
+    report = data(cli)
+    phases = {p["phase"]: p for p in report["phases"]}
+    before = [i for i in report["items"] if i["phase"] == "before"]
+    assert phases["before"]["reached"] == sum(i["reached"] for i in before) == 9
+    assert phases["before"]["overdue"] == 4
+    text = cli("report").out
+    assert "Per phase" in text and "Before hiring" in text
+    assert "Før ansættelse" in cli("report", "--lang", "da", "--format", "md").out

@@ -86,11 +86,21 @@ def _text(result: Report, lang: str) -> str:
             extra.append("  " + ", ".join(visible(name, multiline=False) for name in entry.names))
         if extra:
             lines += ["", f"{visible(entry.titles[lang], multiline=False)}:", *extra]
+    lines += ["", say("report.phases", lang)]
+    lines.append(table([say("col.phase", lang), *_heads(lang)[1:], ""],
+                       [[_phase(result, key, lang), *_cells(tally, lang), _bar(tally)]
+                        for key, tally in result.phases.items()]))
     lines += ["", say("report.units", lang)]
     lines.append(table([say("col.unit", lang), *_heads(lang)[1:], ""],
                        [[_unit(unit, lang), *_cells(tally, lang), _bar(tally)]
                         for unit, tally in sorted(result.units.items())]))
     return "\n".join(lines) + "\n"
+
+
+def _phase(result: Report, key: tuple[str, str], lang: str) -> str:
+    title = result.phase_titles.get(key, {}).get(lang) or key[1]
+    several = len({checklist for checklist, _ in result.phases}) > 1
+    return visible(f"{title} ({key[0]})" if several else title, multiline=False)
 
 
 def _unit(unit: str, lang: str) -> str:
@@ -111,6 +121,11 @@ def _markdown(result: Report, lang: str) -> str:
             lines += [f"- {md(text)} ({count})" for text, count in entry.reasons]
             if entry.names:
                 lines.append("- " + ", ".join(md(name) for name in entry.names))
+    phase_heads = [say("col.phase", lang), *heads[1:]]
+    lines += ["", f"## {say('report.phases', lang)}", "", "| " + " | ".join(phase_heads) + " |",
+              "|" + "---|" * len(heads)]
+    lines += ["| " + " | ".join([md(_phase(result, key, lang)), *_cells(tally, lang)]) + " |"
+              for key, tally in result.phases.items()]
     unit_heads = [say("col.unit", lang), *heads[1:]]
     lines += ["", f"## {say('report.units', lang)}", "", "| " + " | ".join(unit_heads) + " |",
               "|" + "---|" * len(heads)]
@@ -144,6 +159,9 @@ def _html(result: Report, lang: str) -> str:
     rows = "".join("<tr><td>" + text(entry.titles[lang]) + "</td>"
                    + "".join(f"<td>{text(cell)}</td>" for cell in _cells(entry.tally, lang))
                    + f"<td>{_svg_bar(entry.tally)}</td></tr>" for entry in result.items)
+    phases = "".join("<tr><td>" + text(_phase(result, key, lang)) + "</td>"
+                     + "".join(f"<td>{text(cell)}</td>" for cell in _cells(tally, lang))
+                     + f"<td>{_svg_bar(tally)}</td></tr>" for key, tally in result.phases.items())
     units = "".join("<tr><td>" + text(_unit(unit, lang)) + "</td>"
                     + "".join(f"<td>{text(cell)}</td>" for cell in _cells(tally, lang))
                     + f"<td>{_svg_bar(tally)}</td></tr>" for unit, tally in sorted(result.units.items()))
@@ -164,6 +182,9 @@ border-bottom: 1px solid #ddd; }} thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; }}</style>
 </head><body><h1>{title}</h1><p>{text(say("report.legend", lang))}</p>
 <table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>{details}
+<h2>{text(say("report.phases", lang))}</h2>
+<table><thead><tr><th>{text(say("col.phase", lang))}</th>{heads[heads.index("</th>") + 5:]}</tr></thead>
+<tbody>{phases}</tbody></table>
 <h2>{text(say("report.units", lang))}</h2>
 <table><thead><tr><th>{text(say("col.unit", lang))}</th>{heads[heads.index("</th>") + 5:]}</tr></thead>
 <tbody>{units}</tbody></table></body></html>
