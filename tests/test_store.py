@@ -16,7 +16,7 @@ from peeronboard.errors import NoChange
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
 from peeronboard.problems import FormatError
-from peeronboard.record import RECORD_FORMAT, HireRecord, ItemState, LogEntry
+from peeronboard.record import RECORD_FORMAT, HireRecord, ItemState, LogEntry, OwnItem
 from peeronboard.store import HireStore
 
 from .conftest import DATA
@@ -49,22 +49,38 @@ states = st.builds(
     date=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
     by=st.none() | names, note=st.none() | st.text(max_size=60).filter(lambda s: "\r" not in s),
     due=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
+    reason=st.none() | names, assignee=st.none() | names, title_da=st.none() | names,
+    title_en=st.none() | names,
 )
+own_items = st.dictionaries(st.integers(1, 99).map(lambda n: f"own-{n}"),
+                            st.builds(OwnItem, title=names, phase=st.none() | names, owner=st.none() | names),
+                            max_size=3)
 
 
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(name=names, unit=st.none() | names, mentor=st.none() | names,
        start=st.dates(dt.date(1900, 1, 1), dt.date(2999, 12, 31)),
-       items=st.dictionaries(st.from_regex(r"[a-z0-9æøå]+(-[a-z0-9]+)?", fullmatch=True), states, max_size=5))
+       items=st.dictionaries(st.from_regex(r"[a-z0-9æøå]+(-[a-z0-9]+)?", fullmatch=True), states, max_size=5),
+       contacts=st.tuples(st.none() | names, st.none() | names),
+       finished=st.none() | st.tuples(st.dates(dt.date(1900, 1, 1), dt.date(2999, 12, 31)), st.none() | names),
+       own=own_items)
 def test_any_record_written_reads_back_equal(store: HireStore, name: str, unit: str | None,
                                               mentor: str | None, start: dt.date,
-                                              items: dict[str, ItemState]) -> None:
+                                              items: dict[str, ItemState], contacts: tuple,
+                                              finished: tuple | None, own: dict[str, OwnItem]) -> None:
     log = (LogEntry(NOW, "leder", "create"),)
-    written = store.create(draft(name=name, unit=unit, mentor=mentor, start_date=start,
-                                 items=items, log=log, created=NOW))
+    ended, why = finished or (None, None)
+    written = store.create(draft(name=name, unit=unit, mentor=mentor, start_date=start, items=items,
+                                 log=log, created=NOW, hr_contact=contacts[0], centre_contact=contacts[1],
+                                 finished=ended, finish_reason=why if ended else None, own=own))
     assert store.load(written.id) == written
     assert written.name == name and written.items == items and written.log == log
+    assert (written.hr_contact, written.centre_contact, written.finished, dict(written.own)) == (
+        contacts[0], contacts[1], ended, own)
+    store.load_all()  # writes the index
+    listed = {r.id: r for r in store.load_all()[0]}  # now from the index
+    assert listed[written.id] == written._replace(log=()), "the index keeps every field of format 3"
 
 
 def test_name_is_never_part_of_a_path(store: HireStore, hires_dir: Path) -> None:
