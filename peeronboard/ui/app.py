@@ -7,11 +7,14 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import WorkerFailed
@@ -25,7 +28,7 @@ from ..problems import FormatError, Problem
 from ..progress import HireProgress
 from ..record import HireRecord, ItemState
 from ..safetext import visible
-from .format import literal_markup, shown, shown_name
+from .format import literal_markup, masked, shown, shown_name
 from .localize import localize_bindings
 
 LOCK_WAIT = 0.5  # seconds a change waits for another writer before the app says to try again
@@ -43,6 +46,7 @@ class PeerOnboardApp(App[None]):
     """A leader's hires and their checklists, keyboard first."""
 
     CSS_PATH = Path(__file__).with_name("peeronboard.tcss")
+    COMMANDS = App.COMMANDS | {lambda: PrivateHireCommands}
     TITLE = "peeronboard"
     BINDINGS = [
         Binding("q", "quit", "key.quit"),
@@ -240,13 +244,42 @@ class PeerOnboardApp(App[None]):
         progress = self.hires.get(step.hire_id)
         if progress is None:
             return
+        title = self._item_title(progress, step.item_id)
+
+        def restore(record: HireRecord) -> HireRecord:
+            try:
+                return self.onboarding.restore(record, step.item_id, step.before, expected=step.after)
+            except PeerError as error:  # the core names the item by its id; the screen by its title
+                if error.key == "err.changed_elsewhere":
+                    raise PeerError(error.key, item=title) from error
+                raise
+
+        if self.change_item(step.hire_id, step.item_id, restore, undoable=False):
+            self.notify(self._undone(step, title))
+
+    def _item_title(self, progress: HireProgress, item_id: str) -> str:
+        views = (*progress.items, *progress.retired)
+        view = next((v for v in views if v.item_id == item_id), None)
+        return view.title(self.lang) if view else item_id
+
+    def _undone(self, step: UndoStep, title: str) -> str:
+        """"Undone on Maja Sørensen: due date of “…” back to 2026-09-24": the hire, and what came back."""
+        progress = self.hires[step.hire_id]
+        record = progress.record
         view = next((v for v in progress.items if v.item_id == step.item_id), None)
-        title = view.title(self.lang) if view else step.item_id
-        if self.change_item(step.hire_id, step.item_id,
-                            lambda record: self.onboarding.restore(record, step.item_id, step.before,
-                                                                   expected=step.after),
-                            undoable=False):
-            self.notify(self.t("toast.undone", item=shown(title)))
+        said = {"name": self.name_of(record), "item": shown(title)}
+        before, after = step.before, step.after
+        if before.status != after.status or view is None:
+            return self.t("undo.status", status=self.t(f"status.{before.status}"), **said)
+        if before.due != after.due:
+            return self.t("undo.due", date=view.due or "–", **said)
+        if before.note != after.note:
+            return self.t("undo.note", **said)
+        if before.assignee != after.assignee:
+            person = view.person(record)
+            who = shown(masked(person, record, self.private)) if person else "–"
+            return self.t("undo.person", person=who, **said)
+        return self.t("toast.undone", item=shown(title))
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -394,17 +427,21 @@ class PeerOnboardApp(App[None]):
             from .screens.export import ExportRequest
 
             if isinstance(request, ExportRequest):
-                self.write_export(request.fmt, request.path, [hire_id] if hire_id else None)
+                self.write_export(request.fmt, request.path, [hire_id] if hire_id else None,
+                                  only=request.only, notes=request.notes)
 
         self.push_screen(ExportScreen(what, self.onboarding.today()), write)
 
-    def write_export(self, fmt: str, path: Path, hire_ids: list[str] | None = None) -> None:
-        """Write a summary through the core; the toast says where it went."""
+    def write_export(self, fmt: str, path: Path, hire_ids: list[str] | None = None, *,
+                     only: str | None = None, notes: bool = True) -> None:
+        """Write a summary through the core (``only``, ``notes``: as the CLI's --only and --no-notes);
+        the toast says where it went."""
         from ..exports.formats import NEEDS_LOG, ExportOptions, export_bytes, with_logs, write_export
 
         chosen = [self.hires[h] for h in hire_ids if h in self.hires] if hire_ids else sorted(
             (h for h in self.hires.values() if not h.finished), key=lambda h: h.start_order)
-        options = ExportOptions(lang=self.lang, today=self.onboarding.today(), generated=now())
+        options = ExportOptions(lang=self.lang, only=only, notes=notes, today=self.onboarding.today(),
+                                generated=now())
         try:
             if fmt in NEEDS_LOG:  # the calendar's SEQUENCE counts each hire's logged changes
                 chosen = with_logs(chosen, self.onboarding.store.load)
@@ -447,6 +484,9 @@ class PeerOnboardApp(App[None]):
                         severity="warning" if plan.undecided else "information")
         self.poll_disk()
 
+    def _hires_by_name(self) -> list[HireProgress]:
+        return sorted(self.hires.values(), key=lambda h: h.record.name.casefold())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(self.t("cmd.new"), self.t("cmd.new_help"), self.action_new_hire)
         yield SystemCommand(self.t("cmd.agenda"), self.t("cmd.agenda_help"), self.action_agenda)
@@ -458,7 +498,7 @@ class PeerOnboardApp(App[None]):
         yield SystemCommand(self.t("cmd.review"), self.t("cmd.review_help"), self.action_review_erasure)
         yield SystemCommand(self.t("cmd.show_finished"), self.t("cmd.show_finished_help"),
                             self.action_show_finished)
-        for progress in sorted(self.hires.values(), key=lambda h: h.record.name.casefold()):
+        for progress in () if self.private else self._hires_by_name():  # private: PrivateHireCommands
             name = self.name_of(progress.record)
             hire_id = progress.record.id
             # the palette reads titles and help as markup: a name is only ever text
@@ -471,6 +511,24 @@ class PeerOnboardApp(App[None]):
                 yield command._replace(title=self.t(key), help=self.t(f"{key}_help"))
             # the rest (Screenshot) is left out: it would write the screen, names and all, to a file
             # outside the data folder, where erase cannot reach it; exports are the way to share
+
+
+class PrivateHireCommands(Provider):
+    """In privacy mode, "Open: M. S." for each hire, found by the name the leader types ("maja")."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        if not isinstance(app, PeerOnboardApp) or not app.private:
+            return
+        matcher = self.matcher(query)
+        for progress in app._hires_by_name():  # noqa: SLF001 - the app's own list
+            record = progress.record
+            score = max(matcher.match(app.t("cmd.open", name=record.name)),
+                        matcher.match(app.t("cmd.open", name=app.name_of(record))))
+            if score > 0:
+                shown_as = app.t("cmd.open", name=app.name_of(record))
+                yield Hit(score, Content(shown_as), partial(app.open_hire, record.id), text=shown_as,
+                          help=Content(app.t("cmd.open_help", name=app.name_of(record))))
 
 
 def crash_report(error: BaseException, *, debug: bool) -> str:

@@ -28,6 +28,8 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
         Binding("enter", "open", "key.open"),
         Binding("w", "who", "key.who"),
         Binding("escape", "back", "key.back"),
+        Binding("space", "only_looking", show=False),
+        Binding("x", "only_looking", show=False),
     ]
 
     def __init__(self) -> None:
@@ -95,6 +97,10 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_only_looking(self) -> None:
+        """Space and x change an item on a hire's screen; here they say where to go for that."""
+        self.peer_app.notify(self.peer_app.t("why.agenda_looks"))
 
     def action_who(self) -> None:
         """Ask whose items to show: a person's name or an owner role; empty shows everyone's."""

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from ...problems import Problem
 from ...progress import HireProgress
 from ..format import finished, progress_bar, shorten, shown, shown_line
 from .base import PeerScreenMixin
@@ -37,9 +40,10 @@ SORTS: dict[str, Callable[[HireProgress], tuple[object, ...]]] = {
 
 
 def matches(progress: HireProgress, name: str, needle: str) -> bool:
-    """Whether the filter text is part of the hire's name (as shown), unit or mentor."""
+    """Whether the filter text is part of the hire's name (as shown, or as written: privacy mode shows
+    initials, but the leader types the name), unit or mentor."""
     record = progress.record
-    texts = (name, record.unit or "", record.mentor or "")
+    texts = (name, record.name, record.unit or "", record.mentor or "")
     return not needle or any(needle in text.casefold() for text in texts)
 
 
@@ -156,6 +160,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         parts = [f"peeronboard · {app.t('screen.hires')}", app.t("sort.by", by=app.t(f"sort.{self.sort}"))]
         if app.show_finished:
             parts.append(app.t("dash.finished_shown"))
+        if app.private:
+            parts.append(app.t("private.shown"))
         title = Text(" · ".join(parts), style="bold")
         due = len(app.onboarding.due_for_erasure(list(app.hires.values())))
         if due:
@@ -203,14 +209,22 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def action_open(self) -> None:
-        hire_id = self._selected_key()
-        if hire_id and not hire_id.startswith("!"):
-            self.peer_app.open_hire(hire_id)
+        self._open_row(self._selected_key())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value and not event.row_key.value.startswith("!"):
-            self.peer_app.open_hire(event.row_key.value)
+        self._open_row(event.row_key.value)
+
+    def _open_row(self, key: str | None) -> None:
+        """A hire's checklist, or for a problem row the problem in full."""
+        app = self.peer_app
+        if key is None:
+            return
+        problem = app.broken.get(key[1:]) if key.startswith("!") else None
+        if problem is not None:
+            app.push_screen(ProblemScreen(problem, problem.path in app.onboarding.store.conflict_copies()))
+        elif not key.startswith("!"):
+            app.open_hire(key)
 
     async def action_filter(self) -> None:
         field = self.filter_field
@@ -234,3 +248,34 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
             self.query_one("#hires", DataTable).focus()
+
+
+class ProblemScreen(PeerScreenMixin, ModalScreen[None]):
+    """A problem row in full: the file, what is wrong with it, and what to do; Escape closes it."""
+
+    BINDINGS = [Binding("escape", "close", "key.close"), Binding("enter", "close", show=False)]
+
+    def __init__(self, problem: Problem, conflict_copy: bool) -> None:
+        super().__init__()
+        self.problem, self.conflict_copy = problem, conflict_copy
+
+    def compose(self) -> ComposeResult:
+        app, problem = self.peer_app, self.problem
+        path = shown(str(problem.path))
+        where = path + "".join(f":{n}" for n in (problem.line, problem.column) if n is not None)
+        text = Text()
+        for label, said in ((app.t("problem.file"), where),
+                            (app.t("problem.reason"), shown(problem.message, multiline=True))):
+            text.append(f"{label}: ", style="bold")
+            text.append(said + "\n\n")
+        text.append(f"{app.t('problem.todo')}:\n", style="bold")
+        todo = [app.t("problem.merge")] if self.conflict_copy else []
+        todo.append(app.t("problem.validate", path=shlex.quote(path)))
+        text.append("\n".join(f"• {line}" for line in todo))
+        with VerticalScroll(classes="dialog", id="problem"):
+            yield Static(Text(app.t("problem.title"), style="bold"), classes="dialog-title")
+            yield Static(text)
+            yield Static(app.t("problem.close"), classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -10,7 +10,14 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ...i18n import MESSAGES
+from ..format import STATE_MARKS
 from .base import PeerScreenMixin
+
+# what each mark in the lists means: (mark, message key); the own-item mark is a word, said in the
+# app's language
+MARKS = ((STATE_MARKS["done"], "help.mark.done"), (STATE_MARKS["skipped"], "help.mark.skipped"),
+         (STATE_MARKS["open"], "help.mark.open"), ("!", "help.mark.overdue"), ("*", "help.mark.moved"),
+         ("✎", "help.mark.note"), ("", "help.mark.own"))
 
 
 class HelpScreen(PeerScreenMixin, ModalScreen[None]):
@@ -33,14 +40,23 @@ class HelpScreen(PeerScreenMixin, ModalScreen[None]):
                 if binding.id in MESSAGES and said:
                     rows.append((app.get_key_display(binding), binding.description))
         rows.append((app.get_key_display(Binding("ctrl+p", "command_palette")), app.t("key.palette")))
-        width = max(len(key) for key, _ in rows) + 3
-        table = Text()
-        for key, description in rows:
-            table.append(key.ljust(width), style="bold")
-            table.append(description + "\n")
+        marks = [(mark or app.t("mark.own"), app.t(key)) for mark, key in MARKS]
+        width = max(len(key) for key, _ in rows + marks) + 3
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(Text(app.t("screen.help"), style="bold"), classes="dialog-title")
-            yield Static(table)
+            table = _two_columns(rows, width)
+            table.append(f"\n\n{app.t('help.marks')}\n", style="bold")
+            yield Static(table + _two_columns(marks, width))
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _two_columns(rows: list[tuple[str, str]], width: int) -> Text:
+    """Each row's first part in bold, padded to ``width``, then its second."""
+    table = Text()
+    for key, description in rows:
+        table.append(key.ljust(width), style="bold")
+        table.append(description + "\n")
+    table.rstrip()
+    return table

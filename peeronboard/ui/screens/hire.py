@@ -76,6 +76,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         self.hire_id = hire_id
         self.focus_item = focus_item
         self._drawn_layout: TableLayout | None = None
+        self._guided: str | None = None  # the item the guidance panel shows, to start a new one at its top
         self._drawn_rows: dict[str, RowSource] = {}
         self.by_due = False  # ``s``: every item by due date instead of the checklist's phases
         self.timeline_shown = False  # ``t``: the items on a time axis instead of the list
@@ -119,6 +120,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         record, checklist = progress.record, progress.checklist
         summary = progress.summary()
         header = Text(app.name_of(record), style="bold")
+        if app.private:
+            header.append(f" · {app.t('private.shown')}", style="italic")
         header.append("\n" + " · ".join(hire_facts(record, lang, escape=shown)))
         title = shown(checklist.title.in_lang(lang) if checklist else record.checklist)
         header.append(f"\n{app.t('hire.checklist')}: {title}")
@@ -249,6 +252,9 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         if self.progress:
             self._describe_history(text, view, self.progress.record)
         panel.update(text)
+        if view.item_id != self._guided:  # a newly focused item: its title and state first
+            self._guided = view.item_id
+            self.query_one("#guidance-box", VerticalScroll).scroll_home(animate=False)
 
     def _describe_history(self, text: Text, view: ItemView, record: HireRecord) -> None:
         """The focused item's last few log entries: when, who, what."""
@@ -306,9 +312,17 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         return next((v for v in progress.items if v.item_id == key), None)
 
     def _current_item(self) -> ItemView | None:
-        """The focused item, if it is one that can be changed (not a heading, not retired)."""
+        """The focused item, if it is one that can be changed; on a heading or a retired item a calm
+        toast says why the key does nothing."""
         view = self.selected_view()
-        return None if view is None or view.retired else view
+        key = None if self.timeline_shown else self.selected_key()
+        if view is None and key is not None and key.startswith(PHASE_PREFIX):
+            self.peer_app.notify(self.peer_app.t("why.heading"))
+        elif view is not None and view.retired:
+            self.peer_app.notify(self.peer_app.t("why.retired"))
+        else:
+            return view
+        return None
 
     def _first_focus(self, rows: dict[str, RowSource]) -> str | None:
         """Where the cursor starts: the item asked for, else the first item."""
@@ -351,7 +365,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
                                 lambda record: app.onboarding.skip(record, view.item_id, reason))
 
         note = view.state.note
-        hint = app.t("prompt.skip_note", note=note) if note else None  # the reason does not replace it
+        # the reason does not replace the note; the keys' hint stays
+        hint = app.t("prompt.skip_note", note=note) + " · " + app.t("prompt.hint") if note else None
         prompt = TextPrompt(app.t("prompt.reason", item=view.title(app.lang)), "",
                             required=app.t("prompt.need_reason"), hint=hint)
         app.push_screen(prompt, skip)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalGroup, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
@@ -18,6 +18,7 @@ from ...dates import check_start, parse_date
 from ...record import HireRecord, validate_name
 from ..format import editable, shown, shown_line, typed_back
 from .base import PeerScreenMixin
+from .dialogs import SCROLLING_DIALOG_CSS
 
 TEXT_FIELDS = (("unit", "form.unit"), ("mentor", "form.mentor"), ("hr_contact", "form.hr"),
                ("centre_contact", "form.centre"))
@@ -39,6 +40,8 @@ class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
     With ``record``, the form edits that hire and starts filled in with its details."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+    AUTO_FOCUS = ""  # none: on_mount focuses the name without scrolling its label away
+    DEFAULT_CSS = SCROLLING_DIALOG_CSS
 
     def __init__(self, record: HireRecord | None = None) -> None:
         super().__init__()
@@ -56,8 +59,11 @@ class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
             choices.append((shown_line(record.checklist), record.checklist))
         chosen = record.checklist if record else checklists[0].id if checklists else Select.NULL
         title = app.t("form.edit_title", name=app.name_of(record)) if record else app.t("form.title")
-        with Vertical(classes="dialog", id="new-hire"):
-            yield Label(shown_line(title), classes="dialog-title")
+        with VerticalScroll(classes="dialog", id="new-hire", can_focus=False):
+            with VerticalGroup(classes="dialog-head"):
+                yield Label(shown_line(title), classes="dialog-title")
+            with VerticalGroup(classes="dialog-foot"):
+                yield Static(app.t("form.hint"), classes="hint")
             yield Label(app.t("form.name"))
             yield Input(editable(self._value("name")), id="name")
             yield Static("", id="name-error", classes="field-error")
@@ -69,10 +75,10 @@ class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
             for field, label in TEXT_FIELDS:
                 yield Label(app.t(label))
                 yield Input(editable(self._value(field)), id=field)
-            yield Static(app.t("form.hint"), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
+        # on a short terminal the fields scroll and Textual brings each focused one into view
+        self.query_one("#name", Input).focus(scroll_visible=False)
 
     def _typed(self, field: str) -> str:
         return typed_back(self.query_one(f"#{field}", Input).value.strip(), self._value(field))
@@ -100,6 +106,7 @@ class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
         self.query_one("#name-error", Static).update(Text(name_error))
         self.query_one("#start-error", Static).update(Text(start_error))
         if name is None or start is None:
+            self.query_one("#name" if name is None else "#start", Input).focus()  # its error in view
             return None
         checklist = self.query_one("#checklist", Select).value
         texts = {field: self._typed(field) or None for field, _ in TEXT_FIELDS}

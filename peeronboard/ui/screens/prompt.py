@@ -19,7 +19,7 @@ class TextPrompt(PeerScreenMixin, ModalScreen[str | None]):
     error for a text it refuses); Escape returns None.
 
     ``value`` (a note as the file has it) starts the field with its controls shown as escapes; left
-    unchanged, it is returned as it was."""
+    unchanged, it is returned as it was. Without a ``hint``, the hint says what Enter and Escape do."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
@@ -37,8 +37,7 @@ class TextPrompt(PeerScreenMixin, ModalScreen[str | None]):
             yield Label(shown_line(self.question), classes="dialog-title")
             yield Input(editable(self.value), id="text")
             yield Static("", id="error", classes="field-error")
-            if self.hint:
-                yield Static(shown_line(self.hint), classes="hint")
+            yield Static(shown_line(self.hint or self.peer_app.t("prompt.hint")), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -1,0 +1,270 @@
+"""Issue 15: what a person sees on arrival at each screen, and the keys that seem to do nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from textual.command import CommandList
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from peeronboard.library import ChecklistLibrary
+from peeronboard.onboarding import Onboarding
+from peeronboard.paths import builtin_checklists_dir
+from peeronboard.store import HireStore
+from peeronboard.ui.app import PeerOnboardApp
+from peeronboard.ui.screens.agenda import AgendaScreen
+from peeronboard.ui.screens.dashboard import ProblemScreen
+from peeronboard.ui.screens.hire import HireScreen
+
+from .conftest import DATA
+from .test_tui import START, app_for, cell_texts, started, text_of
+from .test_tui_hostile import screen_text
+
+MAJA = "Maja Sørensen"
+
+
+@pytest.fixture
+def onboarding(data_dir: Path) -> Onboarding:
+    library = ChecklistLibrary.discover([builtin_checklists_dir(), DATA])
+    return Onboarding(HireStore(data_dir), library, "Lise", lambda: dt.date(2027, 1, 20))
+
+
+@pytest.fixture
+def maja(onboarding: Onboarding) -> str:
+    return onboarding.add(MAJA, START, "sample", "Afsnit S4", "Mette").id
+
+
+def dialog_text(app: PeerOnboardApp) -> str:
+    """Every text of the screen on top, however it wraps."""
+    return "\n".join(str(static.render()) for static in app.screen.query(Static))
+
+
+def toasts(app: PeerOnboardApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def open_maja(pilot) -> None:
+    await started(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HireScreen)
+
+
+# --- 1. ? explains the marks ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ["done", "not applicable", "open", "overdue", "moved", "has a note", "(own)"]),
+    ("da", ["udført", "ikke relevant", "åben", "overskredet", "flyttet", "har en note", "(eget)"]),
+])
+async def test_help_explains_every_mark(onboarding: Onboarding, maja: str, lang: str, words: list[str]) -> None:
+    app = app_for(onboarding, lang)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await open_maja(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        for mark, word in zip("✔–·!*✎", words, strict=False):
+            assert any(mark in line and word in line for line in lines), (mark, word)
+        assert any(words[-1] in line for line in lines)
+
+
+# --- 2. keys that do nothing say why ------------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["space", "x"])
+async def test_agenda_says_it_is_for_looking(onboarding: Onboarding, maja: str, key: str) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert any("open the item with Enter" in toast for toast in toasts(app))
+        assert onboarding.store.load(maja).state("appoint-mentor").status == "open"
+
+
+@pytest.mark.parametrize("key", ["space", "x"])
+async def test_a_phase_heading_says_to_move_to_an_item(onboarding: Onboarding, maja: str, key: str) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await open_maja(pilot)
+        await pilot.press("up", key)
+        await pilot.pause()
+        assert any("phase heading: move to an item" in toast for toast in toasts(app))
+
+
+@pytest.fixture
+def retired(onboarding: Onboarding, maja: str, tmp_path: Path) -> Onboarding:
+    """Maja's appraisal was ticked, then the checklist dropped it."""
+    onboarding.check(maja, "appraisal")
+    text = (DATA / "sample.toml").read_text(encoding="utf-8")
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    (folder / "sample.toml").write_text(text[:text.index('[[phases.items]]\nid = "appraisal"')], encoding="utf-8")
+    return Onboarding(onboarding.store, ChecklistLibrary.discover([folder]), "Lise", onboarding.today)
+
+
+@pytest.mark.parametrize("key", ["space", "x", "o", "d"])
+async def test_a_retired_item_says_it_cannot_be_changed(retired: Onboarding, maja: str, key: str) -> None:
+    app = app_for(retired)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await open_maja(pilot)
+        await pilot.press(*["down"] * 6)  # past the last phase, to the retired item
+        await pilot.pause()
+        assert app.screen.selected_key() == "retired:appraisal"
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HireScreen)  # no prompt opened
+        assert any("retired from the checklist" in toast.lower() for toast in toasts(app))
+        assert retired.store.load(maja).state("appraisal").status == "done"
+
+
+# --- 3. undo names the hire and the kind of change -----------------------------------------------
+
+async def test_undo_of_a_tick_names_the_hire_and_the_state(onboarding: Onboarding, maja: str) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await open_maja(pilot)
+        await pilot.press("space", "u")
+        await pilot.pause()
+        assert f"Undone on {MAJA}: “Appoint a mentor” is open again" in toasts(app)
+
+
+async def test_undo_of_a_due_date_says_the_date_it_is_back_to(onboarding: Onboarding, maja: str) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await open_maja(pilot)
+        planned = onboarding.progress(onboarding.store.load(maja)).items[0].due
+        app.change_item(maja, "appoint-mentor",
+                        lambda record: onboarding.set_due(record, "appoint-mentor", "2027-03-01", None))
+        await pilot.press("u")
+        await pilot.pause()
+        assert f"Undone on {MAJA}: due date of “Appoint a mentor” back to {planned}" in toasts(app)
+
+
+async def test_undo_of_a_note_and_a_person_say_so(onboarding: Onboarding, maja: str) -> None:
+    app = app_for(onboarding, "da")
+    async with app.run_test(size=(140, 36)) as pilot:
+        await open_maja(pilot)
+        app.change_item(maja, "appoint-mentor", lambda r: onboarding.note(r, "appoint-mentor", "ring"))
+        app.change_item(maja, "appoint-mentor", lambda r: onboarding.assign(r, "appoint-mentor", "Jonas"))
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        said = toasts(app)
+        assert any(t.startswith(f"Fortrudt for {MAJA}: ansvarlig for «Udpege mentor» er igen") for t in said)
+        assert f"Fortrudt for {MAJA}: noten til «Udpege mentor» er som før" in said
+
+
+async def test_a_refused_undo_names_the_item_by_its_title(onboarding: Onboarding, maja: str, cli) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await open_maja(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        onboarding.note(maja, "appoint-mentor", "From elsewhere")
+        await pilot.press("u")
+        await pilot.pause()
+        refused = [toast for toast in toasts(app) if "changed elsewhere" in toast]
+        assert refused and "Appoint a mentor" in refused[0] and "appoint-mentor" not in refused[0]
+
+
+# --- 4. privacy mode shows it is on, and still finds a hire by name --------------------------------
+
+async def test_privacy_mode_says_it_is_on(onboarding: Onboarding, maja: str) -> None:
+    app = app_for(onboarding, private=True)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        assert "privacy mode" in text_of(app, "#title")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "privacy mode" in text_of(app, "#hire-header") and MAJA not in text_of(app, "#hire-header")
+        app.action_toggle_private()
+        await pilot.pause()
+        assert "privacy mode" not in text_of(app, "#hire-header")
+
+
+async def test_the_filter_finds_a_hire_by_real_name_in_privacy_mode(onboarding: Onboarding, maja: str) -> None:
+    onboarding.add("Bo Berg", START, "sample")
+    app = app_for(onboarding, private=True)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("slash", *"maja")
+        await pilot.pause()
+        rows = cell_texts(app.screen.query_one("#hires", DataTable))
+        assert [row[0] for row in rows] == ["M. S."]
+
+
+async def test_the_palette_finds_a_hire_by_real_name_in_privacy_mode(onboarding: Onboarding, maja: str) -> None:
+    app = app_for(onboarding, private=True)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("ctrl+p", *"maja")
+        prompts: list[str] = []
+        for _ in range(50):
+            await pilot.pause(0.05)
+            commands = app.screen.query_one(CommandList)
+            prompts = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+            if prompts:
+                break
+        assert any("Open: M. S." in prompt for prompt in prompts), prompts
+        assert not any("Maja" in prompt for prompt in prompts)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HireScreen) and app.screen.hire_id == maja
+
+
+# --- 5. a problem row opens the problem in full --------------------------------------------------
+
+async def test_enter_on_a_problem_row_shows_the_problem_and_what_to_do(
+        onboarding: Onboarding, maja: str, hires_dir: Path) -> None:
+    (hires_dir / "brokn1.toml").write_text("name = ", encoding="utf-8")
+    app = app_for(onboarding)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemScreen)
+        text = dialog_text(app)
+        assert f"File: {hires_dir / 'brokn1.toml'}:1" in text and "TOML syntax" in text
+        assert f"peeronboard validate {hires_dir / 'brokn1.toml'}" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ProblemScreen)
+
+
+async def test_a_conflicting_copy_problem_says_to_merge(onboarding: Onboarding, maja: str, hires_dir: Path) -> None:
+    record = (hires_dir / f"{maja}.toml").read_text(encoding="utf-8")
+    (hires_dir / f"{maja} (conflicted copy).toml").write_text(record, encoding="utf-8")
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        assert any(key.value.startswith("!") for key in app.screen.query_one("#hires", DataTable).rows)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemScreen)
+        assert "A conflicting copy: peeronboard merge puts it into the record" in dialog_text(app)
+
+
+# --- 6. the guidance panel starts at its top -------------------------------------------------------
+
+async def test_the_guidance_panel_starts_at_the_top_for_each_item(onboarding: Onboarding, maja: str) -> None:
+    long_note = "\n".join(f"line {n}" for n in range(60))
+    onboarding.note(maja, "appoint-mentor", long_note)
+    onboarding.note(maja, "order-workstation", long_note)
+    app = app_for(onboarding)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_maja(pilot)
+        box = app.screen.query_one("#guidance-box", VerticalScroll)
+        box.scroll_end(animate=False)
+        await pilot.pause()
+        assert box.scroll_y > 0
+        await pilot.press("down")
+        await pilot.pause()
+        assert box.scroll_y == 0
+        assert "Order a workstation" in screen_text(app)
