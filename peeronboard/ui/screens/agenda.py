@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable
 
 from ...i18n import owner_word
 from ...progress import agenda
 from ...wording import owner_text
 from ..format import shown_line
-from .base import PeerScreenMixin
+from .listing import ListingScreen
 
 AGENDA_DAYS = 14
 # the agenda's columns, with the most room each may take
 _COLUMNS = (("col.due", 24), ("col.hire", 24), ("col.title", 40), ("panel.owner", 24), ("col.unit", 20))
 
 
-def _width(cell: object) -> int:
-    return cell.cell_len if isinstance(cell, Text) else len(str(cell))
-
-
-class AgendaScreen(PeerScreenMixin, Screen[None]):
+class AgendaScreen(ListingScreen):
+    LISTING = "agenda"
     BINDINGS = [
         Binding("enter", "open", "key.open"),
         Binding("w", "who", "key.who"),
@@ -36,26 +31,11 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
         super().__init__()
         self.who = ""  # only items this person or role does (as `agenda --who` / `--owner`)
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="agenda-title", classes="title")
-        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
-        yield Static(id="agenda-empty", classes="empty")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.refresh_data()
-
-    def on_screen_resume(self) -> None:
-        self.refresh_data()
-
     def refresh_data(self) -> None:
         app = self.peer_app
         title = app.t("screen.agenda", days=AGENDA_DAYS)
         if self.who:
             title += " · " + app.t("agenda.who", who=self.who)
-        self.query_one("#agenda-title", Static).update(shown_line(title, style="bold"))
-        table = self.query_one("#agenda", DataTable)
-        table.clear(columns=True)
         today = app.onboarding.today()
         current = [h for h in app.hires.values() if not h.finished]  # a finished hire is done with
         rows = []
@@ -69,17 +49,7 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
             rows.append(((due, Text(app.name_of(record)), shown_line(view.title(app.lang)),
                           shown_line(owner_text(view, record, app.lang)), shown_line(record.unit)),
                          f"{record.id}/{view.item_id}"))
-        # each column as wide as what it holds (up to a limit), so the agenda reads at once on arrival
-        for index, (key, most) in enumerate(_COLUMNS):
-            label = app.t(key)
-            widest = max((_width(cells[index]) for cells, _ in rows), default=0)
-            table.add_column(label, key=key, width=min(max(widest, len(label)), most))
-        for cells, key in rows:
-            table.add_row(*cells, key=key)
-        empty = self.query_one("#agenda-empty", Static)
-        empty.display = table.row_count == 0
-        empty.update(app.t("agenda.empty", days=AGENDA_DAYS))
-        table.display = table.row_count > 0
+        self.show(title, _COLUMNS, rows, app.t("agenda.empty", days=AGENDA_DAYS))
 
     def _open_row(self, key: str | None) -> None:
         if key:
@@ -87,16 +57,11 @@ class AgendaScreen(PeerScreenMixin, Screen[None]):
             self.peer_app.open_hire(hire_id, item_id)
 
     def action_open(self) -> None:
-        table = self.query_one("#agenda", DataTable)
-        if table.row_count:
-            self._open_row(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        self._open_row(self.focused_key())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self._open_row(event.row_key.value)
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
 
     def action_only_looking(self) -> None:
         """Space and x change an item on a hire's screen; here they say where to go for that."""
