@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from .record import EDIT, HireRecord, ItemState, LogEntry, OwnItem
+from .record import EDIT, HireRecord, ItemState, LogEntry, OwnItem, next_own_ids
 
 OUTCOME, NOTE, DUE, REASON, ASSIGNEE = "outcome", "note", "due", "reason", "assignee"
 PARTS = (NOTE, DUE, REASON, ASSIGNEE)  # weighed apart from the outcome
@@ -75,10 +75,7 @@ def _renumbered(record: HireRecord, copy: HireRecord) -> HireRecord:
                and _added_apart(record, copy, item_id)]
     if not clashes:
         return copy
-    used = {*record.own, *record.items, *copy.own, *copy.items,
-            *(e.item for e in (*record.log, *copy.log) if e.item)}
-    number = max((int(i[4:]) for i in used if i.startswith("own-") and i[4:].isdigit()), default=0)
-    renames = {old: f"own-{number + n}" for n, old in enumerate(clashes, 1)}
+    renames = dict(zip(clashes, next_own_ids((record, copy), len(clashes)), strict=True))
     known = set(record.log)
     return copy._replace(
         own={renames.get(i, i): own for i, own in copy.own.items()},

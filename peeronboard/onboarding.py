@@ -19,6 +19,8 @@ from .record import (
     ItemState,
     LogEntry,
     OwnItem,
+    next_own_ids,
+    own_number,
     remove_item_state,
     set_hire_fields,
     set_item_state,
@@ -262,7 +264,7 @@ class Onboarding:
                 due = move_date(when, fresh.start_date) if when else None
             except ValueError:
                 raise PeerError("err.when", text=(when or "").strip()) from None
-            item_id = _next_own_id(fresh)
+            (item_id,) = next_own_ids((fresh,))
             own = OwnItem(title, phase or _phase_for(checklist, fresh, due), owner)
             state = ItemState(due=due)
 
@@ -274,7 +276,7 @@ class Onboarding:
             return edit, LogEntry(now(), self.user, "add-item", item_id, title)
 
         record = self.store.edit(_hire_id(hire), change)
-        return record, max(record.own, key=_own_number)
+        return record, max(record.own, key=own_number)
 
     def remove_item(self, hire: HireRecord | str, item_id: str) -> HireRecord:
         """Remove one of the hire's one-off items (never a checklist's); the log keeps its state."""
@@ -423,22 +425,10 @@ class Onboarding:
 
 _SAME = {"uncheck": "same.open", "note": "same.note", "due": "same.due", "assign": "same.assignee",
          "undo": "same.nothing"}
-_OWN_PREFIX = "own-"
 
 
 def _hire_id(hire: HireRecord | str) -> str:
     return hire if isinstance(hire, str) else hire.id
-
-
-def _own_number(item_id: str) -> int:
-    tail = item_id[len(_OWN_PREFIX):]
-    return int(tail) if item_id.startswith(_OWN_PREFIX) and tail.isdigit() else 0
-
-
-def _next_own_id(record: HireRecord) -> str:
-    """A fresh id for a one-off item, never one the hire used before (its log remembers them)."""
-    used = [*record.own, *record.items, *(e.item for e in record.log if e.item)]
-    return f"{_OWN_PREFIX}{max(map(_own_number, used), default=0) + 1}"
 
 
 def _phase_for(checklist: Checklist, record: HireRecord, due: dt.date | None) -> str:

@@ -114,6 +114,20 @@ class HireRecord(NamedTuple):
         return self.items.get(item_id) or OPEN
 
 
+def own_number(item_id: str) -> int:
+    """The number of a one-off item's id (``own-3`` → 3), or 0 for any other id."""
+    tail = item_id[4:]
+    return int(tail) if item_id.startswith("own-") and tail.isdigit() else 0
+
+
+def next_own_ids(records: tuple[HireRecord, ...], count: int = 1) -> list[str]:
+    """Fresh ids for one-off items, never one these records used before (their logs remember them)."""
+    used = {item_id for record in records
+            for item_id in (*record.own, *record.items, *(e.item for e in record.log if e.item))}
+    start = max(map(own_number, used), default=0)
+    return [f"own-{start + n}" for n in range(1, count + 1)]
+
+
 def validate_name(name: str) -> str:
     """A hire's name: any Unicode text, but not empty and without control characters."""
     cleaned = validate_line(name)
