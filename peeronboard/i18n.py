@@ -366,7 +366,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.banner": {"da": "Demo: eksempeldata i en midlertidig mappe; dine egne data røres ikke.",
                     "en": "Demo: sample data in a temporary folder; your own data is untouched."},
     # the terminal app: a hire's whole life (finish, erase, edit, people, own items, history, sorting)
-    "key.finish": {"da": "Afslut", "en": "Finish"},
+    "key.finish": {"da": "Afslut forløb", "en": "Finish"},
     "key.show_finished": {"da": "Vis afsluttede", "en": "Show finished"},
     "key.erase": {"da": "Slet ansat", "en": "Erase hire"},
     "key.review": {"da": "Til sletning", "en": "Due for erasure"},

@@ -56,12 +56,14 @@ class Onboarding:
 
     def all_progress(self) -> tuple[list[HireProgress], list[Problem]]:
         """Every readable hire with its progress, sorted by start date, and the unreadable ones."""
+        from .index import collector_paused
         from .progress import HireProgress
 
         records, problems = self.store.load_all()
-        day = self.today()
-        hires = [HireProgress.build(r, self.library.get(r.checklist), day) for r in records]
-        hires.sort(key=lambda h: h.start_order)
+        day, checklist = self.today(), self.library.get
+        with collector_paused():
+            hires = [HireProgress.build(r, checklist(r.checklist), day) for r in records]
+            hires.sort(key=lambda h: h.start_order)
         return hires, problems
 
     def progress(self, record: HireRecord) -> HireProgress:
@@ -199,10 +201,12 @@ class Onboarding:
         """Finished hires whose finish lies ``months`` (by default the configured retention) or more
         months back: their data should go (GDPR art. 5, storage limitation); nothing is erased
         without the leader confirming it."""
+        return [h for h in hires if self.erasure_due(h.record.finished, months)]
+
+    def erasure_due(self, finished: dt.date | None, months: int | None = None) -> bool:
+        """Whether a hire finished on ``finished`` is due for erasure (see ``due_for_erasure``)."""
         months = self.retention_months if months is None else months
-        today = self.today()
-        return [h for h in hires if h.record.finished is not None
-                and add_months(h.record.finished, months) <= today]
+        return finished is not None and add_months(finished, months) <= self.today()
 
     def check(self, hire: HireRecord | str, item_id: str, *, note: str | None = None,
               by: str | None = None, on: dt.date | None = None) -> HireRecord:

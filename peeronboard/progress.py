@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from .checklist import Checklist, Item
-from .record import HireRecord, ItemState
+from .record import OPEN, HireRecord, ItemState
 from .text import LocalText
 
 
@@ -88,7 +89,7 @@ class HireProgress:
     @cached_property
     def own_items(self) -> tuple[Item, ...]:
         """The hire's one-off items as items of its checklist (in the first phase when theirs is gone)."""
-        if self.checklist is None:
+        if self.checklist is None or not self.record.own:
             return ()
         phases = {phase.id for phase in self.checklist.phases}
         first = self.checklist.phases[0].id
@@ -107,35 +108,38 @@ class HireProgress:
 
     @cached_property
     def _totals(self) -> tuple[dict[str, int], int | str | None]:
-        """Counts per status, overdue count, and the index of the open item due first."""
+        """Counts per status, overdue count, and the index of the open item due first (or the id of
+        one of the hire's own). Worked out from what every hire of the checklist starting that day
+        shares (``_Plan``) and the hire's recorded items alone, so ten thousand hires stay quick."""
         counts = {"done": 0, "skipped": 0, "open": 0, "overdue": 0}
-        first: int | str | None = None  # the index of a checklist item, or the id of an own one
         if self.checklist is None:
-            return counts, first
-        states = self.record.items
-        finished = self.finished
-        dues = self.checklist.due_dates(self.record.start_date)
-        first_due: dt.date | None = None
-        for index, item in enumerate(self.checklist.item_list):
-            recorded = states.get(item.id)
-            status = recorded.status if recorded else "open"
-            counts[status] += 1
-            due = (recorded.due if recorded else None) or dues[index]
-            if status == "open" and due is not None:
-                if due < self.today and not finished:
-                    counts["overdue"] += 1
-                if first_due is None or due < first_due:
-                    first, first_due = index, due
+            return counts, None
+        plan = _plan(self.checklist, self.record.start_date, self.today)
+        dues, today, items = plan.dues, self.today, self.record.items
+        counts["open"], overdue = len(dues), plan.overdue
+        candidates: list[tuple[dt.date, int]] = []  # open items of the checklist with a due date
+        for item_id, state in items.items():
+            index = plan.place.get(item_id)
+            if index is None:  # one of the hire's own items, or a retired one
+                continue
+            overdue -= plan.late[index]
+            if state.status != "open":
+                counts["open"] -= 1
+                counts[state.status] += 1
+            elif (due := state.due or dues[index]) is not None:
+                candidates.append((due, index))
+                overdue += due < today
+        ids = plan.ids
+        candidates += next(([entry] for entry in plan.by_due if ids[entry[1]] not in items), [])
+        first_due, first = min(candidates, default=(None, None))
         for item in self.own_items:
-            recorded = states.get(item.id)
-            status = recorded.status if recorded else "open"
-            counts[status] += 1
-            due = recorded.due if recorded else None
-            if status == "open" and due is not None:
-                if due < self.today and not finished:
-                    counts["overdue"] += 1
-                if first_due is None or due < first_due:
-                    first, first_due = item.id, due
+            state = self.record.state(item.id)
+            counts[state.status] += 1
+            if state.status == "open" and state.due is not None:
+                overdue += state.due < today
+                if first_due is None or state.due < first_due:
+                    first, first_due = item.id, state.due
+        counts["overdue"] = 0 if self.finished else overdue
         return counts, first
 
     @property
@@ -185,6 +189,39 @@ class HireProgress:
                 "open": counts["open"], "overdue": counts["overdue"]}
 
 
+class _Plan(NamedTuple):
+    """What every hire of one checklist starting on one day shares, seen on one day: each item's due
+    date and place, how many items are overdue while none is recorded, and the items with a due date
+    in the order they fall due (by date, then place)."""
+
+    dues: tuple[dt.date | None, ...]
+    ids: tuple[str, ...]
+    place: dict[str, int]
+    late: tuple[bool, ...]  # due before the day seen
+    overdue: int
+    by_due: list[tuple[dt.date, int]]
+
+
+_PLANS: dict[tuple[int, dt.date, dt.date], tuple[Checklist, _Plan]] = {}
+_MOST_PLANS = 20_000  # (checklist, start, today) triples kept; a long-running app starts over
+
+
+def _plan(checklist: Checklist, start: dt.date, today: dt.date) -> _Plan:
+    key = (id(checklist), start, today)
+    kept = _PLANS.get(key)
+    if kept is not None and kept[0] is checklist:
+        return kept[1]
+    if len(_PLANS) >= _MOST_PLANS:
+        _PLANS.clear()
+    dues = checklist.due_dates(start)
+    by_due = sorted((due, index) for index, due in enumerate(dues) if due is not None)
+    ids = tuple(item.id for item in checklist.item_list)
+    late = tuple(due is not None and due < today for due in dues)
+    plan = _Plan(dues, ids, {item_id: index for index, item_id in enumerate(ids)}, late, sum(late), by_due)
+    _PLANS[key] = (checklist, plan)  # the checklist kept with it: its id is never another's meanwhile
+    return plan
+
+
 def _view(item: Item, state: ItemState, planned: dt.date | None, closed: bool = False) -> ItemView:
     return ItemView(item.id, item.phase, item, state, state.due or planned, planned, closed)
 
@@ -202,8 +239,15 @@ class AgendaEntry:
 
 def agenda(hires: list[HireProgress], today: dt.date, days: int) -> list[AgendaEntry]:
     """Open items due within ``days`` days from today, and every overdue one, oldest first."""
+    from .index import collector_paused
+
     horizon = today + dt.timedelta(days=days)
     entries = []
+    with collector_paused():  # thousands of entries, none of them garbage
+        return _agenda(hires, horizon, entries)
+
+
+def _agenda(hires: list[HireProgress], horizon: dt.date, entries: list[AgendaEntry]) -> list[AgendaEntry]:
     for progress in hires:
         if progress.checklist is None or progress.count("open") == 0:
             continue
@@ -211,7 +255,24 @@ def agenda(hires: list[HireProgress], today: dt.date, days: int) -> list[AgendaE
         own = [state.due for state in progress.record.items.values() if state.due]
         if not any(due is not None and due <= horizon for due in [*dues, *own]):
             continue
-        entries += [AgendaEntry(progress, view) for view in progress.items
-                    if view.state.status == "open" and view.due is not None and view.due <= horizon]
+        entries += [AgendaEntry(progress, view) for view in _open_views(progress, horizon)]
     entries.sort(key=lambda e: (e.due, e.progress.record.name.casefold(), e.view.item_id))
     return entries
+
+
+def _open_views(progress: HireProgress, horizon: dt.date) -> list[ItemView]:
+    """The hire's open items due by ``horizon``, in its items' order; without one-off items of its
+    own, only those items get a view (a hire has dozens, and an agenda of thousands of hires looks
+    at them all)."""
+    checklist, record = progress.checklist, progress.record
+    if record.own or checklist is None:
+        return [view for view in progress.items
+                if view.state.status == "open" and view.due is not None and view.due <= horizon]
+    recorded, closed = record.items, progress.finished
+    views = []
+    for item, planned in zip(checklist.item_list, checklist.due_dates(record.start_date), strict=True):
+        state = recorded.get(item.id, OPEN)
+        due = state.due or planned
+        if state.status == "open" and due is not None and due <= horizon:
+            views.append(_view(item, state, planned, closed))
+    return views

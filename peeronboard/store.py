@@ -20,7 +20,16 @@ from . import tomlsource
 from .atomic import fsync_dir, replace_file
 from .dates import now
 from .errors import StoreError
-from .index import Stamp, entry_for, looks_like_index, read_index, record_from, write_index
+from .index import (
+    Entry,
+    Stamp,
+    collector_paused,
+    entry_for,
+    looks_like_index,
+    read_index,
+    record_from,
+    write_index,
+)
 from .locking import STALE_AFTER, WAIT_AT_MOST, exclusive
 from .problems import FormatError, Problem
 from .record import (
@@ -36,6 +45,7 @@ from .record import (
     set_own_item,
     upgrade_format,
 )
+from .rows import looks_like_rows
 from .safefile import make_private_dirs, shred
 
 CONFLICT_MESSAGE = (
@@ -62,9 +72,11 @@ _OWN_NAME = re.compile(r"^(?:\.#|#|\.)?(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.toml"
                        r"(?P<rest>|~|#|\.bak|\.orig|\.old|\.save|\.sw[a-p]|\.tmp|\.[0-9a-f]+\.tmp)$")
 # a copy a sync service named after the record: the id, then a character no id has, then anything
 _COPY_NAME = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)[ .].*\.toml\Z")
-# the index, its temp files and backups by name; other index*.json files are copies only by content
-_INDEX_NAME = re.compile(r"^(?:index\.json(?:~|\.bak|\.orig|\.old)?|\.index\.json\.[0-9a-f]+\.tmp)\Z")
-_INDEX_LIKE = re.compile(r"^index.*\.json\Z")
+# the index and the rows file, their temp files and backups by name; other index*.json and rows*.json
+# files are copies only by content
+_INDEX_NAME = re.compile(r"^(?:(?:index|rows)\.json(?:~|\.bak|\.orig|\.old)?"
+                         r"|\.(?:index|rows)\.json\.[0-9a-f]+\.tmp)\Z")
+_INDEX_LIKE = re.compile(r"^(?:index|rows).*\.json\Z")
 
 
 class Owner(NamedTuple):
@@ -94,6 +106,7 @@ class HireStore:
         self.lock_wait = lock_wait  # seconds a write waits for another writer (the app waits briefly)
         self._lock_path = self.hires_dir / ".lock"
         self._index_path = data_dir / "index.json"
+        self.rows_path = data_dir / "rows.json"  # the dashboard's rows (``rows``): a cache, as the index
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -106,6 +119,15 @@ class HireStore:
         if not HIRE_ID_PATTERN.match(hire_id):
             raise ValueError(f"not a hire id: {hire_id!r}")
         return self.hires_dir / f"{hire_id}.toml"
+
+    def stamp_of(self, hire_id: str) -> Stamp | None:
+        """The record file's inode, modification time and size, as ``snapshot`` gives them; None when
+        there is no such file."""
+        try:
+            info = os.lstat(self.path_for(hire_id))
+        except (OSError, ValueError):
+            return None
+        return info.st_ino, info.st_mtime_ns, info.st_size
 
     def load_path(self, path: Path) -> HireRecord:
         """The record in ``path``; a symbolic link, FIFO, device or folder is a problem, never read."""
@@ -124,27 +146,29 @@ class HireStore:
         """
         records: list[HireRecord] = []
         problems: list[Problem] = []
-        cached = read_index(self._index_path)
-        entries: dict[str, dict] = {}
-        for hire_id, stamp in sorted(self.snapshot().items()):
-            path = self.hires_dir / f"{hire_id}.toml"
-            entry = cached.get(hire_id)
-            record = record_from(entry, hire_id, stamp, path) if entry else None
-            if record is None:
-                try:
-                    record = self.load_listed(hire_id)
-                except FormatError as error:
-                    problems.extend(error.problems)
-                    continue
-                entry = entry_for(record, stamp)
-                record = record._replace(log=())
-            records.append(record)
-            entries[hire_id] = entry
+        entries: dict[str, Entry] = {}
+        states: dict[tuple, ItemState] = {}  # the item states read from the index, shared
+        with collector_paused():  # thousands of records, none of them garbage: nothing to collect
+            cached = read_index(self._index_path)
+            for hire_id, stamp in sorted(self.snapshot().items()):
+                path = self.hires_dir / f"{hire_id}.toml"
+                entry = cached.get(hire_id)
+                record = record_from(entry, hire_id, stamp, path, states) if entry else None
+                if record is None:
+                    try:
+                        record = self.load_listed(hire_id)
+                    except FormatError as error:
+                        problems.extend(error.problems)
+                        continue
+                    entry = entry_for(record, stamp)
+                    record = record._replace(log=())
+                records.append(record)
+                entries[hire_id] = entry
         if entries != cached and self.hires_dir.is_dir():
             self._update_index(entries)
         return records, problems
 
-    def _update_index(self, entries: dict[str, dict]) -> None:
+    def _update_index(self, entries: dict[str, Entry]) -> None:
         """Write the index, unless the folder cannot be written: reading never needs write access."""
         if not os.access(self.data_dir, os.W_OK):
             return
@@ -257,16 +281,18 @@ class HireStore:
         return copies
 
     def index_files(self) -> list[Path]:
-        """The index, its temp files and backups, and the copies a sync service or a person made of it
-        (``index (conflicted copy).json``: known by what it holds; a link of that name is removed as a
-        link). Another ``index-notes.json`` of the user's is not the index's."""
+        """The index and the rows file (both hold names), their temp files and backups, and the copies
+        a sync service or a person made of them (``index (conflicted copy).json``: known by what it
+        holds; a link of that name is removed as a link). Another ``index-notes.json`` of the user's is
+        not the index's."""
         try:
             names = os.listdir(self.data_dir)
         except OSError:
             return []
         paths = [self.data_dir / name for name in names]
         return sorted(p for p in paths if _INDEX_NAME.match(p.name)
-                      or (_INDEX_LIKE.match(p.name) and (p.is_symlink() or looks_like_index(p))))
+                      or (_INDEX_LIKE.match(p.name)
+                          and (p.is_symlink() or looks_like_index(p) or looks_like_rows(p))))
 
     # --- writing ---------------------------------------------------------------------------
 

@@ -528,9 +528,9 @@ def test_a_far_future_due_date_written_by_hand_is_a_problem_not_a_crash(cli, hir
 def test_a_damaged_index_entry_is_read_again_from_the_record(cli, hire: str, data_dir: Path) -> None:
     assert cli("list").code == 0
     index = json.loads((data_dir / "index.json").read_text(encoding="utf-8"))
-    entry = index["records"][hire]["record"]
-    entry["unit"] = ["x"]
-    entry["items"] = {"appoint-mentor": ["done", None, 7, ["n"], None]}
+    entry = index["records"][hire]  # [inode, mtime, size, name, checklist, start, version, format, created,
+    entry[9] = {"appoint-mentor": ["done", None, 7, ["n"], None]}  # items, unit, ...]
+    entry[10:11] = [["x"]]
     (data_dir / "index.json").write_text(json.dumps(index), encoding="utf-8")
     for command in (["list"], ["agenda"], ["export"]):
         result = cli(*command)

@@ -9,12 +9,12 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from peeronboard.dates import move_date
 from peeronboard.errors import PeerError
 from peeronboard.onboarding import Onboarding
 from peeronboard.record import ItemState, LogEntry
+from peeronboard.ui.widgets.row_table import RowTable
 
 from .test_tui import app_for, cell_texts, started, text_of
 
@@ -137,7 +137,7 @@ async def test_d_sets_a_due_date_and_a_wrong_one_is_explained(onboarding: Onboar
         await pilot.press(*["backspace"] * 4, *"+3w", "enter")
         await pilot.pause()
         assert onboarding.store.load(anna).state("appoint-mentor").due == dt.date(2027, 2, 8)
-        row = next(r for r in cell_texts(app.screen.query_one("#items", DataTable)) if "mentor" in r[1])
+        row = next(r for r in cell_texts(app.screen.query_one("#items", RowTable)) if "mentor" in r[1])
         assert row[2] == "2027-02-08 *"
         assert "Due: 2027-02-08 (moved from 2027-01-18)" in text_of(app, "#guidance")
         await pilot.press("u")  # undo gives the checklist's date back

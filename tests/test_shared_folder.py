@@ -155,9 +155,8 @@ def test_erase_also_shreds_a_synced_copy_of_the_index(
 
 async def test_the_app_shows_a_copy_that_arrives_while_it_runs_and_merges_it_from_the_palette(
         two_computers: tuple[Onboarding, Onboarding, str]) -> None:
-    from textual.widgets import DataTable
 
-    from .test_tui import app_for, cell_texts, started
+    from .test_tui import app_for, hire_rows, started
 
     office, laptop, hire = two_computers
     app = app_for(office)
@@ -167,7 +166,7 @@ async def test_the_app_shows_a_copy_that_arrives_while_it_runs_and_merges_it_fro
         copy = sync_conflict(office, laptop, hire, f"{hire} (Mette's conflicted copy).toml")
         app.poll_disk()  # what the app does every few seconds
         await pilot.pause()
-        rows = cell_texts(app.screen.query_one("#hires", DataTable))
+        rows = hire_rows(app)
         assert any(f"a conflicting copy of hire {hire}" in " ".join(row) for row in rows)
         await pilot.press("ctrl+p", *"merge conflicting", "enter")
         await pilot.pause(0.3)

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from peeronboard.dates import today
 from peeronboard.exports.formats import ExportOptions, export_text
@@ -20,6 +20,7 @@ from peeronboard.store import HireStore
 from peeronboard.timeline import Span, lanes, place, plan_of, span_for
 from peeronboard.ui.app import make_app
 from peeronboard.ui.screens.timeline import EDGE, Timeline
+from peeronboard.ui.widgets.row_table import RowTable
 
 from .conftest import DATA
 
@@ -93,7 +94,7 @@ async def test_t_shows_the_marks_where_their_dates_are_and_the_cursor_moves(
         await pilot.press("down", "t")  # the list's cursor on the workstation: the timeline starts there
         await pilot.pause()
         timeline = app.screen.query_one(Timeline)
-        assert timeline.display and not app.screen.query_one("#items", DataTable).display
+        assert timeline.display and not app.screen.query_one("#items", RowTable).display
         assert timeline.current == "order-workstation" and "Order a workstation" in panel(app)
         lines = timeline.plain_lines()
         width = timeline.line_width - 2 * EDGE
@@ -119,9 +120,9 @@ async def test_t_shows_the_marks_where_their_dates_are_and_the_cursor_moves(
         assert timeline.current == "appoint-mentor" and "Find a mentor." in panel(app)
         await pilot.press("t")
         await pilot.pause()
-        table = app.screen.query_one("#items", DataTable)
+        table = app.screen.query_one("#items", RowTable)
         assert table.display and not timeline.display and table.has_focus
-        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == "appoint-mentor"
+        assert table.selected_key == "appoint-mentor"
 
 
 async def test_the_timeline_in_danish_and_in_privacy_mode_names_nobody(onboarding: Onboarding, anna: str) -> None:

@@ -15,6 +15,7 @@ from peeronboard.onboarding import Onboarding
 from peeronboard.paths import builtin_checklists_dir
 from peeronboard.store import HireStore
 from peeronboard.ui.app import PeerOnboardApp, make_app
+from peeronboard.ui.widgets.row_table import RowTable
 
 from .conftest import DATA
 
@@ -43,8 +44,15 @@ async def started(pilot) -> None:
     await pilot.pause()
 
 
-def cell_texts(table: DataTable) -> list[list[str]]:
+def cell_texts(table: DataTable | RowTable) -> list[list[str]]:
+    if isinstance(table, RowTable):
+        return table.cell_texts()
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def hire_rows(app: PeerOnboardApp) -> list[list[str]]:
+    """The dashboard's rows, each as the text of its cells."""
+    return app.screen.query_one("#hires", RowTable).cell_texts()
 
 
 def text_of(app: PeerOnboardApp, selector: str) -> str:
@@ -69,7 +77,7 @@ async def test_dashboard_lists_hires_with_progress_and_overdue(onboarding: Onboa
     app = app_for(onboarding)
     async with app.run_test(size=(140, 30)) as pilot:
         await started(pilot)
-        rows = cell_texts(app.screen.query_one("#hires", DataTable))
+        rows = hire_rows(app)
         assert [r[0] for r in rows] == ["Bo Late", "Anna Ærø Jensen"]  # by start date
         bo, anna_row = rows
         assert bo[5] == "2" and anna_row[5] == "1"
@@ -94,7 +102,7 @@ async def test_new_hire_form_creates_a_record(onboarding: Onboarding) -> None:
         assert "Kim Østergaard" in text_of(app, "#hire-header")
         await pilot.press("escape")
         await pilot.pause()
-        assert "Kim Østergaard" in str(cell_texts(app.screen.query_one("#hires", DataTable)))
+        assert "Kim Østergaard" in str(hire_rows(app))
 
 
 async def test_new_hire_form_shows_errors_next_to_fields_and_escape_cancels(onboarding: Onboarding) -> None:
@@ -124,7 +132,7 @@ async def test_enter_opens_the_hire_and_space_ticks_and_unticks(onboarding: Onbo
         await pilot.press("space")
         await pilot.pause()
         assert item_state(onboarding, anna, "appoint-mentor") == ("done", None)
-        assert cell_texts(app.screen.query_one("#items", DataTable))[1][0] == "✔"
+        assert cell_texts(app.screen.query_one("#items", RowTable))[1][0] == "✔"
         await pilot.press("space")
         await pilot.pause()
         assert item_state(onboarding, anna, "appoint-mentor") == ("open", None)
@@ -176,7 +184,7 @@ async def test_a_failed_save_shows_an_error_and_nothing_looks_ticked(
         await started(pilot)
         await pilot.press("enter", "space")
         await pilot.pause()
-        assert cell_texts(app.screen.query_one("#items", DataTable))[1][0] == "·"
+        assert cell_texts(app.screen.query_one("#items", RowTable))[1][0] == "·"
         assert any("Not saved" in str(n.message) and "Read-only" in str(n.message)
                    for n in app._notifications)
 
@@ -228,10 +236,10 @@ async def test_slash_filters_by_name_or_unit(onboarding: Onboarding, anna: str) 
         await started(pilot)
         await pilot.press("slash", *"ambul")
         await pilot.pause()
-        assert [r[0] for r in cell_texts(app.screen.query_one("#hires", DataTable))] == ["Bo Hansen"]
+        assert [r[0] for r in hire_rows(app)] == ["Bo Hansen"]
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen.query_one("#hires", DataTable).row_count == 2
+        assert app.screen.query_one("#hires", RowTable).row_count == 2
 
 
 async def test_help_shows_the_keys_of_the_current_screen(onboarding: Onboarding, anna: str) -> None:
@@ -255,7 +263,7 @@ async def test_changes_made_elsewhere_show_up(onboarding: Onboarding, anna: str,
         cli("check", anna, "appoint-mentor")
         app.poll_disk()
         await pilot.pause()
-        assert cell_texts(app.screen.query_one("#hires", DataTable))[0][4].endswith("1/4")
+        assert hire_rows(app)[0][4].endswith("1/4")
 
 
 async def test_unreadable_record_is_a_problem_row(onboarding: Onboarding, anna: str, hires_dir: Path) -> None:
@@ -263,7 +271,7 @@ async def test_unreadable_record_is_a_problem_row(onboarding: Onboarding, anna: 
     app = app_for(onboarding)
     async with app.run_test(size=(140, 30)) as pilot:
         await started(pilot)
-        rows = cell_texts(app.screen.query_one("#hires", DataTable))
+        rows = hire_rows(app)
         assert rows[-1][0] == "⚠ unreadable" and "brokn1.toml:1" in " ".join(rows[-1])
 
 
@@ -271,11 +279,11 @@ async def test_privacy_mode_and_language_switch(onboarding: Onboarding, anna: st
     app = app_for(onboarding, private=True)
     async with app.run_test(size=(140, 30)) as pilot:
         await started(pilot)
-        assert cell_texts(app.screen.query_one("#hires", DataTable))[0][0] == "A. Æ. J."
+        assert hire_rows(app)[0][0] == "A. Æ. J."
         app.action_toggle_private()
         app.action_switch_language()
         await pilot.pause()
-        assert cell_texts(app.screen.query_one("#hires", DataTable))[0][0] == "Anna Ærø Jensen"
+        assert hire_rows(app)[0][0] == "Anna Ærø Jensen"
         assert "Ansatte" in text_of(app, "#title")
 
 
@@ -360,7 +368,7 @@ async def test_the_app_notices_outside_changes_by_itself(onboarding: Onboarding,
         await started(pilot)
         cli("check", anna, "appoint-mentor")
         await pilot.pause(0.8)
-        assert cell_texts(app.screen.query_one("#hires", DataTable))[0][4].endswith("1/4")
+        assert hire_rows(app)[0][4].endswith("1/4")
 
 
 async def test_e_exports_the_hire_on_screen(onboarding: Onboarding, anna: str, tmp_path: Path) -> None:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from peeronboard.onboarding import Onboarding
+from peeronboard.ui.widgets.row_table import RowTable
 
 from .test_tui import START, anna, app_for, cell_texts, onboarding, started, text_of  # noqa: F401
 
@@ -20,7 +21,7 @@ def toasts(app) -> list[tuple[str, str]]:
 
 
 def rows_of(app, table: str) -> list[list[str]]:
-    return cell_texts(app.screen.query_one(table, DataTable))
+    return cell_texts(app.screen.query_one(table))
 
 
 async def test_a_change_that_changes_nothing_is_a_calm_toast_and_cannot_be_undone(
@@ -90,8 +91,7 @@ async def test_f_finishes_a_hire_which_leaves_dashboard_and_agenda_and_v_shows_i
         rows = {r[0]: r[-1] for r in rows_of(app, "#hires")}
         assert rows["Anna Ærø Jensen"] == "■ finished 2027-01-20: completed"
         assert "finished shown" in text_of(app, "#title")
-        table = app.screen.query_one("#hires", DataTable)
-        table.move_cursor(row=table.get_row_index(anna))
+        app.screen.query_one("#hires", RowTable).move_to(anna)
         await pilot.press("f")  # the focused finished hire: reopen, no question
         await pilot.pause()
         assert onboarding.store.load(anna).finished is None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
@@ -18,9 +18,10 @@ from peeronboard.ui.app import PeerOnboardApp
 from peeronboard.ui.screens.agenda import AgendaScreen
 from peeronboard.ui.screens.dashboard import ProblemScreen
 from peeronboard.ui.screens.hire import HireScreen
+from peeronboard.ui.widgets.row_table import RowTable
 
 from .conftest import DATA
-from .test_tui import START, app_for, cell_texts, started, text_of
+from .test_tui import START, app_for, hire_rows, started, text_of
 from .test_tui_hostile import screen_text
 
 MAJA = "Maja Sørensen"
@@ -196,7 +197,7 @@ async def test_the_filter_finds_a_hire_by_real_name_in_privacy_mode(onboarding: 
         await started(pilot)
         await pilot.press("slash", *"maja")
         await pilot.pause()
-        rows = cell_texts(app.screen.query_one("#hires", DataTable))
+        rows = hire_rows(app)
         assert [row[0] for row in rows] == ["M. S."]
 
 
@@ -244,7 +245,8 @@ async def test_a_conflicting_copy_problem_says_to_merge(onboarding: Onboarding, 
     app = app_for(onboarding)
     async with app.run_test(size=(120, 30)) as pilot:
         await started(pilot)
-        assert any(key.value.startswith("!") for key in app.screen.query_one("#hires", DataTable).rows)
+        table = app.screen.query_one("#hires", RowTable)
+        assert any(table.key_at(n).startswith("!") for n in range(table.row_count))
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ProblemScreen)

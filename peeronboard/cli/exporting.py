@@ -40,13 +40,14 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         hires = formats.with_logs(hires, ctx.onboarding.store.load)
     options = formats.ExportOptions(lang=ctx.lang, only=args.only, notes=not args.no_notes,
                                     today=ctx.onboarding.today(), generated=now())
-    data = formats.export_bytes(args.format, hires, options)
-    if to_file:
-        path = formats.write_export(Path(args.output), data)
+    if to_file:  # written as it is made: a summary of thousands of hires is never held whole
+        path = formats.write_export(Path(args.output), formats.export_chunks(args.format, hires, options))
         # to a device or a pipe, the message must not land in what reads the summary
         print(say("exported", ctx.lang, count=len(hires), path=path),
               file=sys.stdout if path.is_file() else sys.stderr)
-    elif args.format in formats.BINARY_FORMATS:  # standard output is a file or a pipe: the bytes as such
+        return report(problems, ctx.lang)
+    data = formats.export_bytes(args.format, hires, options)
+    if args.format in formats.BINARY_FORMATS:  # standard output is a file or a pipe: the bytes as such
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -51,11 +51,13 @@ def described(records: list[HireRecord]) -> str:
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     from ..exports.common import hire_data
+    from ..index import collector_paused
 
     everyone, problems = ctx.onboarding.all_progress()
     hires = everyone if args.all else [h for h in everyone if not h.finished]
     if args.json:
-        print_json([hire_data(h, ctx.lang) for h in hires])
+        with collector_paused():  # a listing of thousands of hires makes no garbage worth collecting
+            print_json([hire_data(h, ctx.lang) for h in hires])
     elif not hires and not problems:
         finished = len(everyone) - len(hires)
         print(say("no_hires.active", ctx.lang, count=finished) if finished else say("no_hires", ctx.lang))

@@ -169,11 +169,14 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
     entries = [e for e in agenda([h for h in hires if not h.finished], day, args.days)
                if _wanted(e.view, e.progress.record, args)]
     if args.json:
-        print_json([
-            {**item_data(e.view, ctx.lang, day, record=e.progress.record), "hire": e.progress.record.id,
-             "name": e.progress.record.name}
-            for e in entries
-        ])
+        from ..index import collector_paused
+
+        with collector_paused():  # thousands of items, none of them garbage
+            print_json([
+                {**item_data(e.view, ctx.lang, day, record=e.progress.record), "hire": e.progress.record.id,
+                 "name": e.progress.record.name}
+                for e in entries
+            ])
     elif not entries:
         print(say("agenda.empty", ctx.lang, days=args.days))
     else:

@@ -3,15 +3,16 @@ to a file."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import importlib
 import os
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..atomic import replace_file
+from ..atomic import PRIVATE_FILE, fsync_dir, replace_file
 from ..errors import StoreError
 from ..problems import FormatError
 from ..progress import HireProgress
@@ -36,7 +37,7 @@ _IN_PLACE = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0) | getattr(os,
 _OPEN_FILE_FOLDERS = ("/proc/", "/dev/fd/")  # where /dev/stdout and the like lead
 
 __all__ = ["BINARY_FORMATS", "FORMATS", "NEEDS_LOG", "ONLY_CHOICES", "TEXT_FORMATS", "ExportOptions",
-           "export_bytes", "export_text", "hire_data", "item_data", "with_logs",
+           "export_bytes", "export_chunks", "export_text", "hire_data", "item_data", "with_logs",
            "write_export"]  # the common names too, so callers need one import
 
 
@@ -48,6 +49,15 @@ def export_bytes(fmt: str, hires: list[HireProgress], options: ExportOptions) ->
     if hasattr(module, "render_bytes"):
         return module.render_bytes(hires, options)
     return module.render(hires, options).encode("utf-8")
+
+
+def export_chunks(fmt: str, hires: list[HireProgress], options: ExportOptions) -> Iterable[bytes]:
+    """The summary as ``export_bytes`` makes it, in pieces where the format makes it so
+    (``render_chunks``): ``write_export`` writes them one by one, never holding the whole file."""
+    module = importlib.import_module(f".{FORMATS[fmt][0]}", __package__)
+    if hasattr(module, "render_chunks"):
+        return module.render_chunks(hires, options)
+    return (export_bytes(fmt, hires, options),)
 
 
 def export_text(fmt: str, hires: list[HireProgress], options: ExportOptions) -> str:
@@ -71,7 +81,7 @@ def with_logs(hires: list[HireProgress], load: Callable[[str], HireRecord]) -> l
     return [logged(progress) for progress in hires]
 
 
-def write_export(path: Path, data: bytes) -> Path:
+def write_export(path: Path, data: bytes | Iterable[bytes]) -> Path:
     """Write a summary to ``path`` (returned with ``~`` expanded); what happens depends on what is there:
 
     - nothing yet, or a regular file: it is replaced atomically and privately (0600: it holds
@@ -87,6 +97,8 @@ def write_export(path: Path, data: bytes) -> Path:
       ``READER_WAIT`` seconds is a StoreError, not a hang;
     - a socket: the summary is sent to the program listening on it;
     - a folder: a StoreError that says so.
+
+    ``data``: the bytes, or their pieces in order (``export_chunks``).
     """
     path = path.expanduser()
     try:
@@ -96,22 +108,48 @@ def write_export(path: Path, data: bytes) -> Path:
     return path
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes | Iterable[bytes]) -> None:
     target, open_file = _followed(path)
     try:
         mode: int | None = os.stat(target).st_mode
     except FileNotFoundError:
         mode = None
     if mode is None or (stat.S_ISREG(mode) and not open_file):
-        replace_file(target, data)
-    elif stat.S_ISDIR(mode):
+        if isinstance(data, bytes):
+            replace_file(target, data)
+        else:
+            _replace_in_pieces(target, data)
+        return
+    if stat.S_ISDIR(mode):
         raise StoreError("err.export_folder", path=path)
-    elif stat.S_ISSOCK(mode) and not open_file:
-        _send(target, data)
+    # a reader of a device, pipe or socket gets the whole summary or nothing, as before
+    whole = data if isinstance(data, bytes) else b"".join(data)
+    if stat.S_ISSOCK(mode) and not open_file:
+        _send(target, whole)
     else:
         handle = _open_pipe(target) if stat.S_ISFIFO(mode) else os.open(target, _IN_PLACE)
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            out.write(whole)
+
+
+def _replace_in_pieces(path: Path, pieces: Iterable[bytes]) -> None:
+    """``atomic.replace_file`` for a summary made piece by piece: the pieces go to a private temp
+    file beside ``path`` (created exclusively, never through a link), which replaces ``path`` once
+    it is on disk; a failure leaves the old file and no temp file."""
+    temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    handle = os.open(temp, flags, PRIVATE_FILE)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.writelines(pieces)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    fsync_dir(path.parent)
 
 
 def _followed(path: Path) -> tuple[Path, bool]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import chain, repeat
 from typing import NamedTuple
 
@@ -83,11 +83,21 @@ def render(hires: list[HireProgress], options: ExportOptions) -> str:
 
 def render_bytes(hires: list[HireProgress], options: ExportOptions) -> bytes:
     """The CSV as UTF-8, joined once at the end from the parts of each row (see ``_Parts``)."""
+    return b"".join(render_chunks(hires, options))
+
+
+def render_chunks(hires: list[HireProgress], options: ExportOptions) -> Iterator[bytes]:
+    """The CSV as UTF-8 in pieces of a hundred hires or so, so a file of ten thousand hires is
+    written without ever being held whole."""
     parts = _Parts(options)
-    header = ("\ufeff".encode(), _line([options.t(key) for key in COLUMNS]))
-    rows: list[Iterable[tuple[bytes, ...]]] = [(header,)]
-    rows += [parts.hire_rows(progress) for progress in hires if progress.checklist is not None]
-    return b"".join(chain.from_iterable(chain.from_iterable(rows)))
+    yield "\ufeff".encode() + _line([options.t(key) for key in COLUMNS])
+    with_checklist = [progress for progress in hires if progress.checklist is not None]
+    for start in range(0, len(with_checklist), _HIRES_A_CHUNK):
+        yield b"".join(chain.from_iterable(chain.from_iterable(
+            parts.hire_rows(progress) for progress in with_checklist[start:start + _HIRES_A_CHUNK])))
+
+
+_HIRES_A_CHUNK = 100
 
 
 class _Described(NamedTuple):

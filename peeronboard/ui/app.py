@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
 import traceback
@@ -17,6 +19,7 @@ from textual.command import Hit, Hits, Provider
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import WorkerFailed
 
 from ..dates import now
@@ -27,11 +30,17 @@ from ..onboarding import Onboarding
 from ..problems import FormatError, Problem
 from ..progress import HireProgress
 from ..record import HireRecord, ItemState
+from ..rows import HireRow, RowsFile, checklist_stamp, row_for, still_true
 from ..safetext import visible
 from .format import literal_markup, masked, shown, shown_name
 from .localize import localize_bindings
 
 LOCK_WAIT = 0.5  # seconds a change waits for another writer before the app says to try again
+FIRST_ROWS = 200  # rows shown in the first frame: more than any screen holds
+FIRST_READS = 5  # records read before the first frame when their row is out of date
+SINGLE_READS = 50  # out-of-date rows made one record at a time before the full load
+HIRE_SCREEN = "hire"  # the name of the hire screen the app keeps
+ROWS_WRITE_DELAY = 1.0  # seconds after a change before the rows file is written again
 
 
 @dataclass(frozen=True)
@@ -64,9 +73,12 @@ class PeerOnboardApp(App[None]):
         self.private = private
         self.poll_seconds = poll_seconds
         self.banner = banner
-        self.hires: dict[str, HireProgress] = {}
+        self.hires: dict[str, HireProgress] = {}  # every hire in full, once ``loaded``
+        self.rows: dict[str, HireRow] = {}  # the dashboard's rows: every hire's once ``rows_ready``
         self.broken: dict[str, Problem] = {}
         self.loaded = False
+        self.rows_ready = False
+        self._rows_timer: Timer | None = None
         self._seen: dict[str, Stamp] = {}
         self._undo: list[UndoStep] = []
         self._crash_report: str | None = None
@@ -78,7 +90,7 @@ class PeerOnboardApp(App[None]):
     def t(self, key: str, **params: object) -> str:
         return say(key, self.lang, **params)
 
-    def name_of(self, record: HireRecord) -> str:
+    def name_of(self, record: HireRecord | HireRow) -> str:
         return shown_name(record, self.private)
 
     @property
@@ -118,7 +130,31 @@ class PeerOnboardApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         from .screens.dashboard import DashboardScreen
 
+        self._first_rows()
         return DashboardScreen()
+
+    def _first_rows(self) -> None:
+        """Before the first frame: the first rows of the dashboard from the rows file, each checked
+        against its record file (one that changed is read again; a missing one is left out)."""
+        store, library = self.onboarding.store, self.onboarding.library
+        checklists, rows = RowsFile(store.rows_path).read(head=True)
+        current: dict[str, object] = {}
+        shown_rows: dict[str, HireRow] = {}
+        reads_left = FIRST_READS
+        for row in rows:
+            if row.finished is not None or len(shown_rows) >= FIRST_ROWS:
+                continue
+            if row.checklist not in current:
+                current[row.checklist] = checklist_stamp(library.get(row.checklist))
+            stamp = store.stamp_of(row.id)
+            if still_true(row, stamp, checklists, current):
+                shown_rows[row.id] = row
+            elif stamp is not None and reads_left > 0:
+                reads_left -= 1
+                with contextlib.suppress(FormatError, ValueError):
+                    progress = self.onboarding.progress(store.load(row.id))
+                    shown_rows[row.id] = row_for(progress, stamp)
+        self.rows = shown_rows
 
     def on_ready(self) -> None:
         """The first screen is drawn: now read the records, so reading never delays it."""
@@ -126,55 +162,143 @@ class PeerOnboardApp(App[None]):
 
     def on_mount(self) -> None:
         if self.poll_seconds:
-            self.set_interval(self.poll_seconds, self.poll_disk)
+            self.set_interval(self.poll_seconds, self._poll_in_background)
 
     @work(thread=True, exclusive=True, group="load")
     def load_hires(self) -> None:
-        """Read every record off the UI thread, so the first screen is drawn at once."""
-        seen = self.onboarding.store.snapshot()
-        hires, problems = self.onboarding.all_progress()
-        self.call_from_thread(self._loaded, hires, problems, seen)
+        """Off the UI thread: first every hire's row (from the rows file where its record is unchanged),
+        then every hire in full, for the agenda, the report and the exports."""
+        store, onboarding = self.onboarding.store, self.onboarding
+        seen = store.snapshot()
+        rows_file = RowsFile(store.rows_path)
+        checklists, cached = rows_file.read()
+        current = {checklist_id: checklist_stamp(onboarding.library.get(checklist_id))
+                   for checklist_id in {row.checklist for row in cached} | set(checklists)}
+        rows = {row.id: row for row in cached if still_true(row, seen.get(row.id), checklists, current)}
+        stale = [hire_id for hire_id in seen if hire_id not in rows]
+        if len(stale) <= SINGLE_READS:
+            broken = {}
+            for hire_id in stale:
+                try:
+                    rows[hire_id] = row_for(onboarding.progress(store.load_listed(hire_id)), seen[hire_id])
+                except FormatError as error:
+                    broken[hire_id] = error.problems[0]
+            self.call_from_thread(self._rows_loaded, rows, broken, seen)
+        gc.disable()  # the bulk load makes many objects that all live on: collecting them is waste
+        try:
+            hires, problems = onboarding.all_progress()
+        finally:
+            gc.enable()
+        gc.freeze()
+        fresh = {h.record.id: rows.get(h.record.id) or row_for(h, seen[h.record.id])
+                 for h in hires if h.record.id in seen}
+        self.call_from_thread(self._loaded, hires, problems, seen, fresh)
+        from .screens import hire  # noqa: F401 - imported now, so the first Enter does not wait for it
+        if fresh != {row.id: row for row in cached}:
+            rows_file.write(fresh.values(), {
+                checklist_id: checklist_stamp(onboarding.library.get(checklist_id))
+                for checklist_id in {row.checklist for row in fresh.values()}})
+
+    def _rows_loaded(self, rows: dict[str, HireRow], broken: dict[str, Problem],
+                     seen: dict[str, Stamp]) -> None:
+        """Every hire's row is known: the dashboard can scroll and filter them all."""
+        if self.loaded:
+            return
+        self.rows, self.broken, self._seen = rows, broken, seen
+        self.rows_ready = True
+        self.refresh_screen()
 
     def _loaded(self, hires: list[HireProgress], problems: list[Problem],
-                seen: dict[str, Stamp]) -> None:
+                seen: dict[str, Stamp], rows: dict[str, HireRow]) -> None:
         self.hires = {h.record.id: h for h in hires}
+        self.rows = rows
         self.broken = {p.path.stem: p for p in problems if p.path is not None}
         self._seen = seen
-        self.loaded = True
+        self.loaded = self.rows_ready = True
         self.refresh_screen()
         for problem in self.onboarding.library.problems:
             self.notify(shown(str(problem)), title=self.t("toast.checklist_problem"), severity="warning",
                         timeout=15)
+        self.poll_disk()  # what changed while the records were read
 
     def on_app_focus(self) -> None:
-        self.poll_disk()
+        self._poll_in_background()
+
+    @work(thread=True, exclusive=True, group="poll")
+    def _poll_in_background(self) -> None:
+        """Every few seconds: look for outside changes off the UI thread (at ten thousand hires a
+        look at every file takes a tenth of a second), then take them in on it."""
+        if self.loaded:
+            now = self.onboarding.store.snapshot()
+            self.call_from_thread(self._take_in, now)
 
     def poll_disk(self) -> None:
         """Re-read only the records whose file changed since we last looked (CLI, another window)."""
-        if not self.loaded:
-            return
-        now = self.onboarding.store.snapshot()
+        if self.loaded:
+            self._take_in(self.onboarding.store.snapshot())
+
+    def _take_in(self, now: dict[str, Stamp]) -> None:
         changed = [hire_id for hire_id, stamp in now.items() if self._seen.get(hire_id) != stamp]
         gone = [hire_id for hire_id in self._seen if hire_id not in now]
         if not changed and not gone:
             return
         for hire_id in gone:
-            self.hires.pop(hire_id, None)
-            self.broken.pop(hire_id, None)
+            self._forget(hire_id)
         for hire_id in changed:
-            self._reload(hire_id)
+            self._reload(hire_id, now[hire_id])
         self._seen = now
         self.refresh_screen()
 
-    def _reload(self, hire_id: str) -> None:
+    def _reload(self, hire_id: str, stamp: Stamp) -> None:
         try:
             record = self.onboarding.store.load_listed(hire_id)  # any file: a copy a sync service made, too
         except FormatError as error:
             self.hires.pop(hire_id, None)
+            self.rows.pop(hire_id, None)
             self.broken[hire_id] = error.problems[0]
             return
         self.broken.pop(hire_id, None)
-        self.hires[hire_id] = self.onboarding.progress(record)
+        self._keep(self.onboarding.progress(record), stamp)
+
+    def _keep(self, progress: HireProgress, stamp: Stamp | None = None) -> None:
+        """A hire as it is now (after a change here or elsewhere), with its dashboard row; the rows
+        file is written again a moment later, once for a burst of changes."""
+        hire_id = progress.record.id
+        stamp = stamp or self.onboarding.store.stamp_of(hire_id)
+        self.hires[hire_id] = progress
+        if stamp is not None:
+            self._seen[hire_id] = stamp
+            self.rows[hire_id] = row_for(progress, stamp)
+        self._rows_changed()
+
+    def _forget(self, hire_id: str) -> None:
+        self.hires.pop(hire_id, None)
+        self.rows.pop(hire_id, None)
+        self.broken.pop(hire_id, None)
+        self._seen.pop(hire_id, None)
+        self._rows_changed()
+
+    def _rows_changed(self) -> None:
+        if self.loaded and self._rows_timer is None:
+            self._rows_timer = self.set_timer(ROWS_WRITE_DELAY, self._write_rows)
+
+    @work(thread=True, exclusive=True, group="rows")
+    def _write_rows(self) -> None:
+        self._rows_timer = None
+        rows = list(self.rows.values())
+        library = self.onboarding.library
+        RowsFile(self.onboarding.store.rows_path).write(rows, {
+            checklist_id: checklist_stamp(library.get(checklist_id))
+            for checklist_id in {row.checklist for row in rows}})
+
+    def progress_of(self, hire_id: str) -> HireProgress | None:
+        """The hire in full; before the full load is done, read from its record now."""
+        progress = self.hires.get(hire_id)
+        if progress is None and not self.loaded and hire_id in self.rows:
+            with contextlib.suppress(FormatError, ValueError):
+                progress = self.onboarding.progress(self.onboarding.store.load(hire_id))
+                self.hires[hire_id] = progress
+        return progress
 
     def refresh_screen(self) -> None:
         refresh = getattr(self.screen, "refresh_data", None)
@@ -186,7 +310,7 @@ class PeerOnboardApp(App[None]):
     def change_item(self, hire_id: str, item_id: str,
                     change: Callable[[HireRecord], HireRecord], *, undoable: bool = True) -> bool:
         """Run one change through the core; on failure the leader sees why and nothing looks changed."""
-        if hire_id not in self.hires:
+        if self.progress_of(hire_id) is None:
             return False
         try:
             fresh = self.onboarding.store.load(hire_id)  # for undo: the state as it is on disk now
@@ -198,7 +322,7 @@ class PeerOnboardApp(App[None]):
         except (PeerError, FormatError) as error:
             self.report_failure(error)
             return False
-        self.hires[hire_id] = self.onboarding.progress(record)
+        self._keep(self.onboarding.progress(record))
         if undoable:
             self._undo.append(UndoStep(hire_id, item_id, before, record.state(item_id)))
         self.refresh_screen()
@@ -216,7 +340,7 @@ class PeerOnboardApp(App[None]):
         except (PeerError, FormatError) as error:
             self.report_failure(error)
             return None
-        self.hires[hire_id] = self.onboarding.progress(record)
+        self._keep(self.onboarding.progress(record))
         self.notify(said(record))
         self.refresh_screen()
         return record
@@ -227,7 +351,7 @@ class PeerOnboardApp(App[None]):
         self.notify(self.t("toast.save_failed", reason=shown(reason)), severity="error")
 
     def add_hire(self, record: HireRecord) -> None:
-        self.hires[record.id] = self.onboarding.progress(record)
+        self._keep(self.onboarding.progress(record))
         self.notify(self.t("toast.added", name=self.name_of(record)))
         self.refresh_screen()
 
@@ -284,10 +408,23 @@ class PeerOnboardApp(App[None]):
     # --- navigation ------------------------------------------------------------------------
 
     def open_hire(self, hire_id: str, item_id: str | None = None) -> None:
+        """The hire's checklist, on the one hire screen the app keeps (it is made once: Enter on the
+        next hire only fills it in), or on a new one when that is open further down already."""
         from .screens.hire import HireScreen
 
-        if hire_id in self.hires:
+        if self.progress_of(hire_id) is None:
+            return
+        if not self.is_screen_installed(HIRE_SCREEN):
+            self.install_screen(HireScreen(hire_id, item_id), HIRE_SCREEN)
+            self.push_screen(HIRE_SCREEN)
+            return
+        screen = self.get_screen(HIRE_SCREEN)
+        if screen in self.screen_stack:
             self.push_screen(HireScreen(hire_id, item_id))
+            return
+        assert isinstance(screen, HireScreen)
+        screen.begin(hire_id, item_id)
+        self.push_screen(screen)
 
     def action_agenda(self) -> None:
         from .screens.agenda import AgendaScreen
@@ -332,7 +469,7 @@ class PeerOnboardApp(App[None]):
         """The form filled in with the hire's details; saving changes only what was changed."""
         from .screens.new_hire import NewHire, NewHireScreen
 
-        progress = self.hires.get(hire_id)
+        progress = self.progress_of(hire_id)
         if progress is None:
             return
         record = progress.record
@@ -351,7 +488,7 @@ class PeerOnboardApp(App[None]):
         """Finish the hire's onboarding (asking why), or take a finished hire back."""
         from .screens.prompt import TextPrompt
 
-        progress = self.hires.get(hire_id)
+        progress = self.progress_of(hire_id)
         if progress is None:
             return
         record = progress.record
@@ -374,7 +511,7 @@ class PeerOnboardApp(App[None]):
         """Erase every file of the hire, after a question that names it and defaults to No."""
         from .screens.dialogs import ConfirmScreen
 
-        progress = self.hires.get(hire_id)
+        progress = self.progress_of(hire_id)
         name = self.name_of(progress.record) if progress else self.t("unreadable")
 
         def erase(yes: bool | None) -> None:
@@ -393,8 +530,7 @@ class PeerOnboardApp(App[None]):
         except (PeerError, FormatError) as error:
             self.report_failure(error)
             return
-        self.hires.pop(hire_id, None)
-        self.broken.pop(hire_id, None)
+        self._forget(hire_id)
         self.forget_undo(hire_id)
         if not left and not failed:
             self.notify(self.t("erased", id=hire_id, count=len(removed), folder=store.data_dir))
@@ -484,8 +620,8 @@ class PeerOnboardApp(App[None]):
                         severity="warning" if plan.undecided else "information")
         self.poll_disk()
 
-    def _hires_by_name(self) -> list[HireProgress]:
-        return sorted(self.hires.values(), key=lambda h: h.record.name.casefold())
+    def _hires_by_name(self) -> list[HireRow]:
+        return sorted(self.rows.values(), key=lambda row: row.name.casefold())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(self.t("cmd.new"), self.t("cmd.new_help"), self.action_new_hire)
@@ -498,9 +634,9 @@ class PeerOnboardApp(App[None]):
         yield SystemCommand(self.t("cmd.review"), self.t("cmd.review_help"), self.action_review_erasure)
         yield SystemCommand(self.t("cmd.show_finished"), self.t("cmd.show_finished_help"),
                             self.action_show_finished)
-        for progress in () if self.private else self._hires_by_name():  # private: PrivateHireCommands
-            name = self.name_of(progress.record)
-            hire_id = progress.record.id
+        for row in () if self.private else self._hires_by_name():  # private: PrivateHireCommands
+            name = self.name_of(row)
+            hire_id = row.id
             # the palette reads titles and help as markup: a name is only ever text
             yield SystemCommand(literal_markup(self.t("cmd.open", name=name)),
                                 literal_markup(self.t("cmd.open_help", name=name)),
@@ -521,8 +657,7 @@ class PrivateHireCommands(Provider):
         if not isinstance(app, PeerOnboardApp) or not app.private:
             return
         matcher = self.matcher(query)
-        for progress in app._hires_by_name():  # noqa: SLF001 - the app's own list
-            record = progress.record
+        for record in app._hires_by_name():  # noqa: SLF001 - the app's own list
             score = max(matcher.match(app.t("cmd.open", name=record.name)),
                         matcher.match(app.t("cmd.open", name=app.name_of(record))))
             if score > 0:

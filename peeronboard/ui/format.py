@@ -15,6 +15,7 @@ from rich.text import Text
 
 from ..progress import HireProgress, ItemView
 from ..record import HireRecord
+from ..rows import HireRow
 from ..safetext import visible
 
 STATE_MARKS = {"done": "✔", "skipped": "–", "open": "·"}
@@ -58,7 +59,7 @@ def initials(name: str) -> str:
     return " ".join(f"{part[0]}." for part in name.split() if part) or "?"
 
 
-def shown_name(record: HireRecord, private: bool) -> str:
+def shown_name(record: HireRecord | HireRow, private: bool) -> str:
     return shown(initials(record.name) if private else record.name)
 
 

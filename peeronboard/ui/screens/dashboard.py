@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shlex
 from collections.abc import Callable
+from functools import partial
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...problems import Problem
-from ...progress import HireProgress
-from ..format import finished, progress_bar, shorten, shown, shown_line
+from ...rows import HireRow
+from ..format import progress_bar, shorten, shown, shown_line
+from ..widgets.key_bar import KeyBar
+from ..widgets.row_table import Column, RowTable
 from .base import PeerScreenMixin
 
 # (message key, width); the last column takes what is left of the screen
@@ -23,27 +28,38 @@ from .base import PeerScreenMixin
 COLUMNS = (("form.name", 18, 0), ("col.unit", 14, 5), ("col.start", 10, 1), ("col.checklist", 16, 6),
            ("col.progress", 14, 2), ("col.overdue", 11, 3), ("col.next", 0, 4))
 NEXT_MIN = 16
-GAP = 2  # DataTable's padding around each cell
+GAP = 2  # the blank cells around each cell
 
 
-def _progress_share(progress: HireProgress) -> float:
-    return finished(progress) / progress.total if progress.total else 1.0
+def _progress_share(row: HireRow) -> float:
+    return row.finished_items / row.total if row.total else 1.0
 
 
 # how ``s`` sorts the hires, in the order it cycles through them; ties by start date, then name
-SORTS: dict[str, Callable[[HireProgress], tuple[object, ...]]] = {
-    "start": lambda h: h.start_order,
-    "name": lambda h: (h.record.name.casefold(), *h.start_order),
-    "progress": lambda h: (_progress_share(h), *h.start_order),
-    "overdue": lambda h: (-h.overdue_count, *h.start_order),
+SORTS: dict[str, Callable[[HireRow, dt.date], tuple[object, ...]]] = {
+    "start": lambda row, today: row.start_order,
+    "name": lambda row, today: (row.name.casefold(), *row.start_order),
+    "progress": lambda row, today: (_progress_share(row), *row.start_order),
+    "overdue": lambda row, today: (-row.overdue(today), *row.start_order),
 }
 
 
-def matches(progress: HireProgress, name: str, needle: str) -> bool:
+class ProblemRow(NamedTuple):
+    """A record file that could not be read, as a row of its own."""
+
+    hire_id: str
+    problem: Problem
+
+
+def row_key(row: HireRow | ProblemRow) -> str:
+    """A hire's id; a problem row's id with "!" before it."""
+    return row.id if isinstance(row, HireRow) else f"!{row.hire_id}"
+
+
+def matches(row: HireRow, name: str, needle: str) -> bool:
     """Whether the filter text is part of the hire's name (as shown, or as written: privacy mode shows
     initials, but the leader types the name), unit or mentor."""
-    record = progress.record
-    texts = (name, record.name, record.unit or "", record.mentor or "")
+    texts = (name, row.name, row.unit or "", row.mentor or "")
     return not needle or any(needle in text.casefold() for text in texts)
 
 
@@ -82,9 +98,12 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="banner", classes="banner")
         yield Static(id="title", classes="title")
-        yield DataTable(id="hires", cursor_type="row", zebra_stripes=True)
+        # shown while filtering; hidden, it is disabled too, so it never takes the focus or a key
+        yield Input(id="filter", placeholder=self.peer_app.t("filter.people"), disabled=True,
+                    classes="hidden")
+        yield RowTable(row_key, id="hires")
         yield Static(id="empty", classes="empty")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     needle = ""  # the filter text, casefolded
     sort = "start"  # a key of SORTS
@@ -94,9 +113,9 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
 
     @property
     def filter_field(self) -> Input | None:
-        """The filter field, which exists only while filtering (so it never takes keys otherwise)."""
-        found = self.query("#filter")
-        return found.first(Input) if found else None
+        """The filter field, which is there only while filtering (so it never takes keys otherwise)."""
+        field = self.query_one("#filter", Input)
+        return None if field.disabled else field
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -107,52 +126,51 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         banner.display = bool(app.banner)
         banner.update(Text(shown(app.banner, multiline=True)))
         self.query_one("#title", Static).update(self._title())
-        if self.filter_field is not None:
-            self.filter_field.placeholder = app.t("filter.people")
-        table = self.query_one("#hires", DataTable)
-        selected = self._selected_key()
-        table.clear(columns=True)
+        self.query_one("#filter", Input).placeholder = app.t("filter.people")
+        table = self.query_one("#hires", RowTable)
         widths = fitting_columns((table.size.width or self.size.width) - GAP)
-        for key, width in widths.items():
-            table.add_column(app.t(key), key=key, width=width)
+        columns = [Column(key, app.t(key), width) for key, width in widths.items()]
         needle = self.needle
-        listed = [h for h in app.hires.values() if app.show_finished or not h.finished]
-        for progress in sorted(listed, key=SORTS[self.sort]):
-            record = progress.record
-            name = app.name_of(record)
-            if not matches(progress, name, needle):
-                continue
-            next_due = progress.next_due
-            overdue = progress.overdue_count
-            cells = {
-                "form.name": name, "col.unit": record.unit or "", "col.start": record.start_date.isoformat(),
-                "col.checklist": record.checklist,
-                "col.next": self._finished_text(progress) if progress.finished
-                else f"{next_due.due} {next_due.title(app.lang)}" if next_due else "",
-            }
-            style = "dim italic" if progress.finished else ""
-            row = {key: Text(shorten(shown(text), widths.get(key, 0)), style=style)
-                   for key, text in cells.items()}
-            row["col.progress"] = progress_bar(finished(progress), progress.total)
-            row["col.overdue"] = Text(str(overdue), style=f"bold {app.error_color}") if overdue else Text("")
-            table.add_row(*(row[key] for key in widths), key=record.id)
-        for hire_id, problem in sorted(app.broken.items()):
-            if not needle:
-                row = {"form.name": Text(app.t("unreadable"), style=f"bold {app.error_color}"),
-                       "col.next": shown_line(str(problem), "italic")}
-                table.add_row(*(row.get(key, "") for key in widths), key=f"!{hire_id}")
+        today = app.onboarding.today()
+        listed = [row for row in app.rows.values() if (app.show_finished or row.finished is None)
+                  and matches(row, app.name_of(row), needle)]
+        listed.sort(key=partial(SORTS[self.sort], today=today))
+        rows: list[HireRow | ProblemRow] = [*listed]
+        if not needle:
+            rows += [ProblemRow(hire_id, problem) for hire_id, problem in sorted(app.broken.items())]
+        table.show(columns, rows, partial(self._cells, widths, today), keep=table.selected_key)
         empty = self.query_one("#empty", Static)
-        empty.display = app.loaded and table.row_count == 0
+        empty.display = app.rows_ready and not rows
         empty.update(app.t("empty.filter") if needle else app.t("empty.hires"))
-        if not app.loaded:
+        if not rows and not app.rows_ready:
             empty.display = True
             empty.update(app.t("loading"))
-        table.display = table.row_count > 0
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
+        table.display = bool(rows)
         field = self.filter_field
         if table.display and not (field is not None and field.has_focus):
             table.focus()
+
+    def _cells(self, widths: dict[str, int], today: dt.date, row: HireRow | ProblemRow) -> list[Text]:
+        """What a row shows in each column on screen."""
+        app = self.peer_app
+        if isinstance(row, ProblemRow):
+            cells = {"form.name": Text(app.t("unreadable"), style=f"bold {app.error_color}"),
+                     "col.next": shown_line(str(row.problem), "italic")}
+            return [cells.get(key, Text("")) for key in widths]
+        finished_row = row.finished is not None
+        texts = {
+            "form.name": app.name_of(row), "col.unit": row.unit or "", "col.start": row.start.isoformat(),
+            "col.checklist": row.checklist,
+            "col.next": self._finished_text(row) if finished_row
+            else f"{row.next_due} {row.next_title(app.lang)}" if row.next_due else "",
+        }
+        style = "dim italic" if finished_row else ""
+        cells = {key: Text(shorten(shown(text), widths.get(key, 0)), style=style)
+                 for key, text in texts.items()}
+        cells["col.progress"] = progress_bar(row.finished_items, row.total)
+        overdue = row.overdue(today)
+        cells["col.overdue"] = Text(str(overdue), style=f"bold {app.error_color}") if overdue else Text("")
+        return [cells[key] for key in widths]
 
     def _title(self) -> Text:
         """"peeronboard · Hires · sorted by name", then what the leader should know of finished hires."""
@@ -163,16 +181,15 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         if app.private:
             parts.append(app.t("private.shown"))
         title = Text(" · ".join(parts), style="bold")
-        due = len(app.onboarding.due_for_erasure(list(app.hires.values())))
+        due = sum(app.onboarding.erasure_due(row.finished) for row in app.rows.values() if row.finished)
         if due:
             title.append(" · " + app.t("dash.due_erasure", count=due), style=f"bold {app.error_color}")
         return title
 
-    def _finished_text(self, progress: HireProgress) -> str:
+    def _finished_text(self, row: HireRow) -> str:
         """"■ finished 2027-06-30: completed" for a finished hire's row."""
-        record = progress.record
-        reason = f": {record.finish_reason}" if record.finish_reason else ""
-        return f"■ {self.peer_app.t('finished', date=record.finished)}{reason}"
+        reason = f": {row.finish_reason}" if row.finish_reason else ""
+        return f"■ {self.peer_app.t('finished', date=row.finished)}{reason}"
 
     def on_resize(self) -> None:
         self.refresh_data()
@@ -203,17 +220,14 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
             self.peer_app.erase_hire(hire_id)
 
     def _selected_key(self) -> str | None:
-        table = self.query_one("#hires", DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one("#hires", RowTable).selected_key
 
     def action_open(self) -> None:
         self._open_row(self._selected_key())
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_table_selected(self, event: RowTable.Selected) -> None:
         event.stop()
-        self._open_row(event.row_key.value)
+        self._open_row(event.key)
 
     def _open_row(self, key: str | None) -> None:
         """A hire's checklist, or for a problem row the problem in full."""
@@ -226,19 +240,23 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         elif not key.startswith("!"):
             app.open_hire(key)
 
-    async def action_filter(self) -> None:
-        field = self.filter_field
-        if field is None:
-            field = Input(id="filter", placeholder=self.peer_app.t("filter.people"))
-            await self.mount(field, before=self.query_one("#hires"))
+    def action_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.disabled = False
+        field.remove_class("hidden")
         field.focus()
 
-    async def action_clear_filter(self) -> None:
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        was_filtering = not field.disabled or self.needle
         self.needle = ""
-        if self.filter_field is not None:
-            await self.filter_field.remove()
-        self.query_one("#hires", DataTable).focus()
-        self.refresh_data()
+        with field.prevent(Input.Changed):
+            field.value = ""
+        field.disabled = True
+        field.add_class("hidden")
+        self.query_one("#hires", RowTable).focus()
+        if was_filtering:
+            self.refresh_data()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -247,7 +265,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
-            self.query_one("#hires", DataTable).focus()
+            self.query_one("#hires", RowTable).focus()
 
 
 class ProblemScreen(PeerScreenMixin, ModalScreen[None]):

@@ -10,8 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
-from textual.widgets.data_table import ColumnKey
+from textual.widgets import Static
 
 from ...dates import move_date
 from ...progress import HireProgress, ItemView
@@ -19,6 +18,8 @@ from ...record import HireRecord
 from ...timeline import plan_of
 from ...wording import hire_facts, moved_from, outcome, owner_text
 from ..format import STATE_MARKS, due_text, masked, shorten, shown, shown_line
+from ..widgets.key_bar import KeyBar
+from ..widgets.row_table import Column, RowTable
 from .base import PeerScreenMixin
 from .dialogs import ConfirmScreen, Field, FieldsPrompt
 from .history import log_text, log_time
@@ -29,6 +30,7 @@ PHASE_PREFIX = "phase:"
 RETIRED_PREFIX = "retired:"
 RowSource = ItemView | str  # what a row shows: an item, or a heading's text
 OWNER_WIDTH = 22
+DUE_WIDTH = 12  # "2027-01-12 !"
 PANEL_LOG = 3  # log entries of the focused item in the side panel
 
 
@@ -73,12 +75,18 @@ class HireScreen(PeerScreenMixin, Screen[None]):
 
     def __init__(self, hire_id: str, focus_item: str | None = None) -> None:
         super().__init__()
+        self.begin(hire_id, focus_item)
+
+    def begin(self, hire_id: str, focus_item: str | None = None) -> None:
+        """Show this hire (the app keeps one hire screen and shows each hire on it: no new widgets)."""
         self.hire_id = hire_id
         self.focus_item = focus_item
         self._drawn_layout: TableLayout | None = None
         self._guided: str | None = None  # the item the guidance panel shows, to start a new one at its top
-        self._drawn_rows: dict[str, RowSource] = {}
         self.by_due = False  # ``s``: every item by due date instead of the checklist's phases
+        if self.is_mounted and self.timeline_shown:
+            self.query_one("#items", RowTable).display = True
+            self.query_one(Timeline).display = False
         self.timeline_shown = False  # ``t``: the items on a time axis instead of the list
 
     @property
@@ -88,17 +96,18 @@ class HireScreen(PeerScreenMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="hire-header", classes="title")
         with Horizontal(id="hire-body"):
-            yield DataTable(id="items", cursor_type="row")
+            yield RowTable(lambda row: row[0], id="items")
             yield Timeline(id="timeline")
             with VerticalScroll(id="guidance-box"):
                 yield Static(id="guidance")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_data()  # at once, so keys pressed straight away find the items
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
+        self.query_one("#items", RowTable).focus()
 
     # --- drawing ---------------------------------------------------------------------------
 
@@ -133,40 +142,19 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         self.query_one("#hire-header", Static).update(header)
 
     def _draw_items(self, progress: HireProgress) -> None:
-        """The items by phase; where only some rows changed (a tick), only those cells are redrawn,
-        so a long checklist stays quick."""
-        table = self.query_one("#items", DataTable)
+        """The items by phase. Only the rows on screen are ever rendered, so a long checklist stays
+        quick."""
+        table = self.query_one("#items", RowTable)
         layout = self._layout(progress)
         rows = self._row_sources(progress)
-        if layout != self._drawn_layout or list(rows) != list(self._drawn_rows):
-            self._rebuild(table, layout, rows)
-        else:
-            for key, source in rows.items():
-                if source != self._drawn_rows[key]:
-                    self._update_row(table, key, self._cells(source, layout), layout)
-        self._drawn_layout, self._drawn_rows = layout, rows
-
-    @staticmethod
-    def _update_row(table: DataTable, key: str, cells: tuple[Text | str, ...], layout: TableLayout) -> None:
-        """Redraw one row's cells. A column is widened for a wider cell, but never measured again
-        for a narrower one: that would measure the column's every cell."""
-        for column, cell in zip(layout.columns, cells, strict=True):
-            width = cell.cell_len if isinstance(cell, Text) else len(cell)
-            wider = width > table.columns[ColumnKey(column)].content_width
-            table.update_cell(key, column, cell, update_width=wider)
-
-    def _rebuild(self, table: DataTable, layout: TableLayout, rows: dict[str, RowSource]) -> None:
         app = self.peer_app
-        selected = self.selected_key() if self._drawn_layout else self._first_focus(rows)
-        table.clear(columns=True)
         labels = {"title": app.t("col.title"), "due": app.t("col.due"), "owner": app.t("panel.owner")}
-        for key in layout.columns:
-            width = layout.title_width if key == "title" else None
-            table.add_column(labels.get(key, ""), key=key, width=width)
-        for key, source in rows.items():
-            table.add_row(*self._cells(source, layout), key=key)
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
+        widths = {"mark": 1, "title": layout.title_width, "due": DUE_WIDTH, "owner": layout.owner_width,
+                  "note": 1}
+        columns = [Column(key, labels.get(key, ""), widths[key]) for key in layout.columns]
+        selected = table.selected_key if self._drawn_layout else self._first_focus(rows)
+        table.show(columns, list(rows.items()), lambda row: self._cells(row[1], layout), keep=selected)
+        self._drawn_layout = layout
 
     def _row_sources(self, progress: HireProgress) -> dict[str, RowSource]:
         """What each row shows, by row key in order: an item's view, or a heading's text."""
@@ -211,7 +199,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
 
     def _layout(self, progress: HireProgress) -> TableLayout:
         app = self.peer_app
-        width = self.query_one("#items", DataTable).size.width
+        width = self.query_one("#items", RowTable).size.width
         owner_fits = width >= 70  # on a narrow screen the owner is still in the guidance panel
         # one owner text per kind of owner (role and named person), not per item: a tick on a hire of
         # thousands of items stays quick
@@ -296,10 +284,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
     # --- selection -------------------------------------------------------------------------
 
     def selected_key(self) -> str | None:
-        table = self.query_one("#items", DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one("#items", RowTable).selected_key
 
     def selected_view(self) -> ItemView | None:
         progress = self.progress
@@ -330,10 +315,10 @@ class HireScreen(PeerScreenMixin, Screen[None]):
             return self.focus_item
         return next((key for key, source in rows.items() if not isinstance(source, str)), None)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_row_table_highlighted(self, event: RowTable.Highlighted) -> None:
         self._show_guidance()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_table_selected(self, event: RowTable.Selected) -> None:
         event.stop()
         self.action_toggle()
 
@@ -487,9 +472,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         app.push_screen(ConfirmScreen(question, app.t("confirm.remove_yes")), remove)
 
     def move_to(self, item_id: str) -> None:
-        table = self.query_one("#items", DataTable)
-        if item_id in table.rows:
-            table.move_cursor(row=table.get_row_index(item_id))
+        self.query_one("#items", RowTable).move_to(item_id)
         if self.timeline_shown:
             self.query_one(Timeline).select(item_id)
 
@@ -506,7 +489,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         progress = self.progress
         if progress is None:
             return
-        table, timeline = self.query_one("#items", DataTable), self.query_one(Timeline)
+        table, timeline = self.query_one("#items", RowTable), self.query_one(Timeline)
         if self.timeline_shown:
             item_id = timeline.current
             self.timeline_shown, table.display = False, True

@@ -6,10 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ...record import HireRecord, LogEntry
 from ..format import masked, shown, shown_line
+from ..widgets.key_bar import KeyBar
 from .base import PeerScreenMixin
 
 
@@ -33,7 +34,7 @@ class HistoryScreen(PeerScreenMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="history-title", classes="title")
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..format import shown_line
+from ..widgets.key_bar import KeyBar
 from .base import PeerScreenMixin
 
 Row = tuple[Sequence[Text | str], str]  # the cells, and the row's key
@@ -27,7 +28,7 @@ class ListingScreen(PeerScreenMixin, Screen[None]):
         yield Static(id=f"{self.LISTING}-title", classes="title")
         yield DataTable(id=self.LISTING, cursor_type="row", zebra_stripes=True)
         yield Static(id=f"{self.LISTING}-empty", classes="empty")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -13,12 +13,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...i18n import say
 from ...progress import HireProgress
 from ...report import OTHER_UNITS, Report, Tally, build_report
 from ..format import Flow, shown
+from ..widgets.key_bar import KeyBar
 from .base import PeerScreenMixin
 
 # each outcome's part of a bar: the tally's field, its block (told apart without colour too), its words
@@ -136,7 +137,7 @@ class ReportScreen(PeerScreenMixin, Screen[None]):
         with VerticalScroll(id="report-box"):
             yield Static(id="report-status", classes="empty")
             yield ReportView(id="report")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -1,0 +1,226 @@
+"""The dashboard's rows, kept in a small derived file so the first screen shows hires at once.
+
+``<data dir>/rows.json`` holds one line per hire, sorted as the dashboard sorts by default (start date,
+then name): what its row shows, and the stamp (inode, modification time, size) of the record file it
+was made from. Its first line names the format and each checklist's stamp. A row is only ever used
+while its record file and its checklist are unchanged; any other row is made again from the record.
+The file is a cache: it may be missing, damaged or hostile, and deleting it is always safe. It holds
+names, so it is private (0600) and ``erase`` shreds it.
+
+A row says on which days items fall due rather than how many are overdue, so it is right on any day.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .atomic import replace_file
+from .safefile import read_regular
+
+ROWS_FORMAT = 1  # raise it when a row's fields change: an older file is then made again
+HEAD_BYTES = 64 * 1024  # what is read before the first frame: a screen of rows many times over
+MAX_LINE = 16 * 1024  # a longer line is not a row this module wrote
+Stamp = tuple[int, int, int]
+
+
+class HireRow(NamedTuple):
+    """One hire as its dashboard row shows it."""
+
+    id: str
+    stamp: Stamp  # the record file's, when the row was made
+    name: str
+    unit: str | None
+    mentor: str | None
+    start: dt.date
+    checklist: str
+    finished_items: int  # done or not applicable
+    total: int
+    open_dues: tuple[int, ...]  # the days (ordinals) open items fall due, in order, each day once
+    open_counts: tuple[int, ...]  # how many open items fall due by each of those days, in all
+    next_due: dt.date | None  # the open item due first
+    next_da: str
+    next_en: str
+    finished: dt.date | None  # the hire's onboarding ended
+    finish_reason: str | None
+
+    def overdue(self, today: dt.date) -> int:
+        """Open items past their due date; a finished hire has none."""
+        if self.finished:
+            return 0
+        days = bisect.bisect_left(self.open_dues, today.toordinal())
+        return self.open_counts[days - 1] if days else 0
+
+    def next_title(self, lang: str) -> str:
+        return self.next_da if lang == "da" else self.next_en
+
+    @property
+    def start_order(self) -> tuple[dt.date, str]:
+        return self.start, self.name.casefold()
+
+
+def row_for(progress: Any, stamp: Stamp) -> HireRow:  # a progress.HireProgress
+    """The row of a hire resolved against its checklist (without building a view of every item)."""
+    record = progress.record
+    upcoming = progress.next_due
+    return HireRow(
+        record.id, stamp, record.name, record.unit, record.mentor, record.start_date, record.checklist,
+        progress.count("done") + progress.count("skipped"), progress.total, *_open_dues(progress),
+        upcoming.due if upcoming else None, upcoming.title("da") if upcoming else "",
+        upcoming.title("en") if upcoming else "", record.finished, record.finish_reason,
+    )
+
+
+def _open_dues(progress: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The days open items of the checklist or of the hire's own fall due, earliest first, and how
+    many fall due by each of those days."""
+    checklist = progress.checklist
+    if checklist is None:
+        return (), ()
+    states = progress.record.items
+    planned = zip(checklist.item_list, checklist.due_dates(progress.record.start_date), strict=True)
+    dues = []
+    for item, due in [*planned, *((own, None) for own in progress.own_items)]:
+        state = states.get(item.id)
+        if state is None or state.status == "open":
+            day = (state.due if state else None) or due
+            if day is not None:
+                dues.append(day.toordinal())
+    days: list[int] = []
+    counts: list[int] = []
+    for number, day in enumerate(sorted(dues), 1):
+        if days and days[-1] == day:
+            counts[-1] = number
+        else:
+            days.append(day)
+            counts.append(number)
+    return tuple(days), tuple(counts)
+
+
+def checklist_stamp(checklist: Any) -> list[Any] | None:  # a checklist.Checklist, or None
+    """What changes when a checklist file is edited: its version and its file's identity."""
+    if checklist is None:
+        return None
+    path = checklist.path
+    try:
+        info = os.stat(path) if path else None
+    except OSError:
+        info = None
+    return [checklist.version, str(path), info.st_mtime_ns if info else 0, info.st_size if info else 0]
+
+
+# --- the file --------------------------------------------------------------------------------
+
+def _dump(row: HireRow) -> list[Any]:
+    return [row.id, list(row.stamp), row.name, row.unit, row.mentor, row.start.isoformat(), row.checklist,
+            row.finished_items, row.total, list(row.open_dues), list(row.open_counts), _day(row.next_due),
+            row.next_da,
+            row.next_en, _day(row.finished), row.finish_reason]
+
+
+def _load(data: Any) -> HireRow | None:
+    """A row as ``_dump`` wrote it, or None for anything else."""
+    if type(data) is not list or len(data) != 16:
+        return None
+    (hire_id, stamp, name, unit, mentor, start, checklist, done, total, dues, counts, next_due, next_da,
+     next_en, finished, reason) = data
+    if (not {type(hire_id), type(name), type(checklist), type(start), type(next_da), type(next_en)} <= _TEXT
+            or not {type(unit), type(mentor), type(next_due), type(finished), type(reason)} <= _MAYBE_TEXT
+            or not _numbers(stamp) or len(stamp) != 3 or not _numbers([done, total])
+            or not _numbers(dues) or not _numbers(counts) or len(counts) != len(dues)):
+        return None
+    try:
+        return HireRow(hire_id, tuple(stamp), name, unit, mentor, dt.date.fromisoformat(start),  # type: ignore[arg-type]
+                       checklist, done, total, tuple(dues), tuple(counts), _date(next_due), next_da, next_en,
+                       _date(finished), reason)
+    except ValueError:
+        return None
+
+
+_TEXT, _MAYBE_TEXT, _INT = {str}, {str, type(None)}, {int}
+
+
+def _numbers(values: Any) -> bool:
+    """A list of whole numbers (no bools, no floats) from 0 up (checked in C: a row has dozens)."""
+    return type(values) is list and set(map(type, values)) <= _INT and (not values or min(values) >= 0)
+
+
+def _lines(text: str, complete: bool) -> Iterator[Any]:
+    """Each line's JSON; a last line cut off by a partial read is left out, a damaged line is None."""
+    lines = text.split("\n")
+    if not complete:
+        lines = lines[:-1]
+    lines = [line for line in lines if line]
+    if lines and complete and all(len(line) <= MAX_LINE for line in lines):
+        with contextlib.suppress(ValueError, RecursionError):  # the usual case: one parse of it all
+            yield from json.loads(f"[{','.join(lines)}]")
+            return
+    for line in lines:
+        try:
+            yield json.loads(line) if len(line) <= MAX_LINE else None
+        except (ValueError, RecursionError):
+            yield None
+
+
+class RowsFile:
+    """The rows of every hire, sorted by start order, with the checklists' stamps they were made with."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def read(self, head: bool = False) -> tuple[dict[str, Any], list[HireRow]]:
+        """The checklists' stamps and the rows, or nothing when the file is missing or not this format;
+        with ``head``, only the rows in the file's first ``HEAD_BYTES``. Damaged rows are left out."""
+        try:
+            data = (read_regular(self.path, follow_links=False, max_bytes=HEAD_BYTES, head=True) if head
+                    else read_regular(self.path, follow_links=False))
+        except OSError:
+            return {}, []
+        lines = _lines(data.decode("utf-8", "replace"), complete=not head or len(data) < HEAD_BYTES)
+        header = next(lines, None)
+        if (not isinstance(header, dict) or header.get("format") != ROWS_FORMAT
+                or not isinstance(header.get("checklists"), dict)):
+            return {}, []
+        rows = [row for row in map(_load, lines) if row is not None]
+        return header["checklists"], rows
+
+    def write(self, rows: Iterable[HireRow], checklists: dict[str, Any]) -> None:
+        """Replace the file; a failure only means the next start makes the rows again."""
+        ordered = sorted(rows, key=lambda row: (*row.start_order, row.id))
+        text = "\n".join([json.dumps({"format": ROWS_FORMAT, "rows": True, "checklists": checklists},
+                                     ensure_ascii=False, separators=(",", ":")),
+                          *(json.dumps(_dump(row), ensure_ascii=False, separators=(",", ":"))
+                            for row in ordered)]) + "\n"
+        with contextlib.suppress(OSError, ValueError):
+            replace_file(self.path, text.encode("utf-8", "surrogateescape"), durable=False)
+
+
+def looks_like_rows(path: Path) -> bool:
+    """Whether ``path`` holds a rows file (a copy of one, under another name), by how it starts."""
+    try:
+        start = read_regular(path, follow_links=False, max_bytes=64, head=True)
+    except OSError:
+        return False
+    return start.startswith(b'{"format":') and b'"rows":true' in start
+
+
+def still_true(row: HireRow, stamp: Stamp | None, checklists: dict[str, Any],
+               current: dict[str, Any]) -> bool:
+    """Whether ``row`` still shows its record: the file has the stamp it was made from, and the
+    checklist is the one it was made with."""
+    return (stamp is not None and tuple(row.stamp) == tuple(stamp)
+            and checklists.get(row.checklist) == current.get(row.checklist))
+
+
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None

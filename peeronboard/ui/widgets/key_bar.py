@@ -1,0 +1,91 @@
+"""The screen's keys on one line at the bottom, as many as fit, and always the key that lists them all.
+
+Textual's ``Footer`` makes a widget per key and makes them all again whenever the keys change (each
+time a screen comes back), and on a narrow screen it cuts off whatever is last, which was ``?``. This
+bar is one line of text: the screen's own keys first, then the app's, each one a click away, and ``?``
+(help, which lists every key), the way back and the command palette's key are kept when others
+must give way.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, NamedTuple
+
+from rich.style import Style
+from rich.text import Text
+from textual.screen import Screen
+from textual.widget import Widget
+
+# the actions whose keys are never left out: going back, the list of every key, the palette
+KEPT = ("back", "close", "help", "command_palette")
+GAP = " "
+
+
+class Key(NamedTuple):
+    key: str  # as Textual names it ("slash")
+    shown: str  # as the bar shows it ("/")
+    description: str
+    action: str
+    enabled: bool
+
+
+class KeyBar(Widget):
+    """One line of key hints for the screen it is on."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"keybar--key", "keybar--description"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys: list[Key] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._read_keys()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if self.is_attached and screen is self.screen:
+            self._read_keys()
+
+    def _read_keys(self) -> None:
+        keys: dict[str, Key] = {}
+        palette = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else None
+        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+            if (binding.show or key == palette) and binding.action not in keys:
+                keys[binding.action] = Key(key, self.app.get_key_display(binding), binding.description,
+                                           binding.action, enabled)
+        if self._keys != list(keys.values()):
+            self._keys = list(keys.values())
+            self.refresh()
+
+    @property
+    def shown_keys(self) -> list[Key]:
+        """The keys that fit the bar's width, in the bar's order."""
+        width = self.size.width or 80
+        ordered = [k for k in self._keys if not k.action.endswith(KEPT)]
+        kept = [k for k in self._keys if k.action.endswith(KEPT)]
+        used = sum(_width(k) for k in kept)
+        shown = []
+        for key in ordered:
+            if used + _width(key) <= width:
+                shown.append(key)
+                used += _width(key)
+        return shown + kept
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("keybar--key")
+        text_style = self.get_component_rich_style("keybar--description")
+        line = Text(no_wrap=True, overflow="crop", end="")
+        for key in self.shown_keys:
+            click = Style.from_meta({"@click": f"app.simulate_key({key.key!r})"})
+            dim = Style(dim=not key.enabled)
+            line.append(f" {key.shown} ", key_style + click + dim)
+            line.append(key.description, text_style + click + dim)
+            line.append(GAP)
+        return line
+
+
+def _width(key: Key) -> int:
+    return len(key.shown) + 2 + len(key.description) + len(GAP)

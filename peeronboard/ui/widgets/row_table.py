@@ -1,0 +1,227 @@
+"""A table that draws only the rows on screen, so ten thousand hires cost what one screen of them does.
+
+The owner gives the columns, a sequence of rows (any objects) and a function making a row's cells; the
+table renders a row's cells only when that row comes into view, and keeps the lines it drew until the
+rows change. Keys: arrows, PageUp/PageDown, Home/End move the cursor; Enter or a click on the cursor row
+selects it (``RowTable.Selected``); every cursor move posts ``RowTable.Highlighted``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, NamedTuple
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+PAD = 1  # blank cells either side of each cell, as Textual's DataTable has
+
+
+class Column(NamedTuple):
+    key: str
+    label: str
+    width: int
+
+
+Cells = Callable[[Any], Sequence[Text | str]]
+
+
+class RowTable(ScrollView, can_focus=True):
+    """Rows of cells under one header line; only what is on screen is ever rendered."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home,ctrl+home", "to_end(0)", show=False),
+        Binding("end,ctrl+end", "to_end(1)", show=False),
+        Binding("enter", "select", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"rowtable--header", "rowtable--even-row", "rowtable--cursor"}
+
+    class Highlighted(Message):
+        def __init__(self, table: RowTable, key: str | None) -> None:
+            super().__init__()
+            self.table, self.key = table, key
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
+    class Selected(Highlighted):
+        pass
+
+    def __init__(self, key: Callable[[Any], str], *, id: str | None = None,  # noqa: A002
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._key_of = key
+        self._columns: tuple[Column, ...] = ()
+        self._rows: Sequence[Any] = ()
+        self._cells: Cells = lambda row: ()
+        self._positions: dict[str, int] | None = None
+        self._lines: dict[tuple[Any, ...], Strip] = {}
+        self.cursor = 0
+
+    # --- what the owner calls --------------------------------------------------------------
+
+    def show(self, columns: Sequence[Column], rows: Sequence[Any], cells: Cells, *,
+             keep: str | None = None) -> None:
+        """Show ``rows`` (rendered by ``cells``), the cursor on the row keyed ``keep`` if it is there,
+        else on the same position as before."""
+        self._columns, self._rows, self._cells = tuple(columns), rows, cells
+        self._positions = None
+        self._lines.clear()
+        self.virtual_size = Size(self._width(), len(rows) + 1)
+        found = self.index_of(keep) if keep is not None else None
+        self._move(found if found is not None else self.cursor, post=False, force=True)
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def rows(self) -> Sequence[Any]:
+        return self._rows
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    @property
+    def selected_key(self) -> str | None:
+        return self._key_of(self._rows[self.cursor]) if self._rows else None
+
+    def key_at(self, index: int) -> str:
+        return self._key_of(self._rows[index])
+
+    def index_of(self, key: str) -> int | None:
+        if self._positions is None:
+            self._positions = {self._key_of(row): n for n, row in enumerate(self._rows)}
+        return self._positions.get(key)
+
+    def move_to(self, key: str) -> bool:
+        """Put the cursor on the row keyed ``key``; False if there is none."""
+        index = self.index_of(key)
+        if index is not None:
+            self._move(index)
+        return index is not None
+
+    def cell_texts(self) -> list[list[str]]:
+        """Every row's cells as plain text (what the screen shows of them, uncut)."""
+        return [[str(cell) for cell in self._cells(row)] for row in self._rows]
+
+    # --- keys and the mouse ------------------------------------------------------------------
+
+    @property
+    def page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def action_cursor(self, step: int) -> None:
+        self._move(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        self._move(self.cursor + direction * self.page)
+
+    def action_to_end(self, last: int) -> None:
+        self._move(len(self._rows) - 1 if last else 0)
+
+    def action_select(self) -> None:
+        if self._rows:
+            self.post_message(self.Selected(self, self.selected_key))
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:
+            return
+        index = int(self.scroll_y) + offset.y - 1
+        if 0 <= index < len(self._rows):
+            event.stop()
+            if index == self.cursor:
+                self.action_select()
+            else:
+                self._move(index)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.refresh()
+
+    def _move(self, index: int, *, post: bool = True, force: bool = False) -> None:
+        index = max(0, min(index, len(self._rows) - 1))
+        if index == self.cursor and not force:
+            return
+        self.cursor = index
+        top = int(self.scroll_y)
+        if index < top:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= top + self.page:
+            self.scroll_to(y=index - self.page + 1, animate=False, immediate=True)
+        self.refresh()
+        if post:
+            self.post_message(self.Highlighted(self, self.selected_key))
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self._width(), len(self._rows) + 1)
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def _width(self) -> int:
+        return sum(column.width + 2 * PAD for column in self._columns)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            return self._line(("header", width), self._header, "rowtable--header", width)
+        index = int(self.scroll_y) + y - 1
+        if index >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        cursor = index == self.cursor
+        parts = ("rowtable--cursor",) if cursor else ("rowtable--even-row",) if index % 2 else ()
+        return self._line((index, width, cursor, self.has_focus), lambda: self._cells(self._rows[index]),
+                          parts, width)
+
+    def _header(self) -> Sequence[Text | str]:
+        return [Text(column.label) for column in self._columns]
+
+    def _line(self, cache_key: tuple[Any, ...], cells: Callable[[], Sequence[Text | str]],
+              components: str | tuple[str, ...], width: int) -> Strip:
+        line = self._lines.get(cache_key)
+        if line is None:
+            base, over = self.rich_style, None
+            if components == ("rowtable--cursor",):  # the cursor's colours win, so its row is legible
+                over = self.get_component_rich_style(*components)
+            elif components:
+                base = base + self.get_component_rich_style(*((components,) if isinstance(components, str)
+                                                              else components))
+            line = self._render_cells(cells(), base, width, over)
+            if len(self._lines) > 4 * max(self.size.height, 1) + 8:
+                self._lines.clear()
+            self._lines[cache_key] = line
+        return line
+
+    def _render_cells(self, cells: Sequence[Text | str], base: Style, width: int,
+                      over: Style | None = None) -> Strip:
+        console = self.app.console
+        segments: list[Segment] = []
+        blank = " " * PAD
+        for column, cell in zip(self._columns, cells, strict=False):
+            text = cell.copy() if isinstance(cell, Text) else Text(cell)
+            text.no_wrap = True
+            text.truncate(column.width, overflow="ellipsis")
+            rendered = text.render(console, end="")  # the text's own style is left to the caller
+            segments.append(Segment(blank))
+            segments.extend(Segment.apply_style(rendered, console.get_style(text.style)) if text.style
+                            else rendered)
+            segments.append(Segment(" " * (column.width - text.cell_len) + blank))  # unstyled: no underline
+        strip = Strip(Segment.apply_style(segments, base, over))
+        return strip.adjust_cell_length(width, base + over if over else base).crop(0, width)

@@ -1,0 +1,74 @@
+"""The command line starts quickly: each run is a fresh process, so every module it loads is time a leader
+waits. ``--version`` loads nothing else, a tick loads neither the terminal app nor the style-keeping
+editor, and building less changes nothing the command line shows."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from peeronboard import __version__
+from peeronboard.cli import main
+from peeronboard.cli.parser import SUBCOMMANDS
+
+from .conftest import DATA
+
+ROOT = Path(__file__).parent.parent
+MARK = "loaded modules:"
+
+
+def _fresh_run(*arguments: str) -> tuple[str, set[str]]:
+    """What ``main(arguments)`` prints in a fresh interpreter, and the modules loaded by its end."""
+    code = ("import sys\nfrom peeronboard.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            f"sys.stderr.write('\\n{MARK} ' + ' '.join(sorted(sys.modules)) + '\\n')\n")
+    result = subprocess.run([sys.executable, "-c", code, *arguments], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    return result.stdout, set(result.stderr.rpartition(MARK)[2].split())
+
+
+def _heavy(modules: set[str], names: tuple[str, ...]) -> set[str]:
+    return {module for module in modules if module.split(".")[0] in names}
+
+
+def test_version_answers_before_loading_anything_else() -> None:
+    shown, modules = _fresh_run("--version")
+    assert shown == f"peeronboard {__version__}\n"
+    assert not _heavy(modules, ("argparse", "dataclasses", "tomllib", "tomlkit", "textual", "rich"))
+    assert {module for module in modules if module.startswith("peeronboard")} == {"peeronboard",
+                                                                                  "peeronboard.cli"}
+
+
+def test_a_tick_loads_neither_the_app_nor_the_editor_that_keeps_comments(cli, hire: str) -> None:
+    shown, modules = _fresh_run("--checklists", str(DATA), "check", hire, "appoint-mentor")
+    assert shown.endswith(": done\n")
+    assert not _heavy(modules, ("textual", "rich", "tomlkit", "shtab", "platformdirs"))
+    assert "[x]" in cli("show", hire).out.split("appoint-mentor")[0].splitlines()[-1]
+
+
+def test_help_lists_every_command_with_its_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert stop.value.code == 0
+    for command in SUBCOMMANDS:
+        assert f" {command.name} {' '.join(command.help.split()[:4])}" in shown, command.name
+
+
+def test_a_wrong_command_is_told_every_command_there_is(cli) -> None:
+    result = cli("chekc", "anna", "x")
+    choices = ", ".join(repr(command.name) for command in SUBCOMMANDS)
+    assert result.code == 2
+    assert f"invalid choice: 'chekc' (choose from {choices})" in result.err
+
+
+def test_a_command_run_in_process_leaves_the_garbage_collector_as_it_was(cli, hire: str) -> None:
+    assert cli("check", hire, "appoint-mentor").code == 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert gc.isenabled() and gc.get_freeze_count() == 0

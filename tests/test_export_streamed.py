@@ -1,0 +1,39 @@
+"""A summary to a file is written piece by piece: the same bytes as made whole, and a failure part way
+leaves the file that was there and no temp file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from peeronboard.exports import formats
+from peeronboard.onboarding import Onboarding
+
+
+def test_a_csv_written_in_pieces_is_the_csv_made_whole(onboarding: Onboarding, tmp_path: Path, cli) -> None:
+    import datetime as dt
+
+    for n in range(250):  # more than one piece
+        onboarding.add(f"Person {n}", dt.date(2027, 2, 1), "sample")
+    out = tmp_path / "all.csv"
+    assert cli("export", "--format", "csv", "-o", str(out)).code == 0
+    hires, _ = onboarding.all_progress()
+    options = formats.ExportOptions(lang="en", today=onboarding.today())
+    assert out.read_bytes() == formats.export_bytes("csv", hires, options)
+    assert len(list(formats.export_chunks("csv", hires, options))) > 2
+
+
+def test_a_failure_part_way_leaves_the_old_file_and_no_temp_file(tmp_path: Path) -> None:
+    out = tmp_path / "all.csv"
+    out.write_bytes(b"the old summary")
+
+    def pieces() -> Iterator[bytes]:
+        yield b"half a summary"
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(Exception, match="No space left"):
+        formats.write_export(out, pieces())
+    assert out.read_bytes() == b"the old summary"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.csv"]

@@ -1,0 +1,180 @@
+"""The dashboard's rows file: hires on the first screen before any record is read, never out of date,
+and harmless when damaged or hostile."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from peeronboard.onboarding import Onboarding
+from peeronboard.rows import HEAD_BYTES, RowsFile, checklist_stamp, row_for
+from peeronboard.ui.widgets.row_table import RowTable
+
+from .test_tui import START, app_for, hire_rows, started
+
+
+def rows_now(onboarding: Onboarding) -> list:
+    hires, _ = onboarding.all_progress()
+    seen = onboarding.store.snapshot()
+    return [row_for(h, seen[h.record.id]) for h in hires]
+
+
+def write_rows(onboarding: Onboarding) -> RowsFile:
+    rows = rows_now(onboarding)
+    file = RowsFile(onboarding.store.rows_path)
+    file.write(rows, {r.checklist: checklist_stamp(onboarding.library.get(r.checklist)) for r in rows})
+    return file
+
+
+def add_hires(onboarding: Onboarding, count: int) -> list[str]:
+    return [onboarding.add(f"Person {n:03d} Hansen", START + dt.timedelta(days=n), "sample").id
+            for n in range(count)]
+
+
+def test_a_row_reads_back_as_written_and_counts_overdue_right_on_any_day(onboarding: Onboarding) -> None:
+    ids = add_hires(onboarding, 3)
+    onboarding.check(ids[0], "appoint-mentor")
+    onboarding.set_due(ids[1], "appoint-mentor", (START + dt.timedelta(days=40)).isoformat())
+    file = write_rows(onboarding)
+    checklists, rows = file.read()
+    assert rows == sorted(rows_now(onboarding), key=lambda r: r.start_order)
+    assert set(checklists) == {"sample"}
+    for offset in range(-40, 200, 7):  # the row is right on days after it was made, too
+        day = START + dt.timedelta(days=offset)
+        later = Onboarding(onboarding.store, onboarding.library, "Lise", lambda day=day: day)
+        expected = {h.record.id: h.overdue_count for h in later.all_progress()[0]}
+        assert {row.id: row.overdue(day) for row in rows} == expected
+
+
+def test_the_first_screen_shows_hires_before_any_record_is_read(onboarding: Onboarding) -> None:
+    """With the rows file from the last run, the first frame already lists the hires: the full load
+    (held back here) is not waited for."""
+    add_hires(onboarding, 3)
+    write_rows(onboarding)
+    release = threading.Event()
+    real = onboarding.all_progress
+    onboarding.all_progress = lambda: (release.wait(10), real())[1]  # type: ignore[method-assign]
+
+    async def run() -> None:
+        app = app_for(onboarding)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            assert not app.loaded
+            assert [r[0] for r in hire_rows(app)] == ["Person 000 Hansen", "Person 001 Hansen",
+                                                      "Person 002 Hansen"]
+            release.set()
+            await started(pilot)
+    asyncio.run(run())
+
+
+def test_a_record_changed_since_the_rows_were_written_shows_as_it_is_now(onboarding: Onboarding) -> None:
+    ids = add_hires(onboarding, 2)
+    write_rows(onboarding)
+    onboarding.edit(ids[0], name="Anna Ærø Jensen")  # by the command line, after the app last ran
+    onboarding.erase(ids[1])
+    release = threading.Event()
+    real = onboarding.all_progress
+    onboarding.all_progress = lambda: (release.wait(10), real())[1]  # type: ignore[method-assign]
+
+    async def run() -> None:
+        app = app_for(onboarding)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            assert [r[0] for r in hire_rows(app)] == ["Anna Ærø Jensen"]
+            release.set()
+            await started(pilot)
+            assert [r[0] for r in hire_rows(app)] == ["Anna Ærø Jensen"]
+    asyncio.run(run())
+
+
+def test_a_tick_in_the_app_is_in_the_rows_file_for_the_next_start(onboarding: Onboarding) -> None:
+    (hire_id,) = add_hires(onboarding, 1)
+
+    async def run() -> None:
+        app = app_for(onboarding)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            app.change_item(hire_id, "appoint-mentor", lambda r: onboarding.check(r, "appoint-mentor"))
+            await pilot.pause(1.5)  # the rows file is written a moment after a change
+            await app.workers.wait_for_complete()
+    asyncio.run(run())
+    _, rows = RowsFile(onboarding.store.rows_path).read()
+    assert [(row.id, row.finished_items) for row in rows] == [(hire_id, 1)]
+    assert rows[0].stamp == onboarding.store.stamp_of(hire_id)
+
+
+def test_the_whole_list_is_there_once_the_rows_are_read(onboarding: Onboarding) -> None:
+    """More hires than the first screen reads: after the load every one can be scrolled to."""
+    ids = add_hires(onboarding, 3)
+    file = write_rows(onboarding)
+    _, rows = file.read()
+    padded = [rows[0]._replace(id=f"x{n:05d}", name=f"Zed {n:05d}") for n in range(3000)]
+    file.write([*rows, *padded], {"sample": checklist_stamp(onboarding.library.get("sample"))})
+    assert len(file.read(head=True)[1]) < 3000 < len(file.read()[1])  # the head is only a start
+
+    async def run() -> None:
+        app = app_for(onboarding)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            table = app.screen.query_one("#hires", RowTable)
+            # the padded rows have no record file: they are not shown
+            assert sorted(table.key_at(n) for n in range(table.row_count)) == sorted(ids)
+    asyncio.run(run())
+
+
+HOSTILE = [
+    b"", b"\x00\xff" * 100, b"[" * 100_000, b'{"format":1,"rows":true,"checklists":{}}\n' + b"[" * 100_000,
+    b'{"format":1,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,"2027-13-45","c",1,2,[],[],'
+    b'null,"","",null,null]\n',
+    b'{"format":1,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,"2027-01-01","c",1,2,[true],[1.5],'
+    b'null,"","",null,null]\n',
+    b'{"format":1,"rows":true,"checklists":{}}\n' + b'"' + b"a" * (HEAD_BYTES * 2) + b'"\n',
+    b'{"format":1,"rows":true,"checklists":[]}\n', b'{"format":99}\n',
+]
+
+
+@pytest.mark.parametrize("content", HOSTILE, ids=range(len(HOSTILE)))
+def test_a_damaged_rows_file_is_no_rows(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "rows.json"
+    path.write_bytes(content)
+    for head in (True, False):
+        assert RowsFile(path).read(head=head)[1] == []
+
+
+@pytest.mark.skipif(os.name == "nt", reason="FIFOs and symbolic links are POSIX file kinds")
+def test_a_rows_file_that_is_a_fifo_a_link_or_a_folder_is_never_read(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.json"
+    target.write_text('{"format":1,"rows":true,"checklists":{}}\n')
+    for name, make in (("fifo", os.mkfifo), ("link", lambda p: p.symlink_to(target)), ("dir", os.mkdir)):
+        path = tmp_path / name
+        make(path)
+        assert RowsFile(path).read(head=True) == ({}, [])  # and it returns: a FIFO never blocks
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                    lambda inner: st.lists(inner, max_size=17) | st.dictionaries(st.text(), inner),
+                    max_leaves=40))
+def test_any_json_in_a_row_is_a_row_or_nothing(tmp_path: Path, value: object) -> None:
+    path = tmp_path / "rows.json"
+    path.write_text('{"format":1,"rows":true,"checklists":{}}\n' + json.dumps(value) + "\n")
+    for row in RowsFile(path).read()[1]:
+        assert isinstance(row.name, str) and isinstance(row.start, dt.date)
+        row.overdue(dt.date(2027, 1, 1))
+
+
+def test_erase_removes_the_rows_file_which_holds_names(onboarding: Onboarding) -> None:
+    ids = add_hires(onboarding, 2)
+    write_rows(onboarding)
+    copy = onboarding.store.data_dir / "rows (conflicted copy).json"
+    copy.write_bytes(onboarding.store.rows_path.read_bytes())
+    onboarding.erase(ids[0])
+    assert not onboarding.store.rows_path.exists() and not copy.exists()
