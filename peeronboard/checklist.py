@@ -172,26 +172,25 @@ class _Checker:
         return table.get(key)
 
     def text_value(self, value: Any, at: KeyPath) -> LocalText | None:
-        name = _dotted(at)
         if isinstance(value, str):
             if not value.strip():
-                self.problem(at, Phrase("check.empty", name=name))
+                self.problem(at, Phrase("check.empty", name=_dotted(at)))
                 return None
             return LocalText.plain(value)
         if isinstance(value, dict):
             if not value:
-                self.problem(at, Phrase("check.no_text", name=name))
+                self.problem(at, Phrase("check.no_text", name=_dotted(at)))
                 return None
             pairs = []
             for lang, text in value.items():
                 if not LANG_PATTERN.match(lang):
-                    self.problem(at + (lang,), Phrase("check.lang_code", name=name, lang=lang))
+                    self.problem(at + (lang,), Phrase("check.lang_code", name=_dotted(at), lang=lang))
                 elif not isinstance(text, str) or not text.strip():
-                    self.problem(at + (lang,), Phrase("check.lang_text", name=name, lang=lang))
+                    self.problem(at + (lang,), Phrase("check.lang_text", name=_dotted(at), lang=lang))
                 else:
                     pairs.append((lang, text))
             return LocalText(tuple(pairs)) if pairs else None
-        self.problem(at, Phrase("check.text_type", name=name))
+        self.problem(at, Phrase("check.text_type", name=_dotted(at)))
         return None
 
     def optional_text(self, table: dict[str, Any], key: str, at: KeyPath) -> LocalText | None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import functools
 import os
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import Invalid
 
@@ -81,13 +79,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
     month += 1
     if not 1 <= year <= 9999:
         raise OverflowError("date out of range")
-    last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+    last = 29 if month == 2 and _is_leap(year) else _MONTH_DAYS[month]
     return dt.date(year, month, min(day.day, last))
 
 
-@dataclass(frozen=True)
-class Offset:
-    """A distance from a hire's start date: negative is before the start."""
+def _is_leap(year: int) -> bool:
+    """As ``calendar.isleap`` (not imported for this alone: a quicker start)."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+class Offset(NamedTuple):
+    """A distance from a hire's start date: negative is before the start. (A named tuple: much cheaper
+    to define than a frozen dataclass, which a one-tick command notices.)"""
 
     amount: int
     unit: str  # d, w, m or y
@@ -105,12 +108,8 @@ class Offset:
 
     def apply(self, start: dt.date) -> dt.date:
         if self.unit in "dw":
-            return start + self._delta
+            return start + dt.timedelta(days=self.amount * (7 if self.unit == "w" else 1))
         return add_months(start, self.amount * (12 if self.unit == "y" else 1))
-
-    @functools.cached_property
-    def _delta(self) -> dt.timedelta:
-        return dt.timedelta(days=self.amount * (7 if self.unit == "w" else 1))
 
     def __str__(self) -> str:
         sign = "-" if self.amount < 0 else "+"

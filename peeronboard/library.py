@@ -24,7 +24,7 @@ def _scan_id(path: Path) -> str | None:
     """The file's top-level ``id``, read cheaply from the lines above its first table; None when the
     file has to be parsed to know (or to say what is wrong with it)."""
     try:
-        text = read_regular(path).decode("utf-8-sig")
+        text = read_regular(path).decode("utf-8").removeprefix("\ufeff")  # as utf-8-sig, not loaded
     except (OSError, UnicodeDecodeError):
         return None
     head = re.split(r"^[ \t]*\[", text, maxsplit=1, flags=re.MULTILINE)[0]
@@ -101,6 +101,10 @@ class ChecklistLibrary:
         checklist = self.get(checklist_id)
         return checklist is not None and any(
             tier == 0 and path == checklist.path for tier, path in self._index().get(checklist_id, []))
+
+    def files_of(self, checklist_id: str) -> list[Path]:
+        """Every file that defines ``checklist_id``, the one in use among them (none are parsed)."""
+        return [path for _tier, path in self._index().get(checklist_id, [])]
 
     # --- mechanics -----------------------------------------------------------------------------
 

@@ -103,16 +103,23 @@ def _open_dues(progress: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(days), tuple(counts)
 
 
-def checklist_stamp(checklist: Any) -> list[Any] | None:  # a checklist.Checklist, or None
-    """What changes when a checklist file is edited: its version and its file's identity."""
-    if checklist is None:
-        return None
-    path = checklist.path
-    try:
-        info = os.stat(path) if path else None
-    except OSError:
-        info = None
-    return [checklist.version, str(path), info.st_mtime_ns if info else 0, info.st_size if info else 0]
+def checklist_stamp(library: Any, checklist_id: str) -> list[Any]:  # a library.ChecklistLibrary
+    """What changes when the checklist is edited, added or taken away: the identity of each file
+    that defines it (read without parsing any of them)."""
+    stamp = []
+    for path in library.files_of(checklist_id):
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        stamp.append([str(path), info.st_mtime_ns, info.st_size])
+    return stamp
+
+
+def checklist_stamps(library: Any, rows: Iterable[HireRow]) -> dict[str, list[Any]]:
+    """The stamp of each checklist the rows were made with."""
+    return {checklist_id: checklist_stamp(library, checklist_id)
+            for checklist_id in {row.checklist for row in rows}}
 
 
 # --- the file --------------------------------------------------------------------------------
@@ -174,9 +181,10 @@ class RowsFile:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def read(self, head: bool = False) -> tuple[dict[str, Any], list[HireRow]]:
+    def read(self, head: bool = False, limit: int | None = None) -> tuple[dict[str, Any], list[HireRow]]:
         """The checklists' stamps and the rows, or nothing when the file is missing or not this format;
-        with ``head``, only the rows in the file's first ``HEAD_BYTES``. Damaged rows are left out."""
+        with ``head``, only the rows in the file's first ``HEAD_BYTES``, and at most ``limit`` rows of
+        hires not finished. Damaged rows are left out."""
         try:
             data = (read_regular(self.path, follow_links=False, max_bytes=HEAD_BYTES, head=True) if head
                     else read_regular(self.path, follow_links=False))
@@ -187,7 +195,14 @@ class RowsFile:
         if (not isinstance(header, dict) or header.get("format") != ROWS_FORMAT
                 or not isinstance(header.get("checklists"), dict)):
             return {}, []
-        rows = [row for row in map(_load, lines) if row is not None]
+        rows: list[HireRow] = []
+        current = 0
+        for row in map(_load, lines):
+            if row is not None:
+                rows.append(row)
+                current += row.finished is None
+                if limit is not None and current >= limit:
+                    break
         return header["checklists"], rows
 
     def write(self, rows: Iterable[HireRow], checklists: dict[str, Any]) -> None:

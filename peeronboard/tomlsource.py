@@ -13,12 +13,13 @@ from .safefile import read_regular
 
 KeyPath = tuple[str | int, ...]
 
-_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_AT_END = re.compile(r"\s*\(at end of document\)$")
-_HEADER = re.compile(r"^\s*(\[\[?)(.+?)(\]\]?)\s*(?:#.*)?$")
+# patterns of an error message and of the line scanner: the strings, compiled (and kept by ``re``) at
+# their first use, as a file that loads without a problem needs none of them
+_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
+_AT_END = r"\s*\(at end of document\)$"
+_HEADER = r"^\s*(\[\[?)(.+?)(\]\]?)\s*(?:#.*)?$"
 _KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
-_KEY = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=(.*)$")
-_PART = re.compile(_KEY_PART)
+_KEY = rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=(.*)$"
 
 
 def read_text(path: Path, *, follow_links: bool = True) -> str:
@@ -33,8 +34,10 @@ def read_text(path: Path, *, follow_links: bool = True) -> str:
 
 
 def decode(raw: bytes, path: Path | None) -> str:
+    """UTF-8 text without a byte order mark first (as the codec utf-8-sig, which is not loaded for
+    this; and a bad byte's place counts from the file's start, the mark included)."""
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
@@ -52,10 +55,10 @@ def parse(text: str, path: Path | None) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         line = column = None
-        if match := _POSITION.search(message):
+        if match := re.search(_POSITION, message):
             line, column = int(match.group(1)), int(match.group(2))
             message = message[: match.start()]
-        elif match := _AT_END.search(message):
+        elif match := re.search(_AT_END, message):
             lines = text.split("\n")
             line, column = len(lines), len(lines[-1]) + 1
             message = message[: match.start()] + " at end of file"
@@ -70,7 +73,7 @@ def load(path: Path, *, follow_links: bool = True) -> tuple[dict[str, Any], str]
 
 def _split_key(key: str) -> list[str]:
     parts = []
-    for part in _PART.findall(key):
+    for part in re.findall(_KEY_PART, key):
         if part[0] in "\"'":
             part = tomllib.loads(f"k = {part}")["k"]
         parts.append(part)
@@ -93,7 +96,7 @@ def locate(text: str, target: KeyPath) -> int | None:
                 open_string = None
             continue
         candidate: KeyPath
-        if header := _HEADER.match(line):
+        if header := re.match(_HEADER, line):
             keys = _split_key(header.group(2))
             if not keys:
                 continue
@@ -110,7 +113,7 @@ def locate(text: str, target: KeyPath) -> int | None:
             else:
                 current = base
             candidate = current
-        elif key_line := _KEY.match(line):
+        elif key_line := re.match(_KEY, line):
             candidate = current + tuple(_split_key(key_line.group(1)))
             rest = key_line.group(2)
             for quote in ('"""', "'''"):

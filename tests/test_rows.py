@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from peeronboard.onboarding import Onboarding
-from peeronboard.rows import HEAD_BYTES, RowsFile, checklist_stamp, row_for
+from peeronboard.rows import HEAD_BYTES, RowsFile, checklist_stamps, row_for
 from peeronboard.ui.widgets.row_table import RowTable
 
 from .test_tui import START, app_for, hire_rows, started
@@ -30,7 +30,7 @@ def rows_now(onboarding: Onboarding) -> list:
 def write_rows(onboarding: Onboarding) -> RowsFile:
     rows = rows_now(onboarding)
     file = RowsFile(onboarding.store.rows_path)
-    file.write(rows, {r.checklist: checklist_stamp(onboarding.library.get(r.checklist)) for r in rows})
+    file.write(rows, checklist_stamps(onboarding.library, rows))
     return file
 
 
@@ -117,7 +117,7 @@ def test_the_whole_list_is_there_once_the_rows_are_read(onboarding: Onboarding) 
     file = write_rows(onboarding)
     _, rows = file.read()
     padded = [rows[0]._replace(id=f"x{n:05d}", name=f"Zed {n:05d}") for n in range(3000)]
-    file.write([*rows, *padded], {"sample": checklist_stamp(onboarding.library.get("sample"))})
+    file.write([*rows, *padded], checklist_stamps(onboarding.library, rows))
     assert len(file.read(head=True)[1]) < 3000 < len(file.read()[1])  # the head is only a start
 
     async def run() -> None:

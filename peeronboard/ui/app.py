@@ -5,18 +5,16 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import shutil
 import sys
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
-from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -30,13 +28,12 @@ from ..onboarding import Onboarding
 from ..problems import FormatError, Problem
 from ..progress import HireProgress
 from ..record import HireRecord, ItemState
-from ..rows import HireRow, RowsFile, checklist_stamp, row_for, still_true
+from ..rows import HireRow, RowsFile, checklist_stamp, checklist_stamps, row_for, still_true
 from ..safetext import visible
 from .format import literal_markup, masked, shown, shown_name
 from .localize import localize_bindings
 
 LOCK_WAIT = 0.5  # seconds a change waits for another writer before the app says to try again
-FIRST_ROWS = 200  # rows shown in the first frame: more than any screen holds
 FIRST_READS = 5  # records read before the first frame when their row is out of date
 SINGLE_READS = 50  # out-of-date rows made one record at a time before the full load
 HIRE_SCREEN = "hire"  # the name of the hire screen the app keeps
@@ -55,7 +52,7 @@ class PeerOnboardApp(App[None]):
     """A leader's hires and their checklists, keyboard first."""
 
     CSS_PATH = Path(__file__).with_name("peeronboard.tcss")
-    COMMANDS = App.COMMANDS | {lambda: PrivateHireCommands}
+    COMMANDS = App.COMMANDS | {lambda: private_hire_commands()}
     TITLE = "peeronboard"
     BINDINGS = [
         Binding("q", "quit", "key.quit"),
@@ -75,6 +72,7 @@ class PeerOnboardApp(App[None]):
         self.banner = banner
         self.hires: dict[str, HireProgress] = {}  # every hire in full, once ``loaded``
         self.rows: dict[str, HireRow] = {}  # the dashboard's rows: every hire's once ``rows_ready``
+        self.rows_version = 0  # counts the changes to ``rows``, so a screen can keep its order of them
         self.broken: dict[str, Problem] = {}
         self.loaded = False
         self.rows_ready = False
@@ -137,15 +135,16 @@ class PeerOnboardApp(App[None]):
         """Before the first frame: the first rows of the dashboard from the rows file, each checked
         against its record file (one that changed is read again; a missing one is left out)."""
         store, library = self.onboarding.store, self.onboarding.library
-        checklists, rows = RowsFile(store.rows_path).read(head=True)
+        wanted = shutil.get_terminal_size((80, 40)).lines  # a screenful: more would only cost time
+        checklists, rows = RowsFile(store.rows_path).read(head=True, limit=wanted)
         current: dict[str, object] = {}
         shown_rows: dict[str, HireRow] = {}
         reads_left = FIRST_READS
         for row in rows:
-            if row.finished is not None or len(shown_rows) >= FIRST_ROWS:
+            if row.finished is not None:
                 continue
             if row.checklist not in current:
-                current[row.checklist] = checklist_stamp(library.get(row.checklist))
+                current[row.checklist] = checklist_stamp(library, row.checklist)
             stamp = store.stamp_of(row.id)
             if still_true(row, stamp, checklists, current):
                 shown_rows[row.id] = row
@@ -155,6 +154,7 @@ class PeerOnboardApp(App[None]):
                     progress = self.onboarding.progress(store.load(row.id))
                     shown_rows[row.id] = row_for(progress, stamp)
         self.rows = shown_rows
+        self.rows_version += 1
 
     def on_ready(self) -> None:
         """The first screen is drawn: now read the records, so reading never delays it."""
@@ -172,8 +172,7 @@ class PeerOnboardApp(App[None]):
         seen = store.snapshot()
         rows_file = RowsFile(store.rows_path)
         checklists, cached = rows_file.read()
-        current = {checklist_id: checklist_stamp(onboarding.library.get(checklist_id))
-                   for checklist_id in {row.checklist for row in cached} | set(checklists)}
+        current = checklist_stamps(onboarding.library, cached)
         rows = {row.id: row for row in cached if still_true(row, seen.get(row.id), checklists, current)}
         stale = [hire_id for hire_id in seen if hire_id not in rows]
         if len(stale) <= SINGLE_READS:
@@ -195,9 +194,7 @@ class PeerOnboardApp(App[None]):
         self.call_from_thread(self._loaded, hires, problems, seen, fresh)
         from .screens import hire  # noqa: F401 - imported now, so the first Enter does not wait for it
         if fresh != {row.id: row for row in cached}:
-            rows_file.write(fresh.values(), {
-                checklist_id: checklist_stamp(onboarding.library.get(checklist_id))
-                for checklist_id in {row.checklist for row in fresh.values()}})
+            rows_file.write(fresh.values(), checklist_stamps(onboarding.library, fresh.values()))
 
     def _rows_loaded(self, rows: dict[str, HireRow], broken: dict[str, Problem],
                      seen: dict[str, Stamp]) -> None:
@@ -205,6 +202,7 @@ class PeerOnboardApp(App[None]):
         if self.loaded:
             return
         self.rows, self.broken, self._seen = rows, broken, seen
+        self.rows_version += 1
         self.rows_ready = True
         self.refresh_screen()
 
@@ -212,6 +210,7 @@ class PeerOnboardApp(App[None]):
                 seen: dict[str, Stamp], rows: dict[str, HireRow]) -> None:
         self.hires = {h.record.id: h for h in hires}
         self.rows = rows
+        self.rows_version += 1
         self.broken = {p.path.stem: p for p in problems if p.path is not None}
         self._seen = seen
         self.loaded = self.rows_ready = True
@@ -255,6 +254,7 @@ class PeerOnboardApp(App[None]):
         except FormatError as error:
             self.hires.pop(hire_id, None)
             self.rows.pop(hire_id, None)
+            self.rows_version += 1
             self.broken[hire_id] = error.problems[0]
             return
         self.broken.pop(hire_id, None)
@@ -269,11 +269,13 @@ class PeerOnboardApp(App[None]):
         if stamp is not None:
             self._seen[hire_id] = stamp
             self.rows[hire_id] = row_for(progress, stamp)
+            self.rows_version += 1
         self._rows_changed()
 
     def _forget(self, hire_id: str) -> None:
         self.hires.pop(hire_id, None)
         self.rows.pop(hire_id, None)
+        self.rows_version += 1
         self.broken.pop(hire_id, None)
         self._seen.pop(hire_id, None)
         self._rows_changed()
@@ -286,10 +288,7 @@ class PeerOnboardApp(App[None]):
     def _write_rows(self) -> None:
         self._rows_timer = None
         rows = list(self.rows.values())
-        library = self.onboarding.library
-        RowsFile(self.onboarding.store.rows_path).write(rows, {
-            checklist_id: checklist_stamp(library.get(checklist_id))
-            for checklist_id in {row.checklist for row in rows}})
+        RowsFile(self.onboarding.store.rows_path).write(rows, checklist_stamps(self.onboarding.library, rows))
 
     def progress_of(self, hire_id: str) -> HireProgress | None:
         """The hire in full; before the full load is done, read from its record now."""
@@ -649,21 +648,12 @@ class PeerOnboardApp(App[None]):
             # outside the data folder, where erase cannot reach it; exports are the way to share
 
 
-class PrivateHireCommands(Provider):
-    """In privacy mode, "Open: M. S." for each hire, found by the name the leader types ("maja")."""
+def private_hire_commands() -> type:
+    """The palette's hire search in privacy mode (its module, and Textual's palette, are imported
+    when the palette first opens, not at start)."""
+    from .private_commands import PrivateHireCommands
 
-    async def search(self, query: str) -> Hits:
-        app = self.app
-        if not isinstance(app, PeerOnboardApp) or not app.private:
-            return
-        matcher = self.matcher(query)
-        for record in app._hires_by_name():  # noqa: SLF001 - the app's own list
-            score = max(matcher.match(app.t("cmd.open", name=record.name)),
-                        matcher.match(app.t("cmd.open", name=app.name_of(record))))
-            if score > 0:
-                shown_as = app.t("cmd.open", name=app.name_of(record))
-                yield Hit(score, Content(shown_as), partial(app.open_hire, record.id), text=shown_as,
-                          help=Content(app.t("cmd.open_help", name=app.name_of(record))))
+    return PrivateHireCommands
 
 
 def crash_report(error: BaseException, *, debug: bool) -> str:

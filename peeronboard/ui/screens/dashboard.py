@@ -6,14 +6,17 @@ import datetime as dt
 import shlex
 from collections.abc import Callable
 from functools import partial
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Static
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
+from textual.widgets import Static
 
 from ...problems import Problem
 from ...rows import HireRow
@@ -76,6 +79,13 @@ def fitting_columns(width: int) -> dict[str, int]:
     return {key: size or max(NEXT_MIN, width - fixed - GAP) for key, size, _ in COLUMNS if key in kept}
 
 
+def _input() -> type[Input]:
+    """Textual's Input, imported at the first ``/``: the first frame does without it."""
+    from textual.widgets import Input
+
+    return Input
+
+
 class DashboardScreen(PeerScreenMixin, Screen[None]):
     """Every hire that is not finished, sorted by start date (``s`` cycles the order); ``/`` filters by
     name, unit or mentor; ``v`` shows the finished ones too."""
@@ -98,15 +108,14 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="banner", classes="banner")
         yield Static(id="title", classes="title")
-        # shown while filtering; hidden, it is disabled too, so it never takes the focus or a key
-        yield Input(id="filter", placeholder=self.peer_app.t("filter.people"), disabled=True,
-                    classes="hidden")
         yield RowTable(row_key, id="hires")
         yield Static(id="empty", classes="empty")
         yield KeyBar()
 
     needle = ""  # the filter text, casefolded
     sort = "start"  # a key of SORTS
+    _order_key: tuple[object, ...] | None = None
+    _order: list[HireRow] = []  # replaced, never changed in place
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -114,8 +123,9 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     @property
     def filter_field(self) -> Input | None:
         """The filter field, which is there only while filtering (so it never takes keys otherwise)."""
-        field = self.query_one("#filter", Input)
-        return None if field.disabled else field
+        found = self.query("#filter")
+        field = found.first(_input()) if found else None
+        return None if field is None or field.disabled else field
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -126,15 +136,16 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         banner.display = bool(app.banner)
         banner.update(Text(shown(app.banner, multiline=True)))
         self.query_one("#title", Static).update(self._title())
-        self.query_one("#filter", Input).placeholder = app.t("filter.people")
+        for field in self.query("#filter").results(_input()):
+            field.placeholder = app.t("filter.people")
         table = self.query_one("#hires", RowTable)
         widths = fitting_columns((table.size.width or self.size.width) - GAP)
         columns = [Column(key, app.t(key), width) for key, width in widths.items()]
         needle = self.needle
         today = app.onboarding.today()
-        listed = [row for row in app.rows.values() if (app.show_finished or row.finished is None)
-                  and matches(row, app.name_of(row), needle)]
-        listed.sort(key=partial(SORTS[self.sort], today=today))
+        listed = self._ordered(today)
+        if needle:
+            listed = [row for row in listed if matches(row, app.name_of(row), needle)]
         rows: list[HireRow | ProblemRow] = [*listed]
         if not needle:
             rows += [ProblemRow(hire_id, problem) for hire_id, problem in sorted(app.broken.items())]
@@ -149,6 +160,17 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         field = self.filter_field
         if table.display and not (field is not None and field.has_focus):
             table.focus()
+
+    def _ordered(self, today: dt.date) -> list[HireRow]:
+        """The hires shown, in the chosen order; kept until the rows, the order or the day change, so
+        a key that only filters (or Escape back from a hire) does not sort ten thousand rows again."""
+        app = self.peer_app
+        key = (app.rows_version, self.sort, app.show_finished, today)
+        if self._order_key != key:
+            listed = [row for row in app.rows.values() if app.show_finished or row.finished is None]
+            listed.sort(key=partial(SORTS[self.sort], today=today))
+            self._order_key, self._order = key, listed
+        return self._order
 
     def _cells(self, widths: dict[str, int], today: dt.date, row: HireRow | ProblemRow) -> list[Text]:
         """What a row shows in each column on screen."""
@@ -240,23 +262,30 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         elif not key.startswith("!"):
             app.open_hire(key)
 
-    def action_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        field.disabled = False
-        field.remove_class("hidden")
+    async def action_filter(self) -> None:
+        """The filter field: made at the first ``/`` (the first frame does without it), then only
+        hidden and shown again. Hidden, it is disabled too, so it never takes the focus or a key."""
+        found = self.query("#filter")
+        if found:
+            field = found.first(_input())
+            field.disabled = False
+            field.remove_class("hidden")
+        else:
+            field = _input()(id="filter", placeholder=self.peer_app.t("filter.people"))
+            await self.mount(field, before=self.query_one("#hires"))
         field.focus()
 
     def action_clear_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        was_filtering = not field.disabled or self.needle
+        field = self.filter_field
+        if field is None:  # not filtering: Escape has nothing to clear
+            return
         self.needle = ""
-        with field.prevent(Input.Changed):
+        with field.prevent(_input().Changed):
             field.value = ""
         field.disabled = True
         field.add_class("hidden")
         self.query_one("#hires", RowTable).focus()
-        if was_filtering:
-            self.refresh_data()
+        self.refresh_data()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":

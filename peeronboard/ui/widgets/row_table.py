@@ -76,11 +76,15 @@ class RowTable(ScrollView, can_focus=True):
              keep: str | None = None) -> None:
         """Show ``rows`` (rendered by ``cells``), the cursor on the row keyed ``keep`` if it is there,
         else on the same position as before."""
+        before = self.cursor
         self._columns, self._rows, self._cells = tuple(columns), rows, cells
         self._positions = None
         self._lines.clear()
         self.virtual_size = Size(self._width(), len(rows) + 1)
-        found = self.index_of(keep) if keep is not None else None
+        if keep is not None and before < len(rows) and self._key_of(rows[before]) == keep:
+            found: int | None = before  # where it was: no need to look through every row
+        else:
+            found = self.index_of(keep) if keep is not None else None
         self._move(found if found is not None else self.cursor, post=False, force=True)
         self.refresh()
 
