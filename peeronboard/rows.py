@@ -27,6 +27,7 @@ from .safefile import read_regular
 ROWS_FORMAT = 1  # raise it when a row's fields change: an older file is then made again
 HEAD_BYTES = 64 * 1024  # what is read before the first frame: a screen of rows many times over
 MAX_LINE = 16 * 1024  # a longer line is not a row this module wrote
+BATCH = 200  # lines parsed at once
 Stamp = tuple[int, int, int]
 
 
@@ -131,8 +132,9 @@ def _dump(row: HireRow) -> list[Any]:
             row.next_en, _day(row.finished), row.finish_reason]
 
 
-def _load(data: Any) -> HireRow | None:
-    """A row as ``_dump`` wrote it, or None for anything else."""
+def _load(data: Any, shared: dict[Any, Any]) -> HireRow | None:
+    """A row as ``_dump`` wrote it, or None for anything else. Values many rows have alike (the days
+    items fall due, titles, units) are kept once, in ``shared``: ten thousand rows stay small."""
     if type(data) is not list or len(data) != 16:
         return None
     (hire_id, stamp, name, unit, mentor, start, checklist, done, total, dues, counts, next_due, next_da,
@@ -143,8 +145,11 @@ def _load(data: Any) -> HireRow | None:
             or not _numbers(dues) or not _numbers(counts) or len(counts) != len(dues)):
         return None
     try:
-        return HireRow(hire_id, tuple(stamp), name, unit, mentor, dt.date.fromisoformat(start),  # type: ignore[arg-type]
-                       checklist, done, total, tuple(dues), tuple(counts), _date(next_due), next_da, next_en,
+        one = shared.setdefault
+        return HireRow(hire_id, tuple(stamp), name, one(unit, unit), mentor,  # type: ignore[arg-type]
+                       one(start, dt.date.fromisoformat(start)), one(checklist, checklist), done, total,
+                       one(("d", *dues), tuple(dues)), one(("c", *counts), tuple(counts)),
+                       one(next_due, _date(next_due)), one(next_da, next_da), one(next_en, next_en),
                        _date(finished), reason)
     except ValueError:
         return None
@@ -164,15 +169,19 @@ def _lines(text: str, complete: bool) -> Iterator[Any]:
     if not complete:
         lines = lines[:-1]
     lines = [line for line in lines if line]
-    if lines and complete and all(len(line) <= MAX_LINE for line in lines):
-        with contextlib.suppress(ValueError, RecursionError):  # the usual case: one parse of it all
-            yield from json.loads(f"[{','.join(lines)}]")
-            return
-    for line in lines:
-        try:
-            yield json.loads(line) if len(line) <= MAX_LINE else None
-        except (ValueError, RecursionError):
-            yield None
+    for start in range(0, len(lines), BATCH):  # a parse per batch of lines: quick, and never all at once
+        batch = lines[start:start + BATCH]
+        if all(len(line) <= MAX_LINE for line in batch):
+            try:
+                yield from json.loads(f"[{','.join(batch)}]")
+                continue
+            except (ValueError, RecursionError):
+                pass  # a damaged line in the batch: each line on its own
+        for line in batch:
+            try:
+                yield json.loads(line) if len(line) <= MAX_LINE else None
+            except (ValueError, RecursionError):
+                yield None
 
 
 class RowsFile:
@@ -197,7 +206,8 @@ class RowsFile:
             return {}, []
         rows: list[HireRow] = []
         current = 0
-        for row in map(_load, lines):
+        shared: dict[Any, Any] = {}
+        for row in (_load(line, shared) for line in lines):
             if row is not None:
                 rows.append(row)
                 current += row.finished is None

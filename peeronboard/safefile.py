@@ -11,6 +11,7 @@ import contextlib
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any record or checklist; a bigger file is not read
 PRIVATE_DIR = 0o700
@@ -57,7 +58,7 @@ def read_regular(path: Path, *, follow_links: bool = True, max_bytes: int = MAX_
             return file.read(max_bytes)
         if opened.st_size > max_bytes:
             raise NotAFile(0, f"it is larger than {max_bytes // (1024 * 1024)} MiB")
-        data = file.read(max_bytes + 1)
+        data = _read_to_end(file, opened.st_size, max_bytes)
     if len(data) > max_bytes:
         raise NotAFile(0, f"it is larger than {max_bytes // (1024 * 1024)} MiB")
     return data
@@ -106,3 +107,15 @@ def shred(path: Path) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(0, "it is a folder; peeronboard never removes folders", str(path))
     os.unlink(path)
+
+
+def _read_to_end(file: Any, size: int, max_bytes: int) -> bytes:
+    """The file's bytes, at most ``max_bytes + 1`` of them (one more says it is too large). Read as
+    large as the file is said to be, then on: one read of ``max_bytes`` would set that much memory
+    aside for every small record."""
+    chunks = [file.read(min(size, max_bytes) + 1)]
+    total = len(chunks[0])
+    while total <= max_bytes and (more := file.read(min(1 << 20, max_bytes + 1 - total))):
+        chunks.append(more)
+        total += len(more)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)

@@ -15,6 +15,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -124,6 +125,11 @@ class PeerOnboardApp(App[None]):
         super()._print_error_renderables()
 
     # --- start-up and outside changes ------------------------------------------------------
+
+    def get_driver_class(self) -> type[Driver]:
+        from .driver import prompt_driver
+
+        return prompt_driver(super().get_driver_class())
 
     def get_default_screen(self) -> Screen[None]:
         from .screens.dashboard import DashboardScreen
