@@ -270,3 +270,23 @@ async def test_the_guidance_panel_starts_at_the_top_for_each_item(onboarding: On
         await pilot.pause()
         assert box.scroll_y == 0
         assert "Order a workstation" in screen_text(app)
+
+
+async def test_what_is_typed_straight_after_slash_goes_into_the_filter(onboarding: Onboarding) -> None:
+    """A fast typist's keys arrive before the app has dealt with "/": none is lost to the dashboard
+    (where "s" would sort and "n" start a new hire)."""
+    from textual import events
+
+    for name in ("Anna Ærø Jensen", "Bo Hansen"):
+        onboarding.add(name, START, "sample")
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        for key, character in (("slash", "/"), ("b", "b"), ("o", "o"), ("space", " "), ("s", "s"),
+                               ("slash", "/")):
+            typed = events.Key(key, character)
+            typed.set_sender(app)
+            app._driver.send_message(typed)  # as the terminal does: all queued before any is handled
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#filter").value == "bo s/"  # a "/" in the filter is text
+        assert app.screen.sort == "start"

@@ -59,11 +59,11 @@ def row_key(row: HireRow | ProblemRow) -> str:
     return row.id if isinstance(row, HireRow) else f"!{row.hire_id}"
 
 
-def matches(row: HireRow, name: str, needle: str) -> bool:
-    """Whether the filter text is part of the hire's name (as shown, or as written: privacy mode shows
-    initials, but the leader types the name), unit or mentor."""
-    texts = (name, row.name, row.unit or "", row.mentor or "")
-    return not needle or any(needle in text.casefold() for text in texts)
+def searched_text(row: HireRow, name: str) -> str:
+    """What the filter looks in: the hire's name (as shown, and as written: privacy mode shows
+    initials, but the leader types the name), unit and mentor, casefolded, a line each (so a filter
+    text never matches across two of them)."""
+    return "\n".join((name, row.name, row.unit or "", row.mentor or "")).casefold()
 
 
 def fitting_columns(width: int) -> dict[str, int]:
@@ -93,7 +93,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     BINDINGS = [
         Binding("n", "app.new_hire", "key.new"),
         Binding("enter", "open", "key.open"),
-        Binding("slash", "filter", "key.filter", key_display="/"),
+        # priority: handled before the keys typed after it, which must then find the field focused
+        Binding("slash", "filter", "key.filter", key_display="/", priority=True),
         Binding("e", "app.export", "key.export"),
         Binding("c", "edit", "key.edit"),
         Binding("f", "finish", "key.finish"),
@@ -116,9 +117,12 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     sort = "start"  # a key of SORTS
     _order_key: tuple[object, ...] | None = None
     _order: list[HireRow] = []  # replaced, never changed in place
+    _searched_key: tuple[object, ...] | None = None
+    _searched_texts: list[str] = []  # replaced, never changed in place
 
     def on_mount(self) -> None:
         self.refresh_data()
+        self.call_after_refresh(self._make_filter)
 
     @property
     def filter_field(self) -> Input | None:
@@ -145,7 +149,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         today = app.onboarding.today()
         listed = self._ordered(today)
         if needle:
-            listed = [row for row in listed if matches(row, app.name_of(row), needle)]
+            texts = self._searched(listed)
+            listed = [row for row, text in zip(listed, texts, strict=True) if needle in text]
         rows: list[HireRow | ProblemRow] = [*listed]
         if not needle:
             rows += [ProblemRow(hire_id, problem) for hire_id, problem in sorted(app.broken.items())]
@@ -171,6 +176,15 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
             listed.sort(key=partial(SORTS[self.sort], today=today))
             self._order_key, self._order = key, listed
         return self._order
+
+    def _searched(self, listed: list[HireRow]) -> list[str]:
+        """Each listed row's ``searched_text``, made once for the list (every key of a filter uses it)."""
+        app = self.peer_app
+        key = (self._order_key, app.private)
+        if self._searched_key != key:
+            self._searched_key = key
+            self._searched_texts = [searched_text(row, app.name_of(row)) for row in listed]
+        return self._searched_texts
 
     def _cells(self, widths: dict[str, int], today: dt.date, row: HireRow | ProblemRow) -> list[Text]:
         """What a row shows in each column on screen."""
@@ -262,18 +276,30 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         elif not key.startswith("!"):
             app.open_hire(key)
 
-    async def action_filter(self) -> None:
-        """The filter field: made at the first ``/`` (the first frame does without it), then only
-        hidden and shown again. Hidden, it is disabled too, so it never takes the focus or a key."""
-        found = self.query("#filter")
-        if found:
-            field = found.first(_input())
-            field.disabled = False
-            field.remove_class("hidden")
-        else:
-            field = _input()(id="filter", placeholder=self.peer_app.t("filter.people"))
-            await self.mount(field, before=self.query_one("#hires"))
-        field.focus()
+    def _make_filter(self) -> None:
+        """The filter field, made (hidden, and disabled so it never takes the focus or a key) just
+        after the first frame, which does without it."""
+        if not self.query("#filter"):
+            field = _input()(id="filter", placeholder=self.peer_app.t("filter.people"), disabled=True)
+            field.display = False
+            self.mount(field, before=self.query_one("#hires"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` typed in the filter field is text (the key is this screen's first, to be quick)."""
+        field = self.filter_field
+        return not (action == "filter" and field is not None and self.focused is field)
+
+    def action_filter(self) -> None:
+        """Show the filter field and give it the focus at once (in this very call: keys typed
+        straight after ``/`` are handled next, and must find it focused)."""
+        self._make_filter()
+        field = self.query_one("#filter", _input())
+        field.disabled = False
+        field.display = True
+        if field.is_mounted:
+            self.set_focus(field)
+        else:  # "/" within the first frame: it is focused once it is mounted
+            field.call_after_refresh(self.set_focus, field)
 
     def action_clear_filter(self) -> None:
         field = self.filter_field
@@ -283,8 +309,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         with field.prevent(_input().Changed):
             field.value = ""
         field.disabled = True
-        field.add_class("hidden")
-        self.query_one("#hires", RowTable).focus()
+        field.display = False
+        self.set_focus(self.query_one("#hires", RowTable))
         self.refresh_data()
 
     def on_input_changed(self, event: Input.Changed) -> None:
