@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from .atomic import replace_file
 from .safefile import read_regular
 
-ROWS_FORMAT = 1  # raise it when a row's fields change: an older file is then made again
+ROWS_FORMAT = 2  # raise it when a row's fields change: an older file is then made again
 HEAD_BYTES = 64 * 1024  # what is read before the first frame: a screen of rows many times over
 MAX_LINE = 16 * 1024  # a longer line is not a row this module wrote
 BATCH = 200  # lines parsed at once
@@ -126,41 +126,62 @@ def checklist_stamps(library: Any, rows: Iterable[HireRow]) -> dict[str, list[An
 # --- the file --------------------------------------------------------------------------------
 
 def _dump(row: HireRow) -> list[Any]:
+    days = " ".join(f"{day}*{count}" for day, count in zip(row.open_dues, row.open_counts, strict=True))
     return [row.id, list(row.stamp), row.name, row.unit, row.mentor, row.start.isoformat(), row.checklist,
-            row.finished_items, row.total, list(row.open_dues), list(row.open_counts), _day(row.next_due),
-            row.next_da,
-            row.next_en, _day(row.finished), row.finish_reason]
+            row.finished_items, row.total, days, _day(row.next_due), row.next_da, row.next_en,
+            _day(row.finished), row.finish_reason]
 
 
 def _load(data: Any, shared: dict[Any, Any]) -> HireRow | None:
     """A row as ``_dump`` wrote it, or None for anything else. Values many rows have alike (the days
-    items fall due, titles, units) are kept once, in ``shared``: ten thousand rows stay small."""
-    if type(data) is not list or len(data) != 16:
+    items fall due, dates, titles, units) are read and kept once, in ``shared``: ten thousand rows
+    stay small, and quick to read."""
+    if type(data) is not list or len(data) != 15:
         return None
-    (hire_id, stamp, name, unit, mentor, start, checklist, done, total, dues, counts, next_due, next_da,
-     next_en, finished, reason) = data
-    if (not {type(hire_id), type(name), type(checklist), type(start), type(next_da), type(next_en)} <= _TEXT
-            or not {type(unit), type(mentor), type(next_due), type(finished), type(reason)} <= _MAYBE_TEXT
-            or not _numbers(stamp) or len(stamp) != 3 or not _numbers([done, total])
-            or not _numbers(dues) or not _numbers(counts) or len(counts) != len(dues)):
+    (hire_id, stamp, name, unit, mentor, start, checklist, done, total, days, next_due, next_da, next_en,
+     finished, reason) = data
+    if not (type(hire_id) is type(name) is type(checklist) is type(start) is type(days) is type(next_da)
+            is type(next_en) is str and type(done) is type(total) is int and done >= 0 and total >= 0
+            and (unit is None or type(unit) is str) and (mentor is None or type(mentor) is str)
+            and (reason is None or type(reason) is str) and (next_due is None or type(next_due) is str)
+            and (finished is None or type(finished) is str) and type(stamp) is list and len(stamp) == 3
+            and type(stamp[0]) is type(stamp[1]) is type(stamp[2]) is int):
         return None
-    try:
-        one = shared.setdefault
-        return HireRow(hire_id, tuple(stamp), name, one(unit, unit), mentor,  # type: ignore[arg-type]
-                       one(start, dt.date.fromisoformat(start)), one(checklist, checklist), done, total,
-                       one(("d", *dues), tuple(dues)), one(("c", *counts), tuple(counts)),
-                       one(next_due, _date(next_due)), one(next_da, next_da), one(next_en, next_en),
-                       _date(finished), reason)
-    except ValueError:
+    dues, day = _shared(shared, days, _days), _shared(shared, start, _date)
+    due, ended = _shared(shared, next_due, _date), _shared(shared, finished, _date)
+    if dues is None or not isinstance(day, dt.date) or due is False or ended is False:
         return None
+    return HireRow(hire_id, (stamp[0], stamp[1], stamp[2]), name, shared.setdefault(unit, unit), mentor, day,
+                   shared.setdefault(checklist, checklist), done, total, dues[0], dues[1], due,
+                   shared.setdefault(next_da, next_da), shared.setdefault(next_en, next_en), ended, reason)
 
 
-_TEXT, _MAYBE_TEXT, _INT = {str}, {str, type(None)}, {int}
+_NOT_READ = object()
 
 
-def _numbers(values: Any) -> bool:
-    """A list of whole numbers (no bools, no floats) from 0 up (checked in C: a row has dozens)."""
-    return type(values) is list and set(map(type, values)) <= _INT and (not values or min(values) >= 0)
+def _shared(shared: dict[Any, Any], text: Any, read: Any) -> Any:
+    """``read(text)``, once for every row with the same text."""
+    found = shared.get(("read", text), _NOT_READ)
+    if found is _NOT_READ:
+        found = shared[("read", text)] = read(text)
+    return found
+
+
+def _days(text: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """The days open items fall due and how many by each, from "739495*6 739525*7"; None if that is
+    not what it holds."""
+    if not text.isascii() or len(text) > MAX_LINE:
+        return None
+    dues, counts = [], []
+    for part in text.split():
+        day, star, count = part.partition("*")
+        if not (star and day.isdigit() and count.isdigit()):
+            return None
+        dues.append(int(day))
+        counts.append(int(count))
+    if dues != sorted(set(dues)) or (dues and not 0 < dues[-1] <= dt.date.max.toordinal()):
+        return None
+    return tuple(dues), tuple(counts)
 
 
 def _lines(text: str, complete: bool) -> Iterator[Any]:
@@ -247,5 +268,11 @@ def _day(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+def _date(text: Any) -> dt.date | None | bool:
+    """The date an ISO text names, None for none, False for anything else."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text) if type(text) is str else False
+    except ValueError:
+        return False

@@ -131,13 +131,13 @@ def test_the_whole_list_is_there_once_the_rows_are_read(onboarding: Onboarding) 
 
 
 HOSTILE = [
-    b"", b"\x00\xff" * 100, b"[" * 100_000, b'{"format":1,"rows":true,"checklists":{}}\n' + b"[" * 100_000,
-    b'{"format":1,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,"2027-13-45","c",1,2,[],[],'
+    b"", b"\x00\xff" * 100, b"[" * 100_000, b'{"format":2,"rows":true,"checklists":{}}\n' + b"[" * 100_000,
+    b'{"format":2,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,"2027-13-45","c",1,2,"",'
     b'null,"","",null,null]\n',
-    b'{"format":1,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,"2027-01-01","c",1,2,[true],[1.5],'
+    b'{"format":2,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,"2027-01-01","c",1,2,"9*x 7*1",'
     b'null,"","",null,null]\n',
-    b'{"format":1,"rows":true,"checklists":{}}\n' + b'"' + b"a" * (HEAD_BYTES * 2) + b'"\n',
-    b'{"format":1,"rows":true,"checklists":[]}\n', b'{"format":99}\n',
+    b'{"format":2,"rows":true,"checklists":{}}\n' + b'"' + b"a" * (HEAD_BYTES * 2) + b'"\n',
+    b'{"format":2,"rows":true,"checklists":[]}\n', b'{"format":99}\n',
 ]
 
 
@@ -152,20 +152,25 @@ def test_a_damaged_rows_file_is_no_rows(tmp_path: Path, content: bytes) -> None:
 @pytest.mark.skipif(os.name == "nt", reason="FIFOs and symbolic links are POSIX file kinds")
 def test_a_rows_file_that_is_a_fifo_a_link_or_a_folder_is_never_read(tmp_path: Path) -> None:
     target = tmp_path / "elsewhere.json"
-    target.write_text('{"format":1,"rows":true,"checklists":{}}\n')
+    target.write_text('{"format":2,"rows":true,"checklists":{}}\n')
     for name, make in (("fifo", os.mkfifo), ("link", lambda p: p.symlink_to(target)), ("dir", os.mkdir)):
         path = tmp_path / name
         make(path)
         assert RowsFile(path).read(head=True) == ({}, [])  # and it returns: a FIFO never blocks
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
                     lambda inner: st.lists(inner, max_size=17) | st.dictionaries(st.text(), inner),
-                    max_leaves=40))
+                    max_leaves=40)
+ROW_LIKE = st.lists(JSON | st.sampled_from(["2027-01-01", "739495*6 739525*7", [1, 2, 3], 5]),
+                    min_size=15, max_size=15)  # a row's length, with values a row may hold
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(JSON | ROW_LIKE)
 def test_any_json_in_a_row_is_a_row_or_nothing(tmp_path: Path, value: object) -> None:
     path = tmp_path / "rows.json"
-    path.write_text('{"format":1,"rows":true,"checklists":{}}\n' + json.dumps(value) + "\n")
+    path.write_text('{"format":2,"rows":true,"checklists":{}}\n' + json.dumps(value) + "\n")
     for row in RowsFile(path).read()[1]:
         assert isinstance(row.name, str) and isinstance(row.start, dt.date)
         row.overdue(dt.date(2027, 1, 1))

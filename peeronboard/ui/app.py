@@ -78,6 +78,7 @@ class PeerOnboardApp(App[None]):
         self.loaded = False
         self.rows_ready = False
         self._rows_timer: Timer | None = None
+        self._freezing = False  # keep what the start and the full load made out of the collector's way
         self._seen: dict[str, Stamp] = {}
         self._undo: list[UndoStep] = []
         self._crash_report: str | None = None
@@ -163,7 +164,13 @@ class PeerOnboardApp(App[None]):
         self.rows_version += 1
 
     def on_ready(self) -> None:
-        """The first screen is drawn: now read the records, so reading never delays it."""
+        """The first screen is drawn: now read the records, so reading never delays it. What was made
+        to start is kept for good (frozen: the collector never looks at it again) when the command
+        line started the app with the collector off; an app made by a test leaves it alone."""
+        self._freezing = not gc.isenabled()
+        if self._freezing:
+            gc.freeze()
+            gc.enable()
         self.load_hires()
 
     def on_mount(self) -> None:
@@ -194,7 +201,8 @@ class PeerOnboardApp(App[None]):
             hires, problems = onboarding.all_progress()
         finally:
             gc.enable()
-        gc.freeze()
+        if self._freezing:
+            gc.freeze()
         fresh = {h.record.id: rows.get(h.record.id) or row_for(h, seen[h.record.id])
                  for h in hires if h.record.id in seen}
         self.call_from_thread(self._loaded, hires, problems, seen, fresh)
