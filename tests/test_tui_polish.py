@@ -290,3 +290,25 @@ async def test_what_is_typed_straight_after_slash_goes_into_the_filter(onboardin
         await pilot.pause(0.2)
         assert app.screen.query_one("#filter").value == "bo s/"  # a "/" in the filter is text
         assert app.screen.sort == "start"
+
+
+async def test_a_change_moves_its_hire_to_its_place_in_the_chosen_order(onboarding: Onboarding) -> None:
+    """The dashboard re-sorts only the changed row; the order is the same as sorting them all."""
+    ids = [onboarding.add(name, START + dt.timedelta(days=n), "sample").id
+           for n, name in enumerate(["Anna Berg", "Bo Dahl", "Cai Eg", "Dan Fog"])]
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("s", "s")  # by progress
+        await pilot.pause()
+        assert [r[0] for r in hire_rows(app)] == ["Anna Berg", "Bo Dahl", "Cai Eg", "Dan Fog"]
+        for item in ("appoint-mentor", "order-workstation"):
+            app.change_item(ids[0], item, lambda r, item=item: onboarding.check(r, item))
+        onboarding.edit(ids[3], start_date=START - dt.timedelta(days=9))  # by the command line
+        app.poll_disk()
+        await pilot.pause()
+        assert [r[0] for r in hire_rows(app)] == ["Dan Fog", "Bo Dahl", "Cai Eg", "Anna Berg"]
+        await pilot.press("s", "s", "s", "s")  # round to "progress" again: every row sorted anew
+        await pilot.pause()
+        assert app.screen.sort == "progress"
+        assert [r[0] for r in hire_rows(app)] == ["Dan Fog", "Bo Dahl", "Cai Eg", "Anna Berg"]

@@ -39,6 +39,7 @@ FIRST_READS = 5  # records read before the first frame when their row is out of 
 SINGLE_READS = 50  # out-of-date rows made one record at a time before the full load
 HIRE_SCREEN = "hire"  # the name of the hire screen the app keeps
 ROWS_WRITE_DELAY = 1.0  # seconds after a change before the rows file is written again
+ROW_CHANGES_KEPT = 50  # single-row changes remembered, so the dashboard re-sorts only those
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class PeerOnboardApp(App[None]):
         self.hires: dict[str, HireProgress] = {}  # every hire in full, once ``loaded``
         self.rows: dict[str, HireRow] = {}  # the dashboard's rows: every hire's once ``rows_ready``
         self.rows_version = 0  # counts the changes to ``rows``, so a screen can keep its order of them
+        self._row_changes: list[tuple[int, str]] = []  # (version, hire id) of the last few changes
         self.broken: dict[str, Problem] = {}
         self.loaded = False
         self.rows_ready = False
@@ -161,7 +163,7 @@ class PeerOnboardApp(App[None]):
                     progress = self.onboarding.progress(store.load(row.id))
                     shown_rows[row.id] = row_for(progress, stamp)
         self.rows = shown_rows
-        self.rows_version += 1
+        self._rows_replaced()
 
     def on_ready(self) -> None:
         """The first screen is drawn: now read the records, so reading never delays it. What was made
@@ -216,7 +218,7 @@ class PeerOnboardApp(App[None]):
         if self.loaded:
             return
         self.rows, self.broken, self._seen = rows, broken, seen
-        self.rows_version += 1
+        self._rows_replaced()
         self.rows_ready = True
         self.refresh_screen()
 
@@ -224,7 +226,7 @@ class PeerOnboardApp(App[None]):
                 seen: dict[str, Stamp], rows: dict[str, HireRow]) -> None:
         self.hires = {h.record.id: h for h in hires}
         self.rows = rows
-        self.rows_version += 1
+        self._rows_replaced()
         self.broken = {p.path.stem: p for p in problems if p.path is not None}
         self._seen = seen
         self.loaded = self.rows_ready = True
@@ -268,7 +270,7 @@ class PeerOnboardApp(App[None]):
         except FormatError as error:
             self.hires.pop(hire_id, None)
             self.rows.pop(hire_id, None)
-            self.rows_version += 1
+            self._row_changed(hire_id)
             self.broken[hire_id] = error.problems[0]
             return
         self.broken.pop(hire_id, None)
@@ -283,13 +285,29 @@ class PeerOnboardApp(App[None]):
         if stamp is not None:
             self._seen[hire_id] = stamp
             self.rows[hire_id] = row_for(progress, stamp)
-            self.rows_version += 1
+            self._row_changed(hire_id)
         self._rows_changed()
+
+    def _rows_replaced(self) -> None:
+        self.rows_version += 1
+        self._row_changes = [(self.rows_version, "")]  # "" : every row may have changed
+
+    def _row_changed(self, hire_id: str) -> None:
+        self.rows_version += 1
+        self._row_changes = [*self._row_changes[-ROW_CHANGES_KEPT:], (self.rows_version, hire_id)]
+
+    def rows_changed_since(self, version: int) -> set[str] | None:
+        """The hires whose row changed since ``rows_version`` was ``version``, or None when that is
+        not known (every row was replaced, or too long ago): a screen then orders them all again."""
+        if not self._row_changes or self._row_changes[0][0] > version + 1:
+            return None
+        changed = {hire_id for at, hire_id in self._row_changes if at > version}
+        return None if "" in changed else changed
 
     def _forget(self, hire_id: str) -> None:
         self.hires.pop(hire_id, None)
         self.rows.pop(hire_id, None)
-        self.rows_version += 1
+        self._row_changed(hire_id)
         self.broken.pop(hire_id, None)
         self._seen.pop(hire_id, None)
         self._rows_changed()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import shlex
 from collections.abc import Callable
@@ -118,9 +119,11 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     _order_key: tuple[object, ...] | None = None
     _order: list[HireRow] = []  # replaced, never changed in place
     _searched_key: tuple[object, ...] | None = None
+    _shown: dict[str, tuple[object, bool]]
     _searched_texts: list[str] = []  # replaced, never changed in place
 
     def on_mount(self) -> None:
+        self._shown = {}
         self.refresh_data()
         self.call_after_refresh(self._make_filter)
 
@@ -136,10 +139,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
 
     def refresh_data(self) -> None:
         app = self.peer_app
-        banner = self.query_one("#banner", Static)
-        banner.display = bool(app.banner)
-        banner.update(Text(shown(app.banner, multiline=True)))
-        self.query_one("#title", Static).update(self._title())
+        self._put("#banner", Text(shown(app.banner, multiline=True)), bool(app.banner))
+        self._put("#title", self._title())
         for field in self.query("#filter").results(_input()):
             field.placeholder = app.t("filter.people")
         table = self.query_one("#hires", RowTable)
@@ -155,26 +156,46 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         if not needle:
             rows += [ProblemRow(hire_id, problem) for hire_id, problem in sorted(app.broken.items())]
         table.show(columns, rows, partial(self._cells, widths, today), keep=table.selected_key)
-        empty = self.query_one("#empty", Static)
-        empty.display = app.rows_ready and not rows
-        empty.update(app.t("empty.filter") if needle else app.t("empty.hires"))
-        if not rows and not app.rows_ready:
-            empty.display = True
-            empty.update(app.t("loading"))
+        if rows:
+            self._put("#empty", "", False)
+        elif not app.rows_ready:
+            self._put("#empty", app.t("loading"))
+        else:
+            self._put("#empty", app.t("empty.filter") if needle else app.t("empty.hires"))
         table.display = bool(rows)
-        field = self.filter_field
-        if table.display and not (field is not None and field.has_focus):
-            table.focus()
+        if table.display and self.focused is not self.filter_field:
+            self.set_focus(table)
+
+    def _put(self, selector: str, content: Text | str, shown: bool = True) -> None:
+        """Show ``content`` in a line of text, touching it only when it changes (each change lays the
+        screen out again, which a key in the filter must not wait for)."""
+        if self._shown.get(selector) != (content, shown):
+            self._shown[selector] = (content, shown)
+            widget = self.query_one(selector, Static)
+            widget.display = shown
+            widget.update(content)
 
     def _ordered(self, today: dt.date) -> list[HireRow]:
         """The hires shown, in the chosen order; kept until the rows, the order or the day change, so
         a key that only filters (or Escape back from a hire) does not sort ten thousand rows again."""
         app = self.peer_app
         key = (app.rows_version, self.sort, app.show_finished, today)
-        if self._order_key != key:
-            listed = [row for row in app.rows.values() if app.show_finished or row.finished is None]
-            listed.sort(key=partial(SORTS[self.sort], today=today))
-            self._order_key, self._order = key, listed
+        if self._order_key == key:
+            return self._order
+        order_by = partial(SORTS[self.sort], today=today)
+        hide_finished = not app.show_finished
+        changed = (app.rows_changed_since(self._order_key[0])
+                   if self._order_key and self._order_key[1:] == key[1:] else None)
+        if changed is not None:  # a tick, an edit: only those rows move
+            listed = [row for row in self._order if row.id not in changed]
+            for hire_id in changed:
+                row = app.rows.get(hire_id)
+                if row is not None and not (hide_finished and row.finished):
+                    bisect.insort(listed, row, key=order_by)
+        else:
+            listed = [row for row in app.rows.values() if not (hide_finished and row.finished)]
+            listed.sort(key=order_by)
+        self._order_key, self._order = key, listed
         return self._order
 
     def _searched(self, listed: list[HireRow]) -> list[str]:
