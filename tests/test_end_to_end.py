@@ -44,16 +44,31 @@ class Terminal:
         return subprocess.run(["tmux", "has-session", "-t", self.session], capture_output=True).returncode == 0
 
 
-@pytest.fixture
-def terminal(data_dir: Path, isolated: Path):
+def start_app(data_dir: Path, isolated: Path, session: str, size: tuple[int, int] = (120, 36),
+              lang: str = "en") -> Terminal:
+    """The installed program in a tmux session of ``size`` (columns, lines)."""
     assert PROGRAM.exists(), f"peeronboard is not installed next to {sys.executable}"
-    session = f"peeronboard-test-{os.getpid()}"
     env = {"PEERONBOARD_DATA_DIR": str(data_dir), "PEERONBOARD_CONFIG_DIR": str(isolated / "config"),
            "PEERONBOARD_CACHE_DIR": str(isolated / "cache"),
-           "PEERONBOARD_LANG": "en", "PEERONBOARD_TODAY": "2027-01-20", "TERM": "xterm-256color"}
+           "PEERONBOARD_LANG": lang, "PEERONBOARD_TODAY": "2027-01-20", "TERM": "xterm-256color"}
     command = " ".join([*(f"{k}={v}" for k, v in env.items()), str(PROGRAM)])
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", command], check=True)
-    yield Terminal(session)
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]),
+                    command], check=True)
+    return Terminal(session)
+
+
+def quit_app(terminal: Terminal) -> None:
+    terminal.keys("q")
+    deadline = time.monotonic() + 15
+    while terminal.alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not terminal.alive(), "q did not quit the app"
+
+
+@pytest.fixture
+def terminal(data_dir: Path, isolated: Path):
+    session = f"peeronboard-test-{os.getpid()}"
+    yield start_app(data_dir, isolated, session)
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
@@ -73,11 +88,7 @@ def test_a_leader_adds_a_hire_ticks_an_item_and_quits(terminal: Terminal, hires_
     terminal.wait_for("0 of 11 done")
     terminal.keys("Space")
     terminal.wait_for("1 of 11 done")
-    terminal.keys("q")
-    deadline = time.monotonic() + 15
-    while terminal.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not terminal.alive(), "q did not quit the app"
+    quit_app(terminal)
 
     (path,) = hires_dir.glob("*.toml")
     record = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -86,3 +97,42 @@ def test_a_leader_adds_a_hire_ticks_an_item_and_quits(terminal: Terminal, hires_
     assert record["items"]["appoint-mentor"]["status"] == "done"
     assert record["items"]["appoint-mentor"]["date"].isoformat() == "2027-01-20"
     assert [entry["action"] for entry in record["log"]] == ["create", "check"]
+
+
+def test_in_danish_at_80_by_24_the_agenda_opens_a_hire_at_its_item_and_the_next_start_lists_at_once(
+        data_dir: Path, isolated: Path, cli) -> None:
+    """A small terminal in Danish: the key bar keeps ? (help) and the way back, the agenda opens a hire
+    at the item, the filter finds a hire; the second start shows the hires from the rows file."""
+    for name, start in (("Anna Ærø Jensen", "2027-02-01"), ("Bo Nielsen", "2027-01-10")):
+        assert cli("add", name, "--start", start, "--unit", "Afsnit S4").code == 0
+    session = f"peeronboard-test-80-{os.getpid()}"
+    try:
+        terminal = start_app(data_dir, isolated, session, (80, 24), "da")
+        shown = terminal.wait_for("Anna Ærø Jensen")
+        assert "Bo Nielsen" in shown and "? Hjælp" in shown.splitlines()[-1]
+        terminal.keys("a")
+        shown = terminal.wait_for("Frister")
+        assert "Udpege mentor" in shown and "Esc Tilbage" in shown.splitlines()[-1].replace("esc", "Esc")
+        terminal.keys("Enter")  # the first (oldest) item: Bo's
+        shown = terminal.wait_for("Startdato")
+        assert "Bo Nielsen" in shown
+        terminal.keys("Escape")
+        terminal.wait_for("Frister")
+        terminal.keys("Escape")
+        terminal.wait_for("sorteret efter startdato")
+        terminal.keys("/")
+        terminal.keys("anna", literal=True)
+        deadline = time.monotonic() + 15
+        while "Bo Nielsen" in terminal.screen() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "Bo Nielsen" not in terminal.screen() and "Anna Ærø Jensen" in terminal.screen()
+        terminal.keys("Enter")  # from the filter to the list (q in the filter would be a letter)
+        time.sleep(1.5)  # the rows file is written a moment after the start
+        quit_app(terminal)
+        assert (data_dir / "rows.json").exists()
+        terminal = start_app(data_dir, isolated, session, (80, 24), "da")
+        shown = terminal.wait_for("Anna Ærø Jensen")
+        assert "Bo Nielsen" in shown
+        quit_app(terminal)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
