@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import locale
 import os
 
 from .text import LANGUAGES
@@ -698,6 +697,8 @@ def system_language() -> str:
             spoken = [code for code in (part[:2].lower() for part in value.split(":")) if code in LANGUAGES]
             return "da" if spoken[:1] == ["da"] else "en"
     try:
+        import locale  # only when nothing else names the language
+
         code = locale.getlocale()[0] or ""
     except ValueError:
         code = ""

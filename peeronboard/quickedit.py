@@ -15,10 +15,11 @@ from typing import Any
 
 from .record import RECORD_FORMAT, ItemState, LogEntry
 
-# a line as peeronboard writes it: one known key, a string or a date, nothing after (no comment)
+# a line as peeronboard writes it: one known key, a string or a date, nothing after (no comment); the
+# patterns are kept as text, which ``re`` compiles at the first use (ticking a new item needs neither)
 _ITEM_KEYS = "status|date|by|note|due|reason|assignee|title_da|title_en"
-_PLAIN_LINE = re.compile(rf'^(?:{_ITEM_KEYS}) = (?:"(?:[^"\\\n]|\\.)*"|\d{{4}}-\d{{2}}-\d{{2}})\n?$')
-_FORMAT_LINE = re.compile(r"^format = (\d+)(?=\s|#|$)")
+_PLAIN_LINE = rf'^(?:{_ITEM_KEYS}) = (?:"(?:[^"\\\n]|\\.)*"|\d{{4}}-\d{{2}}-\d{{2}})\n?$'
+_FORMAT_LINE = r"^format = (\d+)(?=\s|#|$)"
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
 
@@ -43,7 +44,7 @@ def edit_item(text: str, data: dict[str, Any], item_id: str, state: ItemState,
         while end < len(lines) and not lines[end].lstrip().startswith("["):
             end += 1
         body = [line for line in lines[start + 1:end] if line.strip()]
-        if not all(_PLAIN_LINE.match(line) for line in body):
+        if not all(re.match(_PLAIN_LINE, line) for line in body):
             return None  # comments or keys of the user's own: the style-preserving editor keeps them
         blank_tail = [line for line in lines[start + 1:end] if not line.strip()]
         lines[start + 1:end] = [*table, *(blank_tail[-1:] if end < len(lines) else [])]
@@ -62,7 +63,7 @@ def _upgrade_format(lines: list[str]) -> bool:
     """Write the current format number into an older record's ``format = N`` line (a comment after
     it stays); False when there is no such line to change."""
     for number, line in enumerate(lines):
-        match = _FORMAT_LINE.match(line)
+        match = re.match(_FORMAT_LINE, line)
         if match:
             lines[number] = f"format = {RECORD_FORMAT}" + line[match.end():]
             return True

@@ -7,9 +7,9 @@ is shown, each of those characters is written as a visible ``\\u001b``-style esc
 reaches the terminal as a command. (In a JSON string that spelling is the same character again, so
 JSON output stays valid and equal.)
 
-Most text holds none of them, and a listing writes megabytes of it: text whose characters all fit in
-one byte (Latin-1) is cleared by deleting its harmless bytes and seeing nothing left, which is many
-times quicker than a regular expression; the expressions are compiled when first needed.
+Most text holds none of them, and a listing writes megabytes of it: text is cleared by deleting its
+harmless bytes and seeing nothing left (``_plainly_harmless``), many times quicker than a regular
+expression over its characters; the expressions are compiled when first needed.
 """
 
 from __future__ import annotations
@@ -37,6 +37,15 @@ _COMPILED: dict[str, re.Pattern[str]] = {}
 # and tab for text of several lines
 _HARMLESS_LATIN_1 = bytes([*range(0x20, 0x7f), *range(0xa0, 0x100)])
 _HARMLESS_LATIN_1_LINES = _HARMLESS_LATIN_1 + b"\n\t"
+# other text as UTF-8: the bytes that are never part of an escaped character (every byte but the
+# controls, DEL, and the first bytes of C1 controls, U+0600-U+063F and U+2000-U+2FFF); and the sequences of
+# those first bytes that are escaped characters (no escaped character starts with any other byte)
+_SUSPECT_STARTS = b"\xc2\xd8\xe2"
+_HARMLESS_UTF_8 = bytes(b for b in range(0x20, 0x100) if b != 0x7f and b not in _SUSPECT_STARTS)
+_HARMLESS_UTF_8_LINES = _HARMLESS_UTF_8 + b"\n\t"
+# (one expression each: one that starts with a known byte is searched for quickly)
+_UNSAFE_UTF_8 = {0xc2: rb"\xc2[\x80-\x9f]", 0xd8: rb"\xd8\x9c",
+                 0xe2: rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])"}
 
 
 def _pattern(name: str) -> re.Pattern[str]:
@@ -48,13 +57,29 @@ def _pattern(name: str) -> re.Pattern[str]:
     return compiled
 
 
-def _plainly_harmless(text: str, harmless: bytes) -> bool:
-    """Whether ``text`` is Latin-1 made only of ``harmless`` characters (False: look closer)."""
+def _plainly_harmless(text: str, lines: bool) -> bool:
+    """Whether ``text`` certainly holds no character to escape (line feeds and tabs allowed with
+    ``lines``); False: look closer. Latin-1 text is cleared by deleting its harmless bytes and seeing
+    nothing left; other text likewise as UTF-8, where what is left must be first bytes that start no
+    escaped character."""
     try:
-        raw = text.encode("latin-1")
+        one_byte = text.encode("latin-1")
     except UnicodeEncodeError:
+        pass
+    else:
+        return not one_byte.translate(None, _HARMLESS_LATIN_1_LINES if lines else _HARMLESS_LATIN_1)
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
         return False
-    return not raw.translate(None, harmless)
+    left = raw.translate(None, _HARMLESS_UTF_8_LINES if lines else _HARMLESS_UTF_8)
+    if not left:
+        return True
+    if left.translate(None, _SUSPECT_STARTS):  # a control character
+        return False
+    import re
+
+    return not any(start in left and re.search(unsafe, raw) for start, unsafe in _UNSAFE_UTF_8.items())
 
 
 def _escape(found: re.Match[str]) -> str:
@@ -64,7 +89,7 @@ def _escape(found: re.Match[str]) -> str:
 def visible(text: str, *, multiline: bool = True) -> str:
     """``text`` with every control and bidi character shown as ``\\uXXXX``; line breaks and tabs
     are kept unless ``multiline`` is False (for one-line places such as a table cell)."""
-    if _plainly_harmless(text, _HARMLESS_LATIN_1_LINES if multiline else _HARMLESS_LATIN_1):
+    if _plainly_harmless(text, multiline):
         return text
     pattern = _pattern("unsafe" if multiline else "unsafe or line break")
     if not pattern.search(text):
@@ -75,7 +100,7 @@ def visible(text: str, *, multiline: bool = True) -> str:
 def has_unsafe(text: str, *, multiline: bool = False) -> bool:
     """Whether typed text holds a character that ``visible`` would escape (with ``multiline``, line
     breaks and tabs are allowed)."""
-    if _plainly_harmless(text, _HARMLESS_LATIN_1_LINES if multiline else _HARMLESS_LATIN_1):
+    if _plainly_harmless(text, multiline):
         return False
     return bool(_pattern("unsafe" if multiline else "unsafe or line break").search(text))
 
@@ -92,7 +117,7 @@ class VisibleStream:
 
     def write(self, text: str) -> int:
         written = len(text)
-        if not _plainly_harmless(text, _HARMLESS_LATIN_1_LINES) and _pattern("unsafe or CR").search(text):
+        if not _plainly_harmless(text, True) and _pattern("unsafe or CR").search(text):
             text = _pattern("unsafe but CRLF").sub(_escape, text)
         self._stream.write(text)
         return written

@@ -45,7 +45,6 @@ from .record import (
     set_own_item,
     upgrade_format,
 )
-from .rows import looks_like_rows
 from .safefile import make_private_dirs, shred
 
 CONFLICT_MESSAGE = (
@@ -66,17 +65,18 @@ _EUID = os.geteuid() if hasattr(os, "geteuid") else -1
 if TYPE_CHECKING:
     from .merge import Merge
 
+# File-name patterns, kept as text: ``re`` compiles one at its first use and keeps it (a tick needs none).
 # names a hire's own files have besides its record: an editor's backups and swap files, and the temp
 # file of a write (``.<id>.toml.tmp``; older versions added a random part)
-_OWN_NAME = re.compile(r"^(?:\.#|#|\.)?(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.toml"
-                       r"(?P<rest>|~|#|\.bak|\.orig|\.old|\.save|\.sw[a-p]|\.tmp|\.[0-9a-f]+\.tmp)$")
+_OWN_NAME = (r"^(?:\.#|#|\.)?(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.toml"
+             r"(?P<rest>|~|#|\.bak|\.orig|\.old|\.save|\.sw[a-p]|\.tmp|\.[0-9a-f]+\.tmp)$")
 # a copy a sync service named after the record: the id, then a character no id has, then anything
-_COPY_NAME = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)[ .].*\.toml\Z")
+_COPY_NAME = r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)[ .].*\.toml\Z"
 # the index and the rows file, their temp files and backups by name; other index*.json and rows*.json
 # files are copies only by content
-_INDEX_NAME = re.compile(r"^(?:(?:index|rows)\.json(?:~|\.bak|\.orig|\.old)?"
-                         r"|\.(?:index|rows)\.json\.[0-9a-f]+\.tmp)\Z")
-_INDEX_LIKE = re.compile(r"^(?:index|rows).*\.json\Z")
+_INDEX_NAME = (r"^(?:(?:index|rows)\.json(?:~|\.bak|\.orig|\.old)?"
+               r"|\.(?:index|rows)\.json\.[0-9a-f]+\.tmp)\Z")
+_INDEX_LIKE = r"^(?:index|rows).*\.json\Z"
 
 
 class Owner(NamedTuple):
@@ -221,7 +221,7 @@ class HireStore:
         named ``<id>`` followed by a character no id has (``anna (1).toml`` is anna's, never
         ``anna-b.toml``'s).
         """
-        own = _OWN_NAME.match(path.name)
+        own = re.match(_OWN_NAME, path.name)
         if own and (own.group("rest") or path.name[0] in ".#"):
             return Owner(own.group("id"), "temp" if own.group("rest").endswith(".tmp") else "backup")
         claimed = self._claimed_id(path) if path.name.endswith(".toml") else None
@@ -229,7 +229,7 @@ class HireStore:
             return self._compare_with_record(path, *claimed)
         if own:
             return Owner(own.group("id"), "record")
-        by_name = _COPY_NAME.match(path.name)
+        by_name = re.match(_COPY_NAME, path.name)
         return Owner(by_name.group("id"), "named-copy") if by_name else None
 
     def _claimed_id(self, path: Path) -> tuple[str, dict[str, Any]] | None:
@@ -289,9 +289,11 @@ class HireStore:
             names = os.listdir(self.data_dir)
         except OSError:
             return []
+        from .rows import looks_like_rows  # only erase needs it: a tick does not import it
+
         paths = [self.data_dir / name for name in names]
-        return sorted(p for p in paths if _INDEX_NAME.match(p.name)
-                      or (_INDEX_LIKE.match(p.name)
+        return sorted(p for p in paths if re.match(_INDEX_NAME, p.name)
+                      or (re.match(_INDEX_LIKE, p.name)
                           and (p.is_symlink() or looks_like_index(p) or looks_like_rows(p))))
 
     # --- writing ---------------------------------------------------------------------------

@@ -19,8 +19,10 @@ BIDI_AND_SEPARATORS = [*"\u061c\u200e\u200f\u2028\u2029", *map(chr, range(0x202A
                        *map(chr, range(0x2066, 0x206A))]
 SURROGATES = [chr(c) for c in range(0xD800, 0xE000)]
 ALWAYS_ESCAPED = C0 + C1_AND_DEL + BIDI_AND_SEPARATORS + SURROGATES
-# what surrounds the character: ASCII, Latin-1 (one byte a character), wider text, a long chunk
-AROUND = ["Anna Berg", "Søren Ærø, «Afsnit» ½", "Frist – “møde” • 💡", '{\n  "name": "x"\n}\n' * 20_000]
+# what surrounds the character: ASCII, Latin-1 (one byte a character), wider text
+AROUND = ["Anna Berg", "Søren Ærø, «Afsnit» ½", "Frist – “møde” • 💡"]
+IDS = ["ascii", "latin-1", "wide"]
+MEGABYTE = '{\n  "name": "Søren Ærø"\n}\n' * 40_000
 
 
 def escaped(character: str) -> str:
@@ -33,13 +35,20 @@ def written(text: str) -> str:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("around", AROUND, ids=["ascii", "latin-1", "wide", "megabyte"])
+@pytest.mark.parametrize("around", AROUND, ids=IDS)
 def test_every_control_bidi_and_c1_character_is_escaped_whatever_text_is_around_it(around: str) -> None:
     for character in ALWAYS_ESCAPED:
         text = around + character + around
         for shown in (visible(text), visible(text, multiline=False), written(text)):
             assert character not in shown and escaped(character) in shown
         assert has_unsafe(text) and has_unsafe(text, multiline=True)
+
+
+@pytest.mark.parametrize("character", ["\x1b", "\x7f", "\x85", "\x9b", "\u202e", "\u2028", "\udcff"])
+def test_one_such_character_in_a_megabyte_of_output_is_escaped(character: str) -> None:
+    text = MEGABYTE + character + MEGABYTE
+    assert written(text) == MEGABYTE + escaped(character) + MEGABYTE
+    assert visible(text) == MEGABYTE + escaped(character) + MEGABYTE and has_unsafe(text, multiline=True)
 
 
 def test_every_other_character_is_left_as_it_is() -> None:
@@ -51,7 +60,7 @@ def test_every_other_character_is_left_as_it_is() -> None:
     assert visible(latin_1, multiline=False) == latin_1 and not has_unsafe(latin_1)
 
 
-@pytest.mark.parametrize("around", AROUND, ids=["ascii", "latin-1", "wide", "megabyte"])
+@pytest.mark.parametrize("around", AROUND, ids=IDS)
 def test_line_breaks_and_tabs_are_kept_in_text_of_several_lines_only(around: str) -> None:
     text = f"{around}one\ttab\nnext line{around}"
     assert visible(text) == text and not has_unsafe(text, multiline=True)
@@ -59,7 +68,7 @@ def test_line_breaks_and_tabs_are_kept_in_text_of_several_lines_only(around: str
     assert has_unsafe(text)
 
 
-@pytest.mark.parametrize("around", AROUND, ids=["ascii", "latin-1", "wide", "megabyte"])
+@pytest.mark.parametrize("around", AROUND, ids=IDS)
 def test_output_keeps_crlf_line_ends_and_escapes_a_lone_cr(around: str) -> None:
     assert written(f"{around}BEGIN\r\nEND\r\n") == f"{around}BEGIN\r\nEND\r\n"
     assert written(f"{around}paid\rnot paid") == f"{around}paid\\u000dnot paid"

@@ -52,12 +52,13 @@ def described(records: list[HireRecord]) -> str:
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     from ..exports.common import hire_data
     from ..index import collector_paused
+    from .output import json_text, write_json_list
 
     everyone, problems = ctx.onboarding.all_progress()
     hires = everyone if args.all else [h for h in everyone if not h.finished]
     if args.json:
         with collector_paused():  # a listing of thousands of hires makes no garbage worth collecting
-            print_json([hire_data(h, ctx.lang) for h in hires])
+            write_json_list(json_text(hire_data(h, ctx.lang), 1) for h in hires)
     elif not hires and not problems:
         finished = len(everyone) - len(hires)
         print(say("no_hires.active", ctx.lang, count=finished) if finished else say("no_hires", ctx.lang))
@@ -238,6 +239,9 @@ def open_app(ctx: Context, private: bool, banner: str | None = None) -> int:
     if not has_terminal():
         print(f"peeronboard: {say('err.no_terminal', ctx.lang)}", file=sys.stderr)
         return EXIT_USAGE
+    import gc
+
+    gc.disable()  # until the first frame (the app turns it on): Textual's start makes no garbage
     from ..ui.app import make_app
 
     app = make_app(ctx.onboarding, ctx.lang, private=private, banner=banner)

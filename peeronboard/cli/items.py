@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 
 from ..errors import NoChange, PeerError
 from ..i18n import MESSAGES, say
-from ..wording import owner_text
 from .context import Context
-from .output import EXIT_OK, parse_date_option, print_json, report, table
+from .output import EXIT_OK, json_text, parse_date_option, print_json, report, table, write_json_list
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..progress import AgendaEntry, HireProgress
     from ..record import HireRecord
 
 MAX_AGENDA_DAYS = 3650
@@ -97,6 +99,8 @@ def cmd_assign(ctx: Context, args: argparse.Namespace) -> int:
         updated = onboarding.assign(hire_id, args.item, args.person)
     except NoChange as same:
         return said_nothing_changed(ctx, hire_id, args.item, same)
+    from ..wording import owner_text
+
     title = _item_title(ctx, updated, args.item)
     view = next(v for v in onboarding.progress(updated).items if v.item_id == args.item)
     who = owner_text(view, updated, ctx.lang)
@@ -161,25 +165,23 @@ def say_action(action: str, lang: str) -> str:
 def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
     if not 0 <= args.days <= MAX_AGENDA_DAYS:
         raise PeerError("err.days", most=MAX_AGENDA_DAYS)
-    from ..exports.common import item_data
     from ..progress import agenda
 
     hires, problems = ctx.onboarding.all_progress()
     day = ctx.onboarding.today()
-    entries = [e for e in agenda([h for h in hires if not h.finished], day, args.days)
-               if _wanted(e.view, e.progress.record, args)]
+    entries = agenda([h for h in hires if not h.finished], day, args.days)
+    if getattr(args, "who", None) or getattr(args, "owner", None):
+        entries = [e for e in entries if _wanted(e.view, e.progress.record, args)]
     if args.json:
         from ..index import collector_paused
 
         with collector_paused():  # thousands of items, none of them garbage
-            print_json([
-                {**item_data(e.view, ctx.lang, day, record=e.progress.record), "hire": e.progress.record.id,
-                 "name": e.progress.record.name}
-                for e in entries
-            ])
+            write_json_list(map(_AgendaJson(ctx.lang, day).text, entries))
     elif not entries:
         print(say("agenda.empty", ctx.lang, days=args.days))
     else:
+        from ..wording import owner_text
+
         heads = [say(k, ctx.lang) for k in ("col.due", "col.hire", "col.item", "col.title", "col.owner",
                                             "col.unit")]
         rows = [[
@@ -199,3 +201,61 @@ def _wanted(view: object, record: HireRecord, args: argparse.Namespace) -> bool:
         return False
     item = view.item  # type: ignore[attr-defined]
     return not role or (item is not None and (item.owner or "").casefold() == role.strip().casefold())
+
+
+class _AgendaJson:
+    """The agenda's entries as ``--json`` writes them: ``item_data`` with the hire's id and name, each
+    entry's text filled into the text of its item and recorded state (encoded once: ten thousand hires
+    share their checklist's items, and most share their states), so only what differs from entry to
+    entry (its dates, whether it is overdue, its person, its hire) is encoded for each."""
+
+    _PER_ENTRY = ("due", "checklist_due", "overdue", "assignee", "hire", "name")
+
+    def __init__(self, lang: str, today: dt.date) -> None:
+        self.lang, self.today = lang, today
+        self._texts: dict[tuple[int, int], tuple[str, ...]] = {}
+        self._days: dict[dt.date | None, str] = {None: "null"}
+        self._hires: dict[int, tuple[str, str]] = {}
+
+    def text(self, entry: AgendaEntry) -> str:
+        view, progress = entry.view, entry.progress
+        if view.item is None:  # never in an agenda (a retired item is never due); the slow way
+            return json_text(self._data(entry), 1)
+        # the entries keep their items, states and hires alive: no id is reused meanwhile
+        text = self._texts.get((id(view.item), id(view.state))) or self._text_around(entry)
+        hire, name = self._hires.get(id(progress)) or self._hire(progress)
+        days = self._days
+        due = days.get(view.due) or self._day(view.due)
+        planned = days.get(view.planned) or self._day(view.planned)
+        overdue = "true" if view.is_overdue(self.today) else "false"
+        person = json_text(view.person(progress.record))
+        return "".join((text[0], due, text[1], planned, text[2], overdue, text[3], person, text[4], hire,
+                        text[5], name, text[6]))
+
+    def _hire(self, progress: HireProgress) -> tuple[str, str]:
+        record = progress.record
+        texts = self._hires[id(progress)] = (json_text(record.id), json_text(record.name))
+        return texts
+
+    def _data(self, entry: AgendaEntry) -> dict[str, object]:
+        from ..exports.common import item_data
+
+        record = entry.progress.record
+        return {**item_data(entry.view, self.lang, self.today, record=record), "hire": record.id,
+                "name": record.name}
+
+    def _text_around(self, entry: AgendaEntry) -> tuple[str, ...]:
+        """The entry's text around the values that may differ between entries of its item and state
+        (``_PER_ENTRY``, in that order; each marked by a NUL, which JSON text never holds raw)."""
+        pad = "\n    "
+        data = self._data(entry)
+        assert tuple(key for key in data if key in self._PER_ENTRY) == self._PER_ENTRY
+        fields = [json_text(key) + ": " + ("\0" if key in self._PER_ENTRY else json_text(value, 2))
+                  for key, value in data.items()]
+        text = self._texts[id(entry.view.item), id(entry.view.state)] = tuple(
+            ("{" + pad + ("," + pad).join(fields) + "\n  }").split("\0"))
+        return text
+
+    def _day(self, day: dt.date) -> str:
+        text = self._days[day] = f'"{day.isoformat()}"'
+        return text

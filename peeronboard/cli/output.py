@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from datetime import date
-from itertools import islice
 from typing import Any
 
 from ..dates import parse_date
@@ -28,7 +26,7 @@ def report(problems: list[Problem], lang: str) -> int:
 
 def problem_line(problem: Problem, lang: str) -> str:
     """``FILE:LINE: message``, the message in ``lang`` when it is known in it."""
-    return str(replace(problem, message=in_lang(problem.message, lang)))
+    return str(problem._replace(message=in_lang(problem.message, lang)))
 
 
 def parse_date_option(text: str, option: str) -> date:
@@ -43,6 +41,21 @@ def print_json(data: Any) -> None:
     """``data`` as JSON indented by two spaces, written piece by piece (see ``json_pieces``)."""
     write_batched(json_pieces(data), sys.stdout.write)
     sys.stdout.write("\n")
+
+
+def write_json_list(texts: Iterable[str]) -> None:
+    """A list whose elements come already written as ``json_text(element, 1)`` writes them, as
+    ``print_json`` writes that list."""
+    write_batched(_list_pieces(texts), sys.stdout.write)
+
+
+def _list_pieces(texts: Iterable[str]) -> Iterator[str]:
+    before = "[\n  "
+    for text in texts:
+        yield before
+        yield text
+        before = ",\n  "
+    yield "[]\n" if before == "[\n  " else "\n]\n"
 
 
 def write_batched(pieces: Iterable[str], write: Callable[[str], object], size: int = 1 << 20) -> None:
@@ -60,57 +73,65 @@ def write_batched(pieces: Iterable[str], write: Callable[[str], object], size: i
 
 
 def json_pieces(data: Any, level: int = 0) -> Iterator[str]:
-    """``data`` as ``json.dumps(data, ensure_ascii=False, indent=2, default=str)`` writes it, in pieces
-    made by the C encoder: Python's indenting encoder is several times slower, and a listing of ten
-    thousand hires need not be held whole. A list gives one piece per element."""
-    pad = "\n" + "  " * (level + 1)
+    """``data`` as ``json.dumps(data, ensure_ascii=False, indent=2, default=str)`` writes it, in pieces:
+    Python's indenting encoder is several times slower, and a listing of ten thousand hires need not be
+    held whole. A list gives one piece per element."""
     if isinstance(data, (list, tuple)) and data:
+        pad = "\n" + "  " * (level + 1)
         yield "[" + pad
         for index, element in enumerate(data):
             if index:
                 yield "," + pad
             yield from json_pieces(element, level + 1)
         yield pad[:-2] + "]"
-    elif isinstance(data, dict) and data:
-        yield _dict_text(data, level, pad)
     else:
-        yield _encoder(level).encode(data)
+        yield json_text(data, level)
 
 
-def _dict_text(data: dict[Any, Any], level: int, pad: str) -> str:
-    """A non-empty dict: its runs of plain values (or empty containers) encoded at once, the others
-    one by one."""
-    encode = _encoder(level).encode
-    if _CONTAINER_TYPES.isdisjoint(map(type, data.values())):  # the usual case: one call
-        return "{" + pad + encode(data)[1:-1] + pad[:-2] + "}"
-    keys = list(data)
-    plain_end = len(keys)  # plain values, then containers (a hire, then its next item due): two calls
-    while plain_end and isinstance(data[keys[plain_end - 1]], _CONTAINERS):
-        plain_end -= 1
-    head = dict(islice(data.items(), plain_end))
-    if head and _CONTAINER_TYPES.isdisjoint(map(type, head.values())) \
-            and all(type(key) is str for key in keys[plain_end:]):
-        return "{" + pad + ("," + pad).join([encode(head)[1:-1], *(
-            encode(key) + ": " + "".join(json_pieces(data[key], level + 1)) for key in keys[plain_end:])]) \
-            + pad[:-2] + "}"
-    parts, plain = [], {}
-    for key, value in data.items():
-        if isinstance(value, _CONTAINERS) and value:
-            if type(key) is not str:  # a key JSON writes as text: rare, the slow way
-                return json.dumps(data, ensure_ascii=False, indent=2, default=str).replace("\n", pad[:-2])
-            if plain:
-                parts.append(encode(plain)[1:-1])
-                plain = {}
-            parts.append(encode(key) + ": " + "".join(json_pieces(value, level + 1)))
-        else:
-            plain[key] = value
-    if plain:
-        parts.append(encode(plain)[1:-1])
-    return "{" + pad + ("," + pad).join(parts) + pad[:-2] + "}"
+def json_text(data: Any, level: int = 0) -> str:
+    """One value as ``json_pieces`` writes it, whole."""
+    scalar = _SCALARS.get(type(data))
+    if scalar is not None:
+        return scalar(data)
+    if isinstance(data, dict) and data:
+        return _dict_text(data, level)
+    if isinstance(data, (list, tuple)) and data:
+        return "".join(json_pieces(data, level))
+    return _encoder(level).encode(data)  # empty, a float, a subclass, or written as text (``default``)
 
 
-_CONTAINERS = (list, tuple, dict)
-_CONTAINER_TYPES = frozenset(_CONTAINERS)
+def _dict_text(data: dict[Any, Any], level: int) -> str:
+    """A non-empty dict, filled into the text its keys make at this level (kept: a listing repeats the
+    same keys thousands of times)."""
+    keys = tuple(data)
+    template = _TEMPLATES.get((keys, level))
+    if template is None:
+        if not all(type(key) is str for key in keys):  # a key JSON writes as text: rare, the slow way
+            return json.dumps(data, ensure_ascii=False, indent=2, default=str).replace(
+                "\n", "\n" + "  " * level)
+        if len(_TEMPLATES) >= _MOST_TEMPLATES:
+            _TEMPLATES.clear()
+        pad = "\n" + "  " * (level + 1)
+        template = _TEMPLATES[keys, level] = "{" + pad + ("," + pad).join(
+            json.encoder.encode_basestring(key).replace("%", "%%") + ": %s" for key in keys) + pad[:-2] + "}"
+    scalar, inner = _SCALARS.get, level + 1
+    return template % tuple([encode(value) if (encode := scalar(type(value))) else json_text(value, inner)
+                             for value in data.values()])
+
+
+def _true_or_false(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _null(_: None) -> str:
+    return "null"
+
+
+# how JSON writes a value of exactly these types (others, subclasses too, go through the encoder)
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: json.encoder.encode_basestring, int: int.__repr__, bool: _true_or_false, type(None): _null}
+_TEMPLATES: dict[tuple[tuple[str, ...], int], str] = {}
+_MOST_TEMPLATES = 1000
 _ENCODERS: dict[int, json.JSONEncoder] = {}
 
 
