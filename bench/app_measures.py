@@ -112,7 +112,7 @@ def open_filter(pane: Pane) -> None:
     """Press / and wait until the filter box has settled (Textual moves the focus a turn later)."""
     before = pane.screen()
     since = pane.send("/")
-    pane.wait(lambda screen: screen != before, since, settle=0.2)
+    pane.wait(lambda screen: screen != before, since, settle=0.05)  # it takes keys at once
 
 
 class KeyPress(NamedTuple):

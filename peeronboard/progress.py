@@ -222,6 +222,24 @@ def _plan(checklist: Checklist, start: dt.date, today: dt.date) -> _Plan:
     return plan
 
 
+def carry_views(new: HireProgress, old: HireProgress | None, most: int = 50) -> None:
+    """Give ``new`` the item views ``old`` made, but for the items whose state differs (a tick, a
+    note): the same hire, checklist, start, own items and day, so a change on a hire of thousands of
+    items does not make a view of each again. Does nothing when more than ``most`` items differ."""
+    if (old is None or "items" not in old.__dict__ or old.checklist is not new.checklist
+            or old.today != new.today or old.finished != new.finished
+            or old.record.start_date != new.record.start_date or old.record.own != new.record.own):
+        return
+    before, after = old.record.items, new.record.items
+    changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    if len(changed) > most:
+        return
+    state = new.record.state
+    new.__dict__["items"] = tuple(
+        _view(view.item, state(view.item_id), view.planned, view.closed)  # type: ignore[arg-type]
+        if view.item_id in changed else view for view in old.items)
+
+
 def _view(item: Item, state: ItemState, planned: dt.date | None, closed: bool = False) -> ItemView:
     return ItemView(item.id, item.phase, item, state, state.due or planned, planned, closed)
 

@@ -65,3 +65,22 @@ def test_the_agenda_holds_each_open_item_due_by_its_horizon(start: dt.date, toda
     expected = sorted((view for view in hire.items if view.state.status == "open" and view.due is not None
                        and view.due <= horizon), key=lambda view: (view.due, view.item_id))
     assert [entry.view for entry in agenda([hire], today, days_ahead)] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=days, today=days, before=recorded, after=recorded, own_items=own)
+def test_views_carried_over_a_change_are_the_views_made_anew(
+        start: dt.date, today: dt.date, before: dict[str, ItemState], after: dict[str, ItemState],
+        own_items: dict[str, OwnItem]) -> None:
+    """A tick on a hire of thousands of items keeps the other items' views; they must be exactly
+    what a fresh look at the record gives."""
+    from peeronboard.progress import carry_views
+
+    old_record = HireRecord(id="anna", name="Anna", checklist="sample", start_date=start, items=before,
+                            own=own_items)
+    old = HireProgress.build(old_record, CHECKLIST, today)
+    old.items  # noqa: B018 - made, as the screen that showed the hire made them
+    new_record = old_record._replace(items=after)
+    carried = HireProgress.build(new_record, CHECKLIST, today)
+    carry_views(carried, old)
+    assert carried.items == HireProgress.build(new_record, CHECKLIST, today).items

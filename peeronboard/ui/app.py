@@ -27,7 +27,7 @@ from ..i18n import say
 from ..index import Stamp
 from ..onboarding import Onboarding
 from ..problems import FormatError, Problem
-from ..progress import HireProgress
+from ..progress import HireProgress, carry_views
 from ..record import HireRecord, ItemState
 from ..rows import HireRow, RowsFile, checklist_stamp, checklist_stamps, row_for, still_true
 from ..safetext import visible
@@ -281,6 +281,7 @@ class PeerOnboardApp(App[None]):
         file is written again a moment later, once for a burst of changes."""
         hire_id = progress.record.id
         stamp = stamp or self.onboarding.store.stamp_of(hire_id)
+        carry_views(progress, self.hires.get(hire_id))
         self.hires[hire_id] = progress
         if stamp is not None:
             self._seen[hire_id] = stamp
