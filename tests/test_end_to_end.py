@@ -112,7 +112,7 @@ def test_in_danish_at_80_by_24_the_agenda_opens_a_hire_at_its_item_and_the_next_
         assert "Bo Nielsen" in shown and "? Hjælp" in shown.splitlines()[-1]
         terminal.keys("a")
         shown = terminal.wait_for("Frister")
-        assert "Udpege mentor" in shown and "Esc Tilbage" in shown.splitlines()[-1].replace("esc", "Esc")
+        assert "Udpege" in shown and "esc Tilbage" in shown.splitlines()[-1]  # a title cut shows "…"
         terminal.keys("Enter")  # the first (oldest) item: Bo's
         shown = terminal.wait_for("Startdato")
         assert "Bo Nielsen" in shown

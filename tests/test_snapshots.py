@@ -1,17 +1,24 @@
-"""What the leader sees, screen by screen, in Danish and English (pytest-textual-snapshot).
+"""What the leader sees, screen by screen and dialog by dialog, at 80x24 and 120x40, in Danish and English
+(pytest-textual-snapshot).
 
 After a deliberate change to a screen: ``python3 run.py test tests/test_snapshots.py --snapshot-update``,
-then look at the new SVGs under tests/__snapshots__/ before committing them.
+then look at every new SVG as a picture (a browser draws them right) before committing them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import random
+import secrets
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
 
+from peeronboard import onboarding as onboarding_module
 from peeronboard.dates import today
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
@@ -21,22 +28,70 @@ from peeronboard.ui.app import make_app
 
 from .conftest import DATA
 
-SIZE = (120, 34)
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 LANGS = ["da", "en"]
+BROKEN_RECORD = 'id = "q7brkn"\nname = "Eva Lund\nstart_date = 2027-03-01\n'  # a string never closed
+HOME = "/home/lise"  # where the export dialog proposes to write (the same on every machine)
+DANISH_TIME = "CET-1CEST,M3.5.0,M10.5.0/3"  # the log's times, in Danish time (no zoneinfo file needed)
+LOGGED_AT = dt.datetime(2027, 1, 19, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+
+
+def add_hires(onboarding: Onboarding) -> None:
+    """Three hires at different stages, one finished long enough ago to be due for erasure, and a record
+    that cannot be read."""
+    anna = onboarding.add("Anna Ærø Jensen", dt.date(2027, 2, 1), None, "Afsnit S4, Aalborg", "Mette")
+    anna = onboarding.check(anna, "appoint-mentor", on=dt.date(2026, 11, 2))
+    anna = onboarding.check(anna, "write-and-share-job-posting", on=dt.date(2026, 11, 9))
+    anna = onboarding.skip(anna, "draft-employment-contract", "HR står for kontrakten")
+    onboarding.note(anna, "introduce-peer-support-to-staff", "Personalemøde 26. januar")
+    onboarding.add("Bo Nielsen", dt.date(2026, 12, 1), None, "Ambulatorium Hjørring")
+    onboarding.add("Carla Mikkelsen", dt.date(2027, 4, 15), "sample")
+    dorte = onboarding.add("Dorte Vestergaard", dt.date(2025, 3, 3), "sample", "Afsnit N2")
+    onboarding.finish(dorte, "Forløbet er slut", on=dt.date(2025, 9, 30))
+    (onboarding.store.hires_dir / "q7brkn.toml").write_text(BROKEN_RECORD, encoding="utf-8")
 
 
 def onboarding_on(folder: Path, with_hires: bool) -> Onboarding:
     library = ChecklistLibrary.discover([builtin_checklists_dir(), DATA])
     onboarding = Onboarding(HireStore(folder), library, "Lise Holm", today)
     if with_hires:
-        anna = onboarding.add("Anna Ærø Jensen", dt.date(2027, 2, 1), None, "Afsnit S4, Aalborg", "Mette")
-        anna = onboarding.check(anna, "appoint-mentor", on=dt.date(2026, 11, 2))
-        anna = onboarding.check(anna, "write-and-share-job-posting", on=dt.date(2026, 11, 9))
-        anna = onboarding.skip(anna, "draft-employment-contract", "HR står for kontrakten")
-        onboarding.note(anna, "introduce-peer-support-to-staff", "Personalemøde 26. januar")
-        onboarding.add("Bo Nielsen", dt.date(2026, 12, 1), None, "Ambulatorium Hjørring")
-        onboarding.add("Carla Mikkelsen", dt.date(2027, 4, 15), "sample")
+        add_hires(onboarding)
     return onboarding
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A screen or dialog as the leader reaches it: the keys pressed once the hires are loaded."""
+
+    keys: tuple[str, ...] = ()
+    hires: bool = True
+
+
+OPEN_ANNA = ("down", "enter")  # the dashboard lists Bo first (by start date), then Anna
+ON_OPEN_ITEM = (*OPEN_ANNA, "down", "down", "down", "down")  # an open item of Anna's first phase
+SCENES = {
+    "dashboard-empty": Scene(hires=False),
+    "dashboard": Scene(),
+    "dashboard-filtered": Scene(("slash", *"anna")),
+    "problem": Scene(("end", "enter")),
+    "hire": Scene(ON_OPEN_ITEM),
+    "timeline": Scene((*OPEN_ANNA, "t", "right", "right")),
+    "log": Scene((*OPEN_ANNA, "l")),
+    "agenda": Scene(("a",)),
+    "report": Scene(("g",)),
+    "erasure": Scene(("r",)),
+    "help": Scene((*OPEN_ANNA, "question_mark")),
+    "new-hire-error": Scene(("n", *"Dina Holm", "tab", *"2027-02-30", "enter"), hires=False),
+    "edit": Scene(("down", "c")),
+    "export": Scene(("e",)),
+    "confirm-erase": Scene(("delete",)),
+    "note": Scene((*ON_OPEN_ITEM, "o")),  # the item that has a note
+    "reason": Scene((*ON_OPEN_ITEM, "x")),
+    "due": Scene((*ON_OPEN_ITEM, "d")),
+    "person": Scene((*ON_OPEN_ITEM, "p")),
+    "own-task": Scene((*OPEN_ANNA, "plus")),
+    "palette": Scene(("ctrl+p",)),
+}
 
 
 async def loaded(pilot) -> None:
@@ -45,98 +100,41 @@ async def loaded(pilot) -> None:
     await pilot.pause()
 
 
-def no_blink(pilot) -> None:
+async def settled(pilot) -> None:
+    """Everything the keys started is done, and no cursor blinks (a blink would differ run to run)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
+    await pilot.pause()
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_empty_dashboard(snap_compare, tmp_path: Path, lang: str) -> None:
-    app = make_app(onboarding_on(tmp_path, False), lang, poll_seconds=0)
-    assert snap_compare(app, terminal_size=SIZE, run_before=loaded)
+@pytest.fixture
+def same_every_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """What would differ run to run is fixed: the hires' ids, the log's times and time zone, the
+    folders a screen names (``data/hires/…``, the export's home folder)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", HOME)
+    monkeypatch.setenv("TZ", DANISH_TIME)
+    time.tzset()
+    monkeypatch.setattr(secrets, "choice", random.Random(15).choice)
+    monkeypatch.setattr(onboarding_module, "now", lambda: LOGGED_AT)
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_full_dashboard(snap_compare, tmp_path: Path, lang: str) -> None:
-    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
-    assert snap_compare(app, terminal_size=SIZE, run_before=loaded)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_hire_checklist(snap_compare, tmp_path: Path, lang: str) -> None:
-    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
-
-    async def open_anna(pilot) -> None:
-        await loaded(pilot)
-        await pilot.press("down", "enter", "down", "down", "down", "down")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_anna)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_new_hire_form_with_an_error(snap_compare, tmp_path: Path, lang: str) -> None:
-    app = make_app(onboarding_on(tmp_path, False), lang, poll_seconds=0)
-
-    async def fill_badly(pilot) -> None:
-        await loaded(pilot)
-        await pilot.press("n", *"Dina Holm", "tab", *"2027-02-30", "enter")
-        await pilot.pause()
-        no_blink(pilot)
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=(120, 40), run_before=fill_badly)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_agenda(snap_compare, tmp_path: Path, lang: str) -> None:
-    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
-
-    async def agenda(pilot) -> None:
-        await loaded(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=agenda)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_help(snap_compare, tmp_path: Path, lang: str) -> None:
-    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
-
-    async def help_on_hire(pilot) -> None:
-        await loaded(pilot)
-        await pilot.press("enter", "question_mark")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=help_on_hire)
-
-
-SIZES = [(80, 24), (120, 40)]
-
-
+@pytest.mark.usefixtures("same_every_run")
+@pytest.mark.parametrize("scene", SCENES)
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_report(snap_compare, tmp_path: Path, lang: str, size: tuple[int, int]) -> None:
-    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
+def test_screen(snap_compare, lang: str, size: str, scene: str) -> None:
+    shown = SCENES[scene]
+    app = make_app(onboarding_on(Path("data"), shown.hires), lang, poll_seconds=0)
 
-    async def report(pilot) -> None:
+    async def reach(pilot) -> None:
         await loaded(pilot)
-        await pilot.press("g")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.press(*shown.keys)
+        await settled(pilot)
 
-    assert snap_compare(app, terminal_size=size, run_before=report)
-
-
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("lang", LANGS)
-def test_hire_timeline(snap_compare, tmp_path: Path, lang: str, size: tuple[int, int]) -> None:
-    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
-
-    async def timeline_of_anna(pilot) -> None:
-        await loaded(pilot)
-        await pilot.press("down", "enter", "t", "right", "right")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=size, run_before=timeline_of_anna)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=reach)

@@ -280,3 +280,16 @@ async def test_help_lists_the_new_keys_in_both_languages(onboarding: Onboarding,
             await pilot.pause()
             said = "".join(str(w.render()) for w in app.screen.query(Static))
             assert all(word in said for word in words), (lang, said)
+
+
+async def test_the_log_shows_what_was_done_also_for_a_hire_read_with_the_others(
+        onboarding: Onboarding, anna: str) -> None:
+    """Listings read records without their log; the hire screen and ``l`` show it all the same."""
+    onboarding.check(anna, "appoint-mentor")
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("enter", "l")
+        await pilot.pause()
+        actions = [row[2] for row in rows_of(app, "#history")]
+        assert actions == ["check", "create"]

@@ -323,6 +323,16 @@ class PeerOnboardApp(App[None]):
         rows = list(self.rows.values())
         RowsFile(self.onboarding.store.rows_path).write(rows, checklist_stamps(self.onboarding.library, rows))
 
+    def _with_log(self, hire_id: str) -> HireProgress | None:
+        """The hire in full with its log, which the side panel and ``l`` show (listings read records
+        without it; every record's log has at least its creation)."""
+        progress = self.progress_of(hire_id)
+        if progress is not None and not progress.record.log:
+            with contextlib.suppress(FormatError, ValueError):
+                progress = self.onboarding.progress(self.onboarding.store.load(hire_id))
+                self.hires[hire_id] = progress
+        return progress
+
     def progress_of(self, hire_id: str) -> HireProgress | None:
         """The hire in full; before the full load is done, read from its record now."""
         progress = self.hires.get(hire_id)
@@ -444,7 +454,7 @@ class PeerOnboardApp(App[None]):
         next hire only fills it in), or on a new one when that is open further down already."""
         from .screens.hire import HireScreen
 
-        if self.progress_of(hire_id) is None:
+        if self._with_log(hire_id) is None:
             return
         if not self.is_screen_installed(HIRE_SCREEN):
             self.install_screen(HireScreen(hire_id, item_id), HIRE_SCREEN)

@@ -32,6 +32,7 @@ from .base import PeerScreenMixin
 COLUMNS = (("form.name", 18, 0), ("col.unit", 14, 5), ("col.start", 10, 1), ("col.checklist", 16, 6),
            ("col.progress", 14, 2), ("col.overdue", 11, 3), ("col.next", 0, 4))
 NEXT_MIN = 16
+NAME_GIVES = 4  # cells the name column may give up for a column of higher rank
 GAP = 2  # the blank cells around each cell
 
 
@@ -68,16 +69,23 @@ def searched_text(row: HireRow, name: str) -> str:
 
 
 def fitting_columns(width: int) -> dict[str, int]:
-    """The columns that fit in ``width`` cells, in display order, with their widths."""
-    kept: set[str] = set()
-    used = 0
+    """The columns that fit in ``width`` cells, in display order, with their widths: by rank, until
+    one does not fit (the name column gives up to NAME_GIVES cells first, so that the next-due column,
+    what the leader looks for, stays on an 80-column screen)."""
+    sizes = {key: size for key, size, _ in COLUMNS}
+    kept: list[str] = []
     for key, size, _rank in sorted(COLUMNS, key=lambda column: column[2]):
         need = (size or NEXT_MIN) + GAP
-        if used + need <= width or not kept:
-            kept.add(key)
-            used += need
-    fixed = sum(size + GAP for key, size, _ in COLUMNS if key in kept and size)
-    return {key: size or max(NEXT_MIN, width - fixed - GAP) for key, size, _ in COLUMNS if key in kept}
+        used = sum((sizes[k] or NEXT_MIN) + GAP for k in kept)
+        short = used + need - width
+        if short > 0 and kept and short <= NAME_GIVES and sizes["form.name"] == COLUMNS[0][1]:
+            sizes["form.name"] -= short
+            short = 0
+        if short > 0 and kept:
+            break
+        kept.append(key)
+    fixed = sum(sizes[key] + GAP for key in kept if sizes[key])
+    return {key: sizes[key] or max(NEXT_MIN, width - fixed - GAP) for key, _, _ in COLUMNS if key in kept}
 
 
 def _input() -> type[Input]:

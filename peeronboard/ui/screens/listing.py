@@ -16,6 +16,9 @@ from ..widgets.key_bar import KeyBar
 from .base import PeerScreenMixin
 
 Row = tuple[Sequence[Text | str], str]  # the cells, and the row's key
+PADDING = 2  # DataTable's blank cells around each cell
+SCROLLBAR = 2  # the vertical scrollbar's cells, when the rows do not fit
+NARROWEST = 8  # a column narrowed to fit is never narrower
 
 
 class ListingScreen(PeerScreenMixin, Screen[None]):
@@ -49,12 +52,14 @@ class ListingScreen(PeerScreenMixin, Screen[None]):
         self.query_one(f"#{self.LISTING}-title", Static).update(shown_line(title, style="bold"))
         table = self.table
         table.clear(columns=True)
-        for index, (key, most) in enumerate(columns):
-            label = app.t(key)
-            widest = max((_width(cells[index]) for cells, _ in rows), default=0)
-            table.add_column(label, key=key, width=min(max(widest, len(label)), most))
+        labels = [app.t(key) for key, _ in columns]
+        widths = [min(max(max((_width(cells[index]) for cells, _ in rows), default=0), len(label)), most)
+                  for index, (label, (_, most)) in enumerate(zip(labels, columns, strict=True))]
+        fit(widths, labels, (table.size.width or self.size.width) - SCROLLBAR)
+        for (key, _), label, width in zip(columns, labels, widths, strict=True):
+            table.add_column(label, key=key, width=width)
         for cells, key in rows:
-            table.add_row(*cells, key=key)
+            table.add_row(*(_cut(cell, width) for cell, width in zip(cells, widths, strict=True)), key=key)
         nothing = self.query_one(f"#{self.LISTING}-empty", Static)
         nothing.display = not rows
         nothing.update(empty)
@@ -69,6 +74,29 @@ class ListingScreen(PeerScreenMixin, Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def fit(widths: list[int], labels: Sequence[str], room: int, keep: int = 2) -> None:
+    """Narrow the columns after the first ``keep`` (the due date and the hire stay whole) until they
+    fit ``room`` with their padding: the widest first, never below its header or ``NARROWEST``."""
+    excess = sum(width + PADDING for width in widths) - room
+    while excess > 0:
+        spare = [(widths[i] - max(len(labels[i]), NARROWEST), i) for i in range(keep, len(widths))]
+        most, index = max(spare, default=(0, 0))
+        if most <= 0:
+            return
+        cut = min(most, excess, max(1, most // 2))
+        widths[index] -= cut
+        excess -= cut
+
+
+def _cut(cell: Text | str, width: int) -> Text | str:
+    """A cell cut to ``width`` with "…", so a cut text does not read as a typo."""
+    if _width(cell) <= width:
+        return cell
+    text = cell.copy() if isinstance(cell, Text) else Text(cell)
+    text.truncate(width, overflow="ellipsis")
+    return text
 
 
 def _width(cell: Text | str) -> int:
