@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -77,8 +78,10 @@ class AppRunner:
         finally:
             pane.close()
 
-    def start(self, data: DataSet, data_dir: Path, full: bool) -> StartRun:
-        """One start of the app: its first hire row, and (``full``) the full load and peak memory."""
+    def start(self, data: DataSet, data_dir: Path, full: bool, leave_rows: bool = False) -> StartRun:
+        """One start of the app: its first hire row, and (``full``) the full load and peak memory;
+        with ``leave_rows``, the app is left running until it has written its rows file (as it has
+        on any day after a leader's first)."""
         first, last = visible_key(data.first_name), visible_key(data.last_name)
         pane = self.app(data_dir)
         try:
@@ -89,9 +92,17 @@ class AppRunner:
             type_filter(pane, last.split()[1])  # the number: the filter box never shows "Person"
             full_load = pane.wait(lambda screen: last in screen, pane.started)[0]
             clear_filter(pane, settle=1.0)
+            if leave_rows:
+                wait_for_file(data_dir / "rows.json")
             return StartRun(first_row, full_load, pane.peak_memory_kib())
         finally:
             pane.close()
+
+
+def wait_for_file(path: Path, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
 
 
 def type_filter(pane: Pane, text: str) -> float:

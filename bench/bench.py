@@ -126,7 +126,8 @@ class Bench:
                 data, copy = self.data(count)
                 # the warm-up round runs each start to its full load, as a leader's first day with
                 # the app does: the rows file it leaves is what every later start begins from
-                run = runner.start(data, copy, full=(full and count == large) or not round_)
+                run = runner.start(data, copy, full=(full and count == large) or not round_,
+                                   leave_rows=not round_)
                 if round_:
                     first_rows[count].append(run.first_row)
                     if run.full_load is not None:
