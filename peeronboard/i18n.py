@@ -233,6 +233,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.new": {"da": "Ny ansat", "en": "New hire"},
     "key.open": {"da": "Åbn", "en": "Open"},
     "key.filter": {"da": "Filtrér", "en": "Filter"},
+    "key.clear_filter": {"da": "Ryd filter", "en": "Clear filter"},
     "key.back": {"da": "Tilbage", "en": "Back"},
     "key.toggle": {"da": "Udført/åben", "en": "Tick/untick"},
     "key.skip": {"da": "Ikke relevant", "en": "Not applicable"},

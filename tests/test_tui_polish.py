@@ -18,6 +18,7 @@ from peeronboard.ui.app import PeerOnboardApp
 from peeronboard.ui.screens.agenda import AgendaScreen
 from peeronboard.ui.screens.dashboard import ProblemScreen
 from peeronboard.ui.screens.hire import HireScreen
+from peeronboard.ui.widgets.key_bar import KeyBar
 from peeronboard.ui.widgets.row_table import RowTable
 
 from .conftest import DATA
@@ -312,3 +313,18 @@ async def test_a_change_moves_its_hire_to_its_place_in_the_chosen_order(onboardi
         await pilot.pause()
         assert app.screen.sort == "progress"
         assert [r[0] for r in hire_rows(app)] == ["Dan Fog", "Bo Dahl", "Cai Eg", "Anna Berg"]
+
+
+async def test_while_filtering_the_key_bar_shows_how_to_clear_the_filter(onboarding: Onboarding) -> None:
+    onboarding.add("Anna Berg", START, "sample")
+    app = app_for(onboarding)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        keys = lambda: [key.description for key in app.screen.query_one(KeyBar).shown_keys]  # noqa: E731
+        assert "Clear filter" not in keys()
+        await pilot.press("slash", "a")
+        await pilot.pause()
+        assert "Clear filter" in keys()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Clear filter" not in keys() and "Help" in keys()

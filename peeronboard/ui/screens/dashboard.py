@@ -112,7 +112,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         Binding("r", "app.review_erasure", "key.review", show=False),
         Binding("g", "app.report", "key.report", show=False),
         Binding("delete", "erase", "key.erase", key_display="Del", show=False),
-        Binding("escape", "clear_filter", "key.filter", show=False),
+        Binding("escape", "clear_filter", "key.clear_filter"),  # shown while filtering only
     ]
 
     def compose(self) -> ComposeResult:
@@ -314,8 +314,11 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
             self.mount(field, before=self.query_one("#hires"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``/`` typed in the filter field is text (the key is this screen's first, to be quick)."""
+        """``/`` typed in the filter field is text (the key is this screen's first, to be quick);
+        Escape clears the filter only while there is one."""
         field = self.filter_field
+        if action == "clear_filter":
+            return field is not None  # the key bar shows the way out of the filter while it is open
         return not (action == "filter" and field is not None and self.focused is field)
 
     def action_filter(self) -> None:
@@ -325,6 +328,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         field = self.query_one("#filter", _input())
         field.disabled = False
         field.display = True
+        self.refresh_bindings()  # the key bar: Escape clears the filter
         if field.is_mounted:
             self.set_focus(field)
         else:  # "/" within the first frame: it is focused once it is mounted
@@ -339,6 +343,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
             field.value = ""
         field.disabled = True
         field.display = False
+        self.refresh_bindings()
         self.set_focus(self.query_one("#hires", RowTable))
         self.refresh_data()
 

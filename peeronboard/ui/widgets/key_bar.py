@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 # the actions whose keys are never left out: going back, the list of every key, the palette
-KEPT = ("back", "close", "help", "command_palette")
+KEPT = ("back", "close", "clear_filter", "help", "command_palette")
 GAP = " "
 
 
