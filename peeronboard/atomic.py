@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
 
 
-def replace_file(path: Path, data: bytes, *, durable: bool = True, temp: Path | None = None) -> None:
-    """Write ``data`` to ``path`` atomically, readable by the owner only (raises OSError).
+def replace_file(path: Path, data: bytes | Iterable[bytes], *, durable: bool = True,
+                 temp: Path | None = None) -> None:
+    """Write ``data`` (bytes, or pieces of them: a summary made piece by piece) to ``path``
+    atomically, readable by the owner only (raises OSError).
 
     With ``durable``, the data and the rename are on disk before this returns. A temp file
     (``temp``, by default ``.<name>.<random>.tmp``) is never left behind by a failure; it is created
@@ -24,7 +27,10 @@ def replace_file(path: Path, data: bytes, *, durable: bool = True, temp: Path | 
     handle = os.open(temp, flags, PRIVATE_FILE)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                out.writelines(data)
             if durable:
                 out.flush()
                 os.fsync(out.fileno())

@@ -3,7 +3,6 @@ to a file."""
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import importlib
 import os
@@ -12,7 +11,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..atomic import PRIVATE_FILE, fsync_dir, replace_file
+from ..atomic import replace_file
 from ..errors import StoreError
 from ..problems import FormatError
 from ..progress import HireProgress
@@ -115,10 +114,7 @@ def _write(path: Path, data: bytes | Iterable[bytes]) -> None:
     except FileNotFoundError:
         mode = None
     if mode is None or (stat.S_ISREG(mode) and not open_file):
-        if isinstance(data, bytes):
-            replace_file(target, data)
-        else:
-            _replace_in_pieces(target, data)
+        replace_file(target, data)
         return
     if stat.S_ISDIR(mode):
         raise StoreError("err.export_folder", path=path)
@@ -130,26 +126,6 @@ def _write(path: Path, data: bytes | Iterable[bytes]) -> None:
         handle = _open_pipe(target) if stat.S_ISFIFO(mode) else os.open(target, _IN_PLACE)
         with os.fdopen(handle, "wb") as out:
             out.write(whole)
-
-
-def _replace_in_pieces(path: Path, pieces: Iterable[bytes]) -> None:
-    """``atomic.replace_file`` for a summary made piece by piece: the pieces go to a private temp
-    file beside ``path`` (created exclusively, never through a link), which replaces ``path`` once
-    it is on disk; a failure leaves the old file and no temp file."""
-    temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
-    handle = os.open(temp, flags, PRIVATE_FILE)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.writelines(pieces)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    fsync_dir(path.parent)
 
 
 def _followed(path: Path) -> tuple[Path, bool]:
