@@ -34,6 +34,14 @@ def write_rows(onboarding: Onboarding) -> RowsFile:
     return file
 
 
+def held_back_full_load(onboarding: Onboarding) -> threading.Event:
+    """Reading every record waits until the returned event is set (at most 10 s)."""
+    release = threading.Event()
+    real = onboarding.all_progress
+    onboarding.all_progress = lambda: (release.wait(10), real())[1]  # type: ignore[method-assign]
+    return release
+
+
 def add_hires(onboarding: Onboarding, count: int) -> list[str]:
     return [onboarding.add(f"Person {n:03d} Hansen", START + dt.timedelta(days=n), "sample").id
             for n in range(count)]
@@ -59,9 +67,7 @@ def test_the_first_screen_shows_hires_before_any_record_is_read(onboarding: Onbo
     (held back here) is not waited for."""
     add_hires(onboarding, 3)
     write_rows(onboarding)
-    release = threading.Event()
-    real = onboarding.all_progress
-    onboarding.all_progress = lambda: (release.wait(10), real())[1]  # type: ignore[method-assign]
+    release = held_back_full_load(onboarding)
 
     async def run() -> None:
         app = app_for(onboarding)
@@ -80,9 +86,7 @@ def test_a_record_changed_since_the_rows_were_written_shows_as_it_is_now(onboard
     write_rows(onboarding)
     onboarding.edit(ids[0], name="Anna Ærø Jensen")  # by the command line, after the app last ran
     onboarding.erase(ids[1])
-    release = threading.Event()
-    real = onboarding.all_progress
-    onboarding.all_progress = lambda: (release.wait(10), real())[1]  # type: ignore[method-assign]
+    release = held_back_full_load(onboarding)
 
     async def run() -> None:
         app = app_for(onboarding)

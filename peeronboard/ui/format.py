@@ -81,6 +81,15 @@ def progress_bar(done: int, total: int, width: int = 8) -> Text:
     return bar + Text(f" {done}/{total}")
 
 
+def cut(cell: Text | str, width: int) -> Text:
+    """A table cell as text no wider than ``width``, ending in "…" when it was cut (a text cut
+    silently reads as a typo); the cell itself is never changed."""
+    text = cell.copy() if isinstance(cell, Text) else Text(cell)
+    text.no_wrap = True
+    text.truncate(width, overflow="ellipsis")
+    return text
+
+
 def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
 

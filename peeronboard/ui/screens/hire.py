@@ -36,7 +36,7 @@ PANEL_LOG = 3  # log entries of the focused item in the side panel
 
 @dataclass(frozen=True)
 class TableLayout:
-    """What every row depends on besides its own item; when it changes, the table is built anew."""
+    """What every row depends on besides its own item."""
 
     lang: str
     today: dt.date
@@ -81,7 +81,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         """Show this hire (the app keeps one hire screen and shows each hire on it: no new widgets)."""
         self.hire_id = hire_id
         self.focus_item = focus_item
-        self._drawn_layout: TableLayout | None = None
+        self._drawn = False  # the items were drawn for this hire: the cursor stays where it is
         self._guided: str | None = None  # the item the guidance panel shows, to start a new one at its top
         self.by_due = False  # ``s``: every item by due date instead of the checklist's phases
         if self.is_mounted and self.timeline_shown:
@@ -152,9 +152,9 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         widths = {"mark": 1, "title": layout.title_width, "due": DUE_WIDTH, "owner": layout.owner_width,
                   "note": 1}
         columns = [Column(key, labels.get(key, ""), widths[key]) for key in layout.columns]
-        selected = table.selected_key if self._drawn_layout else self._first_focus(rows)
+        selected = table.selected_key if self._drawn else self._first_focus(rows)
         table.show(columns, list(rows.items()), lambda row: self._cells(row[1], layout), keep=selected)
-        self._drawn_layout = layout
+        self._drawn = True
 
     def _row_sources(self, progress: HireProgress) -> dict[str, RowSource]:
         """What each row shows, by row key in order: an item's view, or a heading's text."""

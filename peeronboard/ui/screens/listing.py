@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from ..format import shown_line
+from ..format import cut, shown_line
 from ..widgets.key_bar import KeyBar
 from .base import PeerScreenMixin
 
@@ -59,7 +59,8 @@ class ListingScreen(PeerScreenMixin, Screen[None]):
         for (key, _), label, width in zip(columns, labels, widths, strict=True):
             table.add_column(label, key=key, width=width)
         for cells, key in rows:
-            table.add_row(*(_cut(cell, width) for cell, width in zip(cells, widths, strict=True)), key=key)
+            table.add_row(*(cut(cell, width) if _width(cell) > width else cell
+                            for cell, width in zip(cells, widths, strict=True)), key=key)
         nothing = self.query_one(f"#{self.LISTING}-empty", Static)
         nothing.display = not rows
         nothing.update(empty)
@@ -88,15 +89,6 @@ def fit(widths: list[int], labels: Sequence[str], room: int, keep: int = 2) -> N
         cut = min(most, excess, max(1, most // 2))
         widths[index] -= cut
         excess -= cut
-
-
-def _cut(cell: Text | str, width: int) -> Text | str:
-    """A cell cut to ``width`` with "…", so a cut text does not read as a typo."""
-    if _width(cell) <= width:
-        return cell
-    text = cell.copy() if isinstance(cell, Text) else Text(cell)
-    text.truncate(width, overflow="ellipsis")
-    return text
 
 
 def _width(cell: Text | str) -> int:

@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..format import cut
+
 PAD = 1  # blank cells either side of each cell, as Textual's DataTable has
 
 
@@ -219,9 +221,7 @@ class RowTable(ScrollView, can_focus=True):
         segments: list[Segment] = []
         blank = " " * PAD
         for column, cell in zip(self._columns, cells, strict=False):
-            text = cell.copy() if isinstance(cell, Text) else Text(cell)
-            text.no_wrap = True
-            text.truncate(column.width, overflow="ellipsis")
+            text = cut(cell, column.width)
             rendered = text.render(console, end="")  # the text's own style is left to the caller
             segments.append(Segment(blank))
             segments.extend(Segment.apply_style(rendered, console.get_style(text.style)) if text.style
