@@ -266,6 +266,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cmd.export": {"da": "Eksportér", "en": "Export"},
     "cmd.export_help": {"da": "Skriv en status som Markdown, CSV, JSON, HTML eller kalender",
                         "en": "Write a summary as Markdown, CSV, JSON, HTML or calendar"},
+    "key.palette_bar": {"da": "palet", "en": "palette"},
+    "palette.search": {"da": "Søg efter kommandoer…", "en": "Search for commands…"},
     "key.palette": {"da": "Kommandopalet: åbn en ansat, ny ansat, eksport, sprog, privat visning",
                     "en": "Command palette: open a hire, new hire, export, language, privacy mode"},
     "key.submit": {"da": "Gem", "en": "Save"},
@@ -301,9 +303,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "Type a date like 2027-03-01, a move like +2w or -3d, or nothing"},
     "prompt.due_hint": {
         "da": "En dato (2027-03-01), en flytning fra fristen nu (+2w, -3d, +1m) eller tom for tjeklistens "
-              "frist ({planned}) · Esc annullerer",
+              "frist ({planned}) · Enter gemmer · Esc annullerer",
         "en": "A date (2027-03-01), a move from the due date now (+2w, -3d, +1m), or empty for the "
-              "checklist's date ({planned}) · Esc cancels"},
+              "checklist's date ({planned}) · Enter saves · Escape cancels"},
     "prompt.reason": {"da": "Hvorfor er «{item}» ikke relevant?", "en": "Why does “{item}” not apply?"},
     "prompt.need_reason": {"da": "Skriv en begrundelse", "en": "Enter a reason"},
     "prompt.note_hint": {"da": "Enter gemmer · tom note fjerner den · Esc annullerer",
@@ -394,6 +396,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mark.own": {"da": "(eget)", "en": "(own)"},
     # issue 15: the marks explained (?), keys that do nothing, undo, privacy mode, problem rows
     "help.marks": {"da": "Tegn i listerne", "en": "Marks in the lists"},
+    "help.hint": {"da": "↑↓ ruller · Esc eller ? lukker", "en": "↑↓ scroll · Escape or ? closes"},
     "help.mark.done": {"da": "udført", "en": "done"},
     "help.mark.skipped": {"da": "ikke relevant", "en": "not applicable"},
     "help.mark.open": {"da": "åben", "en": "open"},
@@ -427,6 +430,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "En modstridende kopi: peeronboard merge fletter den ind (eller Ctrl+P, Flet)",
         "en": "A conflicting copy: peeronboard merge puts it into the record (or Ctrl+P, Merge)"},
     "problem.close": {"da": "Esc lukker", "en": "Escape closes"},
+    "problem.row": {"da": "⚠ {file} kan ikke læses (Enter: hvad du kan gøre) · {where}{reason}",
+                    "en": "⚠ {file} cannot be read (Enter: what to do) · {where}{reason}"},
+    "problem.line": {"da": "linje {line}: ", "en": "line {line}: "},
     "prompt.finish": {"da": "Afslut onboardingen af {name}: hvorfor? (valgfrit)",
                       "en": "Finish the onboarding of {name}: why? (optional)"},
     "prompt.finish_hint": {"da": "Fx gennemført, fratrådt, ansættelsen stoppet · Enter afslutter · "
@@ -463,8 +469,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prompt.when": {"da": "Frist", "en": "Due"},
     "prompt.skip_note": {"da": "Noten (uændret): {note}", "en": "The note (unchanged): {note}"},
     "prompt.assign": {"da": "Hvem gør «{item}»?", "en": "Who does “{item}”?"},
-    "prompt.assign_hint": {"da": "Et navn · tomt: personen for rollen ({person}) · Esc annullerer",
-                           "en": "A name · empty: the person for the role ({person}) · Escape cancels"},
+    "prompt.assign_hint": {
+        "da": "Et navn · tomt: personen for rollen ({person}) · Enter gemmer · Esc annullerer",
+        "en": "A name · empty: the person for the role ({person}) · Enter saves · Escape cancels"},
+    "prompt.assign_role_hint": {
+        "da": "Et navn · tomt: ingen navngivet, rollen ({role}) gør det · Enter gemmer · Esc annullerer",
+        "en": "A name · empty: no one named, the role ({role}) does it · Enter saves · Escape cancels"},
+    "prompt.assign_nobody_hint": {"da": "Et navn · tomt: ingen navngivet · Enter gemmer · Esc annullerer",
+                                  "en": "A name · empty: no one named · Enter saves · Escape cancels"},
     "prompt.add_item": {"da": "Et punkt kun for {name}", "en": "An item for {name} only"},
     "prompt.item_title": {"da": "Titel", "en": "Title"},
     "prompt.item_when": {"da": "Frist (valgfri): en dato eller en flytning fra startdatoen (+2w, -3d)",
@@ -543,6 +555,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "et andet program eller vindue skriver til mappen lige nu; prøv igen om lidt",
         "en": "another program or window is writing to the folder right now; try again in a moment",
     },
+    # peeronboard serve: the app in a browser
+    "err.serve_remote": {
+        "da": "--host {host} kan nås fra andre computere: tilføj --allow-remote for at gøre det (bag en "
+              "HTTPS-proxy med login, se README), eller udelad --host, så kun denne computer kan",
+        "en": "--host {host} is reachable from other computers: add --allow-remote to serve there (behind "
+              "an HTTPS proxy with a login, see the README), or leave --host out for this computer only"},
+    "err.serve_port": {"da": "--port skal være mellem 0 og 65535, ikke {port}",
+                       "en": "--port must be between 0 and 65535, not {port}"},
+    "err.serve_missing": {"da": "serve kræver textual-serve: pip install 'peeronboard[serve]'",
+                          "en": "serve needs textual-serve: pip install 'peeronboard[serve]'"},
+    "err.serve_bind": {"da": "kan ikke lytte på {host}:{port}: {reason}",
+                       "en": "cannot listen on {host}:{port}: {reason}"},
+    "serve.open": {"da": "Åbn dette link i en browser (kun den, der har linket, kommer ind; Ctrl+C stopper):"
+                         "\n  {link}",
+                   "en": "Open this link in a browser (only those who have it get in; Ctrl+C stops):"
+                         "\n  {link}"},
+    "serve.stopped": {"da": "stoppet; alle faner er lukket", "en": "stopped; every tab is closed"},
+    "export.download_name": {"da": "Filnavn (browseren henter filen)",
+                             "en": "File name (the browser downloads it)"},
+    "export.bad_name": {"da": "Skriv et filnavn uden mappe", "en": "Enter a file name without a folder"},
+    "toast.downloading": {"da": "Browseren henter {name}", "en": "The browser downloads {name}"},
     "err.unreadable": {"da": "{problem}", "en": "{problem}"},
     "err.changed_elsewhere": {"da": "'{item}' er ændret et andet sted siden; intet fortrudt",
                               "en": "'{item}' was changed elsewhere since; nothing undone"},
@@ -619,6 +652,134 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "due must be a string like \"-14d\", not {value}"},
     "check.optional": {"da": "optional skal være true eller false, ikke {value}",
                        "en": "optional must be true or false, not {value}"},
+    # problems found in a hire record (record.py), a file of the hires folder (store.py) and a TOML file
+    # (tomlsource.py); the English text is what users' scripts grep, so it stays as it is
+    "record.missing": {"da": "den påkrævede nøgle '{key}' mangler", "en": "missing required key '{key}'"},
+    "record.whole_number": {"da": "{key} skal være et helt tal, ikke {value}",
+                            "en": "{key} must be a whole number, not {value}"},
+    "record.format_newer": {
+        "da": "registreringens format {format} er nyere end denne peeronboard forstår (op til {known}); "
+              "opgradér peeronboard. Filen er ikke ændret",
+        "en": "record format {format} is newer than this peeronboard understands (up to {known}); upgrade "
+              "peeronboard. The file is left as it is"},
+    "record.text": {"da": "{key} skal være en tekst, der ikke er tom, ikke {value}",
+                    "en": "{key} must be a non-empty string, not {value}"},
+    "record.id_pattern": {"da": "id {id} må kun bestå af små bogstaver, cifre og bindestreger",
+                          "en": "id {id} must be lowercase letters, digits and hyphens"},
+    "record.id_file": {"da": "id {id} passer ikke til filnavnet {file}",
+                       "en": "id {id} does not match the file name {file}"},
+    "record.outside": {"da": "{key} {day} ligger uden for 1900-2999",
+                       "en": "{key} {day} is outside 1900-2999"},
+    "record.created": {"da": "created skal være en dato og et klokkeslæt",
+                       "en": "created must be a date and time"},
+    "record.items": {"da": "items skal skrives som [items.<punkt-id>]-tabeller",
+                     "en": "items must be a table of [items.<item-id>] tables"},
+    "record.item_table": {"da": "items.{item} skal være en tabel", "en": "items.{item} must be a table"},
+    "record.status": {"da": "items.{item}.status skal være en af {statuses}, ikke {value}",
+                      "en": "items.{item}.status must be one of {statuses}, not {value}"},
+    "record.item_text": {"da": "items.{item}.{key} skal være en tekst, ikke {value}",
+                         "en": "items.{item}.{key} must be a string, not {value}"},
+    "record.log": {"da": "log skal skrives som [[log]]-tabeller",
+                   "en": "log must be written as [[log]] tables"},
+    "record.log_entry": {"da": "hver [[log]]-post skal have at (en dato og et klokkeslæt) og action "
+                               "(en tekst)",
+                         "en": "each [[log]] entry needs at (a date and time) and action (a string)"},
+    "record.own": {"da": "own skal skrives som [own.<punkt-id>]-tabeller",
+                   "en": "own must be a table of [own.<item-id>] tables"},
+    "record.own_id": {"da": "own.{item}: et eget punkts id er own-1, own-2, ... (så det aldrig er det "
+                            "samme som et punkt i tjeklisten)",
+                      "en": "own.{item}: a one-off item's id is own-1, own-2, ... (so it never clashes "
+                            "with a checklist item's)"},
+    "record.own_title": {"da": "own.{item} skal have en titel: én linje tekst",
+                         "en": "own.{item} needs a title: one line of text"},
+    "record.own_texts": {"da": "own.{item}: phase og owner skal være tekster",
+                         "en": "own.{item}: phase and owner must be strings"},
+    "record.date": {"da": "{key} skal være en dato som 2027-03-01, ikke {value}",
+                    "en": "{key} must be a date like 2027-03-01, not {value}"},
+    "record.other_created": {"da": "created {theirs}, ikke {ours}", "en": "created {theirs}, not {ours}"},
+    "record.other_name": {"da": "et andet navn og intet created-tidsstempel at skelne dem ad",
+                          "en": "another name, and no created time stamp to tell them apart"},
+    "store.copy": {
+        "da": "en konfliktkopi af ansat {id}, lavet da to computere ændrede den samtidig; intet er tabt: "
+              "'peeronboard merge' fører dens ændringer ind i {id}.toml",
+        "en": "a conflicting copy of hire {id}, made when two computers changed it at the same time; nothing "
+              "is lost: 'peeronboard merge' puts its changes into {id}.toml"},
+    "store.foreign": {
+        "da": "filen siger, at den er ansat {id}, men det vides ikke, om det er samme ansatte som {record} "
+              "({why}); den flettes ikke, og intet fjernes: se på begge filer, og omdøb eller fjern den "
+              "forkerte",
+        "en": "this file says it is hire {id}, but it is not known to be the same hire as {record} "
+              "({why}); it is not merged and nothing is removed: look at both files and rename or remove "
+              "the wrong one"},
+    "store.orphan": {
+        "da": "filen siger, at den er ansat {id}, hvis registrering {record} mangler: omdøb den til "
+              "{id}.toml for at få den ansatte tilbage, eller fjern den med 'peeronboard erase {id}'",
+        "en": "this file says it is hire {id}, whose record {record} is missing: rename it to {id}.toml to "
+              "restore the hire, or 'peeronboard erase {id}' removes it"},
+    "store.named-copy": {
+        "da": "{problem} (efter navnet en kopi af ansat {id}; 'peeronboard erase {id}' fjerner også den)",
+        "en": "{problem} (by its name a copy of hire {id}; 'peeronboard erase {id}' removes it too)"},
+    "store.cannot_be_read": {"da": "kan ikke læses", "en": "cannot be read"},
+    "store.not_a_copy": {"da": "ikke en konfliktkopi af en ansats registrering",
+                         "en": "not a conflicting copy of a hire record"},
+    "store.record_unreadable": {"da": "registreringen kan ikke læses, så de kan ikke sammenlignes",
+                                "en": "the record cannot be read to compare them"},
+    "store.merge_failed": {
+        "da": "kan ikke flette {copy} ind i denne registrering automatisk ({error}); begge filer er, som "
+              "de var",
+        "en": "cannot merge {copy} into this record automatically ({error}); both files are left as they "
+              "were"},
+    "store.edit_failed": {
+        "da": "kan ikke opdatere denne registrering automatisk ({error}); filen er, som den var: ret den "
+              "i hånden, og kontrollér den med peeronboard validate",
+        "en": "cannot update this record automatically ({error}); the file is left as it was: edit it by "
+              "hand and check it with peeronboard validate"},
+    "toml.cannot_read": {"da": "kan ikke læses: {reason}", "en": "cannot read: {reason}"},
+    "toml.no_file": {"da": "filen findes ikke", "en": "No such file or directory"},
+    "toml.no_access": {"da": "adgang nægtet", "en": "Permission denied"},
+    "toml.not_utf8": {"da": "ikke UTF-8-tekst (byte 0x{byte})", "en": "not UTF-8 text (byte 0x{byte})"},
+    "toml.too_deep": {"da": "værdierne er indlejret for dybt (mere end omkring {levels} niveauer)",
+                      "en": "values are nested too deeply (more than about {levels} levels)"},
+    "toml.syntax": {"da": "TOML-syntaks: {reason}", "en": "TOML syntax: {reason}"},
+    "toml.at_end": {"da": "{reason} ved filens slutning", "en": "{reason} at end of file"},
+    # tomllib's own messages (Python 3.11); {name} is the key that tomllib writes as {key}, ('a', 'b')
+    "toml.invalid_statement": {"da": "linjen er hverken en nøgle = værdi eller en [tabel]",
+                               "en": "Invalid statement"},
+    "toml.newline_expected": {"da": "efter en nøgle = værdi eller en [tabel] skal linjen slutte",
+                              "en": "Expected newline or end of document after a statement"},
+    "toml.expected": {"da": "mangler {expected}", "en": "Expected {expected}"},
+    "toml.invalid_character": {"da": "ugyldigt tegn {char}", "en": "Found invalid character {char}"},
+    "toml.declared_twice": {"da": "tabellen [{name}] er angivet to gange",
+                            "en": "Cannot declare {key} twice"},
+    "toml.overwrite": {"da": "værdien er allerede angivet og kan ikke overskrives",
+                       "en": "Cannot overwrite a value"},
+    "toml.table_end": {"da": "mangler ']' i slutningen af [tabel]-overskriften",
+                       "en": "Expected ']' at the end of a table declaration"},
+    "toml.immutable": {"da": "nøglen {name} er skrevet som én samlet værdi og kan ikke udvides",
+                       "en": "Cannot mutate immutable namespace {key}"},
+    "toml.array_end": {"da": "mangler ']]' i slutningen af [[tabel]]-overskriften",
+                       "en": "Expected ']]' at the end of an array declaration"},
+    "toml.redefine": {"da": "tabellen [{name}] er allerede angivet og kan ikke angives igen",
+                      "en": "Cannot redefine namespace {key}"},
+    "toml.equals_expected": {"da": "mangler '=' efter nøglen (nøgle = værdi)",
+                             "en": "Expected '=' after a key in a key/value pair"},
+    "toml.key_start": {"da": "en nøgle begynder med et ugyldigt tegn",
+                       "en": "Invalid initial character for a key part"},
+    "toml.unclosed_array": {"da": "en liste mangler sin afsluttende ']'", "en": "Unclosed array"},
+    "toml.inline_key_twice": {"da": "nøglen {stem} står to gange i samme {{ … }}-tabel",
+                              "en": "Duplicate inline table key {stem}"},
+    "toml.unclosed_inline_table": {"da": "en {{ … }}-tabel mangler sin afsluttende '}}'",
+                                   "en": "Unclosed inline table"},
+    "toml.unescaped_backslash": {"da": "en '\\' i en tekst skal skrives som '\\\\'",
+                                 "en": "Unescaped '\\' in a string"},
+    "toml.hex": {"da": "ugyldig hex-værdi efter \\u eller \\U", "en": "Invalid hex value"},
+    "toml.not_scalar": {"da": "det kodede tegn er ikke et gyldigt Unicode-tegn",
+                        "en": "Escaped character is not a Unicode scalar value"},
+    "toml.unterminated": {"da": "en tekst mangler sit afsluttende anførselstegn",
+                          "en": "Unterminated string"},
+    "toml.illegal_character": {"da": "tegnet {char} er ikke tilladt her", "en": "Illegal character {char}"},
+    "toml.invalid_date": {"da": "ugyldig dato eller tidspunkt", "en": "Invalid date or datetime"},
+    "toml.invalid_value": {"da": "ugyldig værdi", "en": "Invalid value"},
 }
 
 
@@ -633,8 +794,9 @@ def say(key: str, lang: str, /, **params: object) -> str:
 
 
 def _in_lang(value: object, lang: str) -> object:
-    if isinstance(value, Phrase):
-        return value.said(lang)
+    said = getattr(value, "said", None)  # a Phrase, or a Problem whose message is one
+    if callable(said):
+        return said(lang)
     if isinstance(value, int) and not isinstance(value, bool):
         return _Count(value)
     return value

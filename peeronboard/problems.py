@@ -25,6 +25,11 @@ class Problem(NamedTuple):
                 where += f":{self.column}"
         return f"{where}: {self.message}"
 
+    def said(self, lang: str) -> str:
+        """``FILE:LINE: message`` with the message in ``lang`` (when it is a Phrase)."""
+        said = getattr(self.message, "said", None)
+        return str(self._replace(message=said(lang))) if said else str(self)
+
 
 class FormatError(Exception):
     """A file that could not be read as what it should be; carries every problem found."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from . import tomlsource
 from .dates import EARLIEST_START, LATEST_START
 from .errors import Invalid
+from .i18n import Phrase
 from .problems import FormatError, Problem
 from .safetext import has_unsafe
 from .tomlsource import KeyPath
@@ -166,11 +167,11 @@ def same_hire(record: HireRecord, data: dict[str, Any]) -> str:
         created = _aware(created)
         if created == record.created:
             return ""
-        return f"created {created.isoformat()}, not {record.created.isoformat()}"
+        return Phrase("record.other_created", theirs=created.isoformat(), ours=record.created.isoformat())
     name = data.get("name")
     if isinstance(name, str) and name.strip().casefold() == record.name.strip().casefold():
         return ""
-    return "another name, and no created time stamp to tell them apart"
+    return Phrase("record.other_name")
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -188,44 +189,44 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
 
     fmt = data.get("format")
     if fmt is None:
-        problem((), "missing required key 'format'")
+        problem((), Phrase("record.missing", key="format"))
     elif not isinstance(fmt, int) or isinstance(fmt, bool) or fmt < 1:
-        problem(("format",), f"format must be a whole number, not {fmt!r}")
+        problem(("format",), Phrase("record.whole_number", key="format", value=repr(fmt)))
     elif fmt > RECORD_FORMAT:
-        problem(("format",), f"record format {fmt} is newer than this peeronboard understands "
-                f"(up to {RECORD_FORMAT}); upgrade peeronboard. The file is left as it is")
+        problem(("format",), Phrase("record.format_newer", format=str(fmt), known=str(RECORD_FORMAT)))
         raise FormatError(problems)
 
     def string(key: str, required: bool = False) -> str | None:
         value = data.get(key)
         if value is None:
             if required:
-                problem((), f"missing required key '{key}'")
+                problem((), Phrase("record.missing", key=key))
             return None
         if not isinstance(value, str) or (required and not value.strip()):
-            problem((key,), f"{key} must be a non-empty string, not {value!r}")
+            problem((key,), Phrase("record.text", key=key, value=repr(value)))
             return None
         return value
 
     hire_id = string("id", required=True)
     if hire_id is not None and not HIRE_ID_PATTERN.match(hire_id):
-        problem(("id",), f"id {hire_id!r} must be lowercase letters, digits and hyphens")
+        problem(("id",), Phrase("record.id_pattern", id=repr(hire_id)))
     if path is not None and hire_id is not None and path.stem != hire_id:
-        problem(("id",), f"id {hire_id!r} does not match the file name {path.name!r}")
+        problem(("id",), Phrase("record.id_file", id=repr(hire_id), file=repr(path.name)))
     name = string("name", required=True)
     checklist = string("checklist", required=True)
     hire_texts = {key: string(key) for key in HIRE_TEXT_FIELDS}
     finished = _date_value(data.get("finished"), ("finished",), problem, in_range=True)
     start = _date_value(data.get("start_date"), ("start_date",), problem, required=True)
     if start is not None and not EARLIEST_START <= start <= LATEST_START:
-        problem(("start_date",), f"start_date {start} is outside 1900-2999")
+        problem(("start_date",), Phrase("record.outside", key="start_date", day=str(start)))
         start = None
     version = data.get("checklist_version", 1)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        problem(("checklist_version",), f"checklist_version must be a whole number, not {version!r}")
+        problem(("checklist_version",), Phrase("record.whole_number", key="checklist_version",
+                                               value=repr(version)))
     created = data.get("created")
     if created is not None and not isinstance(created, dt.datetime):
-        problem(("created",), "created must be a date and time")
+        problem(("created",), Phrase("record.created"))
         created = None
     elif created is not None:
         created = _aware(created)
@@ -233,17 +234,17 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
     items: dict[str, ItemState] = {}
     raw_items = data.get("items", {})
     if not isinstance(raw_items, dict):
-        problem(("items",), "items must be a table of [items.<item-id>] tables")
+        problem(("items",), Phrase("record.items"))
         raw_items = {}
     for item_id, raw in raw_items.items():
         at: KeyPath = ("items", item_id)
         if not isinstance(raw, dict):
-            problem(at, f"items.{item_id} must be a table")
+            problem(at, Phrase("record.item_table", item=item_id))
             continue
         status = raw.get("status", "open")
         if status not in STATUSES:
-            problem(at + ("status",), f"items.{item_id}.status must be one of "
-                    f"{', '.join(STATUSES)}, not {status!r}")
+            problem(at + ("status",), Phrase("record.status", item=item_id, statuses=", ".join(STATUSES),
+                                             value=repr(status)))
             continue
         day = _date_value(raw.get("date"), at + ("date",), problem, in_range=True)
         due = _date_value(raw.get("due"), at + ("due",), problem, in_range=True)
@@ -251,7 +252,7 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
         for key in _ITEM_TEXTS:
             value = raw.get(key)
             if value is not None and not isinstance(value, str):
-                problem(at + (key,), f"items.{item_id}.{key} must be a string, not {value!r}")
+                problem(at + (key,), Phrase("record.item_text", item=item_id, key=key, value=repr(value)))
                 value = None
             texts[key] = value
         items[item_id] = ItemState(status, day, due=due, **texts)
@@ -261,13 +262,13 @@ def parse_record(data: dict[str, Any], path: Path | None = None, text: str = "")
     log: list[LogEntry] = []
     raw_log = data.get("log", [])
     if not isinstance(raw_log, list):
-        problem(("log",), "log must be written as [[log]] tables")
+        problem(("log",), Phrase("record.log"))
         raw_log = []
     for index, raw in enumerate(raw_log):
         at = ("log", index)
         if not isinstance(raw, dict) or not isinstance(raw.get("at"), dt.datetime) \
                 or not isinstance(raw.get("action"), str):
-            problem(at, "each [[log]] entry needs at (a date and time) and action (a string)")
+            problem(at, Phrase("record.log_entry"))
             continue
         item = raw.get("item")
         entry_text = raw.get("text")
@@ -292,21 +293,20 @@ def _own_items(raw_own: Any, problem: Any) -> dict[str, OwnItem]:
     """The hire's one-off items, ``[own.<id>]`` tables with a title (and a phase and an owner)."""
     own: dict[str, OwnItem] = {}
     if not isinstance(raw_own, dict):
-        problem(("own",), "own must be a table of [own.<item-id>] tables")
+        problem(("own",), Phrase("record.own"))
         return own
     for item_id, raw in raw_own.items():
         at: KeyPath = ("own", item_id)
         if not OWN_ID_PATTERN.match(item_id):
-            problem(at, f"own.{item_id}: a one-off item's id is own-1, own-2, ... (so it never clashes "
-                        "with a checklist item's)")
+            problem(at, Phrase("record.own_id", item=item_id))
             continue
         title = raw.get("title") if isinstance(raw, dict) else None
         if not isinstance(title, str) or not title.strip() or has_unsafe(title):
-            problem(at, f"own.{item_id} needs a title: one line of text")
+            problem(at, Phrase("record.own_title", item=item_id))
             continue
         extra = {key: raw.get(key) for key in ("phase", "owner")}
         if any(value is not None and not isinstance(value, str) for value in extra.values()):
-            problem(at, f"own.{item_id}: phase and owner must be strings")
+            problem(at, Phrase("record.own_texts", item=item_id))
             continue
         own[item_id] = OwnItem(title, **extra)
     return own
@@ -319,7 +319,7 @@ def _date_value(value: Any, at: KeyPath, problem: Any, required: bool = False,
     day = None
     if value is None:
         if required:
-            problem(at[:-1], f"missing required key '{at[-1]}'")
+            problem(at[:-1], Phrase("record.missing", key=str(at[-1])))
         return None
     if isinstance(value, dt.datetime):
         day = value.date()
@@ -330,9 +330,9 @@ def _date_value(value: Any, at: KeyPath, problem: Any, required: bool = False,
             day = dt.date.fromisoformat(value)
     where = ".".join(map(str, at))
     if day is None:
-        problem(at, f"{where} must be a date like 2027-03-01, not {value!r}")
+        problem(at, Phrase("record.date", key=where, value=repr(value)))
     elif in_range and not EARLIEST_START <= day <= LATEST_START:
-        problem(at, f"{where} {day} is outside 1900-2999")
+        problem(at, Phrase("record.outside", key=where, day=str(day)))
         day = None
     return day
 

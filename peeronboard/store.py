@@ -20,6 +20,7 @@ from . import tomlsource
 from .atomic import fsync_dir, replace_file
 from .dates import now
 from .errors import StoreError
+from .i18n import Phrase
 from .index import (
     Entry,
     Stamp,
@@ -47,16 +48,6 @@ from .record import (
 )
 from .safefile import make_private_dirs, shred
 
-CONFLICT_MESSAGE = (
-    "a conflicting copy of hire {id}, made when two computers changed it at the same time; nothing "
-    "is lost: 'peeronboard merge' puts its changes into {id}.toml")
-FOREIGN_MESSAGE = (
-    "this file says it is hire {id}, but it is not known to be the same hire as {record} ({why}); "
-    "it is not merged and nothing is removed: look at both files and rename or remove the wrong one")
-ORPHAN_MESSAGE = (
-    "this file says it is hire {id}, whose record {record} is missing: rename it to {id}.toml to "
-    "restore the hire, or 'peeronboard erase {id}' removes it")
-NAMED_COPY_MESSAGE = "{problem} (by its name a copy of hire {id}; 'peeronboard erase {id}' removes it too)"
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _ID_LENGTH = 6
 PRIVATE_DIR = 0o700
@@ -190,8 +181,8 @@ class HireStore:
             if owner is None or message is None:
                 raise
             problem = error.problems[0]
-            raise FormatError([Problem(path, message.format(
-                id=owner.hire_id, record=self.path_for(owner.hire_id), why=owner.why,
+            raise FormatError([Problem(path, Phrase(
+                message, id=owner.hire_id, record=self.path_for(owner.hire_id), why=owner.why,
                 problem=problem.message), problem.line if owner.kind == "named-copy" else 1,
                 problem.column if owner.kind == "named-copy" else None)]) from None
 
@@ -252,7 +243,7 @@ class HireStore:
         try:
             record = self.load_path(record_path)
         except FormatError:
-            return Owner(hire_id, "foreign", "the record cannot be read to compare them")
+            return Owner(hire_id, "foreign", Phrase("store.record_unreadable"))
         why = same_hire(record, data)
         return Owner(hire_id, "foreign", why) if why else Owner(hire_id, "copy")
 
@@ -355,9 +346,9 @@ class HireStore:
             owner = self.owner_of(copy_path)
             if owner is None or owner.kind != "copy":
                 message = _OWNER_MESSAGES.get(owner.kind) if owner else None
-                reason = message.format(id=owner.hire_id, record=self.path_for(owner.hire_id),
-                                        why=owner.why, problem="cannot be read") if owner and message \
-                    else "not a conflicting copy of a hire record"
+                reason = Phrase(message, id=owner.hire_id, record=self.path_for(owner.hire_id), why=owner.why,
+                                problem=Phrase("store.cannot_be_read")) if owner and message \
+                    else Phrase("store.not_a_copy")
                 raise FormatError([Problem(copy_path, reason, 1)])
             hire_id = owner.hire_id
             copy_text = tomlsource.read_text(copy_path, follow_links=False)
@@ -388,9 +379,8 @@ class HireStore:
                     append_log(doc, logged)
                 merged_text = tomlkit.dumps(doc)
             except Exception as error:  # a hand-edited shape (deep nesting) the editor refuses: never write
-                raise FormatError([Problem(path, f"cannot merge {copy_path.name} into this record "
-                                                 f"automatically ({type(error).__name__}); both files "
-                                                 "are left as they were", 1)]) from None
+                raise FormatError([Problem(path, Phrase("store.merge_failed", copy=copy_path.name,
+                                                        error=type(error).__name__), 1)]) from None
             merged = self._write(hire_id, merged_text)
             self._remove(copy_path)
             fsync_dir(self.hires_dir)
@@ -471,8 +461,8 @@ class HireStore:
             raise StoreError("err.erase", path=path, reason=_reason(error)) from None
 
 
-_OWNER_MESSAGES = {"copy": CONFLICT_MESSAGE, "foreign": FOREIGN_MESSAGE, "orphan": ORPHAN_MESSAGE,
-                   "named-copy": NAMED_COPY_MESSAGE}
+# the key of the problem a file of the hires folder is, by its kind (see ``owner_of``)
+_OWNER_MESSAGES = {kind: f"store.{kind}" for kind in ("copy", "foreign", "orphan", "named-copy")}
 
 
 def _edit_document(text: str, path: Path, item_id: str, state: ItemState, entry: LogEntry) -> str:
@@ -492,9 +482,7 @@ def _edited_document(text: str, path: Path, edit: Callable[[Any], None], *entrie
             append_log(doc, entry)
         return tomlkit.dumps(doc)
     except Exception as error:  # a hand-edited shape the editor cannot handle: never write
-        raise FormatError([Problem(
-            path, f"cannot update this record automatically ({error}); the file is left as it "
-            "was: edit it by hand and check it with peeronboard validate", 1)]) from None
+        raise FormatError([Problem(path, Phrase("store.edit_failed", error=str(error)), 1)]) from None
 
 
 def _left_by_a_dead_writer(temp: Path) -> bool:

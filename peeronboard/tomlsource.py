@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
+from .i18n import Phrase
 from .problems import FormatError, Problem
 from .safefile import read_regular
 
@@ -20,6 +22,34 @@ _AT_END = r"\s*\(at end of document\)$"
 _HEADER = r"^\s*(\[\[?)(.+?)(\]\]?)\s*(?:#.*)?$"
 _KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
 _KEY = rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=(.*)$"
+_BARE_KEY = r"[A-Za-z0-9_-]+"
+_QUOTED = r"""(?:'.*'|".*")"""  # a text as tomllib writes it, with repr
+# tomllib's messages (Python 3.11), each with the key of its words in both languages (see "toml.*" in
+# i18n.MESSAGES); a key written as a tuple, ('a', 'b'), is the group "key"
+_TOMLLIB_MESSAGES = (
+    ("Invalid value", "toml.invalid_value"),
+    ("Invalid statement", "toml.invalid_statement"),
+    ("Expected newline or end of document after a statement", "toml.newline_expected"),
+    ("Expected '=' after a key in a key/value pair", "toml.equals_expected"),
+    ("Expected ']' at the end of a table declaration", "toml.table_end"),
+    ("Expected ']]' at the end of an array declaration", "toml.array_end"),
+    (f"Expected (?P<expected>{_QUOTED})", "toml.expected"),
+    (f"Found invalid character (?P<char>{_QUOTED})", "toml.invalid_character"),
+    (f"Illegal character (?P<char>{_QUOTED})", "toml.illegal_character"),
+    (r"Cannot declare (?P<key>\(.*\)) twice", "toml.declared_twice"),
+    (r"Cannot mutate immutable namespace (?P<key>\(.*\))", "toml.immutable"),
+    (r"Cannot redefine namespace (?P<key>\(.*\))", "toml.redefine"),
+    (f"Duplicate inline table key (?P<stem>{_QUOTED})", "toml.inline_key_twice"),
+    ("Cannot overwrite a value", "toml.overwrite"),
+    ("Invalid initial character for a key part", "toml.key_start"),
+    ("Unclosed array", "toml.unclosed_array"),
+    ("Unclosed inline table", "toml.unclosed_inline_table"),
+    (r"Unescaped '\\' in a string", "toml.unescaped_backslash"),
+    ("Invalid hex value", "toml.hex"),
+    ("Escaped character is not a Unicode scalar value", "toml.not_scalar"),
+    ("Unterminated string", "toml.unterminated"),
+    ("Invalid date or datetime", "toml.invalid_date"),
+)
 
 
 def read_text(path: Path, *, follow_links: bool = True) -> str:
@@ -29,8 +59,18 @@ def read_text(path: Path, *, follow_links: bool = True) -> str:
     try:
         raw = read_regular(path, follow_links=follow_links)
     except OSError as error:
-        raise FormatError([Problem(path, f"cannot read: {error.strerror or error}")]) from None
+        raise FormatError([Problem(path, Phrase("toml.cannot_read", reason=_os_reason(error)))]) from None
     return decode(raw, path)
+
+
+# the reasons the system most often gives, in both languages (another one is said as the system says it)
+_OS_REASONS = {errno.ENOENT: "toml.no_file", errno.EACCES: "toml.no_access"}
+
+
+def _os_reason(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    key = _OS_REASONS.get(error.errno)
+    return phrase if key and (phrase := Phrase(key)) == reason else reason
 
 
 def decode(raw: bytes, path: Path | None) -> str:
@@ -41,7 +81,7 @@ def decode(raw: bytes, path: Path | None) -> str:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        message = f"not UTF-8 text (byte 0x{raw[error.start]:02x})"
+        message = Phrase("toml.not_utf8", byte=f"{raw[error.start]:02x}")
         raise FormatError([Problem(path, message, line, column)]) from None
 
 
@@ -50,10 +90,10 @@ def parse(text: str, path: Path | None) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except RecursionError:
-        raise FormatError([Problem(path, f"values are nested too deeply (more than about "
-                                         f"{sys.getrecursionlimit() // 4} levels)", 1)]) from None
+        raise FormatError([Problem(path, Phrase("toml.too_deep", levels=sys.getrecursionlimit() // 4),
+                                   1)]) from None
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
+        message, at_end = str(error), False
         line = column = None
         if match := re.search(_POSITION, message):
             line, column = int(match.group(1)), int(match.group(2))
@@ -61,8 +101,39 @@ def parse(text: str, path: Path | None) -> dict[str, Any]:
         elif match := re.search(_AT_END, message):
             lines = text.split("\n")
             line, column = len(lines), len(lines[-1]) + 1
-            message = message[: match.start()] + " at end of file"
-        raise FormatError([Problem(path, f"TOML syntax: {message}", line, column)]) from None
+            message, at_end = message[: match.start()], True
+        reason = _in_words(message)
+        if at_end:
+            reason = Phrase("toml.at_end", reason=reason)
+        raise FormatError([Problem(path, Phrase("toml.syntax", reason=reason), line, column)]) from None
+
+
+def _in_words(message: str) -> str:
+    """tomllib's message as a Phrase that says it in either language; one it does not know (from
+    another Python) as it is."""
+    for pattern, key in _TOMLLIB_MESSAGES:
+        if match := re.fullmatch(pattern, message):
+            found = match.groupdict()
+            if "key" in found:
+                found["name"] = _dotted(found["key"])
+            phrase = Phrase(key, **found)
+            return phrase if phrase == message else message
+    return message
+
+
+def _dotted(written: str) -> str:
+    """A key as tomllib writes it, ``('a', 'b c')``, as a TOML file does: ``a."b c"``."""
+    import ast  # only for a file with a syntax error
+    import json
+
+    try:
+        parts = ast.literal_eval(written)
+    except (ValueError, SyntaxError):
+        return written
+    if not isinstance(parts, tuple) or not all(isinstance(part, str) for part in parts):
+        return written
+    return ".".join(part if re.fullmatch(_BARE_KEY, part) else json.dumps(part, ensure_ascii=False)
+                    for part in parts)
 
 
 def load(path: Path, *, follow_links: bool = True) -> tuple[dict[str, Any], str]:

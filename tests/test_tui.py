@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -53,6 +55,12 @@ def cell_texts(table: DataTable | RowTable) -> list[list[str]]:
 def hire_rows(app: PeerOnboardApp) -> list[list[str]]:
     """The dashboard's rows, each as the text of its cells."""
     return app.screen.query_one("#hires", RowTable).cell_texts()
+
+
+def screen_text(app: PeerOnboardApp) -> str:
+    """Every character the screen shows (toasts too), from Textual's own picture of it."""
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg.split("</style>")[-1])).replace("\xa0", " ")
 
 
 def text_of(app: PeerOnboardApp, selector: str) -> str:
@@ -248,7 +256,7 @@ async def test_help_shows_the_keys_of_the_current_screen(onboarding: Onboarding,
         await started(pilot)
         await pilot.press("enter", "question_mark")
         await pilot.pause()
-        shown = "".join(str(w.render()) for w in app.screen.query(Static))
+        shown = screen_text(app)
         for words in ("Udført/åben", "Ikke relevant", "Note", "Tilbage", "Fortryd", "Afslut", "Frister"):
             assert words in shown
         await pilot.press("escape")
@@ -272,7 +280,18 @@ async def test_unreadable_record_is_a_problem_row(onboarding: Onboarding, anna: 
     async with app.run_test(size=(140, 30)) as pilot:
         await started(pilot)
         rows = hire_rows(app)
-        assert rows[-1][0] == "⚠ unreadable" and "brokn1.toml:1" in " ".join(rows[-1])
+        assert rows[-1][0].startswith("⚠ brokn1.toml cannot be read") and "line 1: TOML syntax" in rows[-1][0]
+
+
+async def test_a_problem_row_at_80_columns_names_its_file_its_reason_and_enter(
+        onboarding: Onboarding, anna: str, hires_dir: Path) -> None:
+    (hires_dir / "brokn1.toml").write_text("name = ", encoding="utf-8")
+    app = app_for(onboarding)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        table = app.screen.query_one("#hires", RowTable)
+        drawn = table.render_line(table.row_count).text  # the last row, as the screen shows it
+        assert "brokn1.toml" in drawn and "Enter" in drawn and "line 1" in drawn, drawn
 
 
 async def test_privacy_mode_and_language_switch(onboarding: Onboarding, anna: str) -> None:
@@ -414,3 +433,44 @@ async def test_the_palette_speaks_danish_and_offers_no_screenshot_of_names(onboa
         await pilot.press(*"nord", "enter")  # Tema opens Textual's theme picker
         await pilot.pause(0.3)
         assert app.theme == "nord"
+
+
+async def test_the_drawn_rows_follow_a_change_privacy_and_the_filter(onboarding: Onboarding, anna: str) -> None:
+    """The table keeps the lines it drew while a filter narrows the rows: what it draws must still
+    follow every change of a row, of privacy mode and of the language."""
+    onboarding.add("Bo Hansen", START)
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        table = app.screen.query_one("#hires", RowTable)
+
+        def drawn() -> str:
+            return "\n".join(table.render_line(y).text for y in range(1, table.row_count + 1))
+
+        assert "Anna Ærø Jensen" in drawn() and "0/4" in drawn()
+        await pilot.press("slash", *"anna")
+        await pilot.pause()
+        assert "Bo Hansen" not in drawn() and "Anna Ærø Jensen" in drawn()
+        app.change_item(anna, "appoint-mentor", lambda r: onboarding.check(r, "appoint-mentor"))
+        await pilot.pause()
+        assert "1/4" in drawn()
+        app.action_toggle_private()
+        await pilot.pause()
+        assert "A. Æ. J." in drawn() and "Anna" not in drawn()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Bo Hansen" not in drawn() and "B. H." in drawn()
+
+
+async def test_the_filter_finds_a_hire_by_the_name_it_was_just_given(onboarding: Onboarding, anna: str) -> None:
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("slash", *"anna")
+        await pilot.pause()
+        assert [r[0] for r in hire_rows(app)] == ["Anna Ærø Jensen"]
+        app.save_hire(anna, lambda: onboarding.edit(anna, name="Annelise Holm"), lambda _: "")
+        await pilot.pause()
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"annelise")
+        await pilot.pause()
+        assert [r[0] for r in hire_rows(app)] == ["Annelise Holm"]

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import json
 import os
-import re
 import tempfile
 import threading
 import time
@@ -33,7 +31,7 @@ from peeronboard.ui.screens.hire import HireScreen
 from peeronboard.ui.widgets.row_table import RowTable
 
 from .conftest import DATA
-from .test_tui import START, app_for, cell_texts, item_state, started
+from .test_tui import START, app_for, cell_texts, item_state, screen_text, started
 
 # retitle the terminal, clear it, set the clipboard (OSC 52), and reorder what follows (U+202E)
 EVIL = "\x1b]0;pwned\x07\x1b[2J\x1b]52;c;ZXZpbA==\x07\u202e"
@@ -58,12 +56,6 @@ def write_record(hires_dir: Path, hire_id: str, name: str, *, unit: str | None =
     path = hires_dir / f"{hire_id}.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def screen_text(app: PeerOnboardApp) -> str:
-    """Every character the screen shows (toasts too), from Textual's own picture of it."""
-    svg = app.export_screenshot()
-    return html.unescape(re.sub(r"<[^>]+>", "", svg.split("</style>")[-1])).replace("\xa0", " ")
 
 
 def widget_texts(app: PeerOnboardApp) -> str:

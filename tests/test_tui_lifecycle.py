@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 from peeronboard.onboarding import Onboarding
 from peeronboard.ui.widgets.row_table import RowTable
 
-from .test_tui import START, anna, app_for, cell_texts, onboarding, started, text_of  # noqa: F401
+from .test_tui import START, anna, app_for, cell_texts, onboarding, screen_text, started, text_of  # noqa: F401
 
 TODAY = dt.date(2027, 1, 20)  # conftest's fixed day
 
@@ -278,7 +278,7 @@ async def test_help_lists_the_new_keys_in_both_languages(onboarding: Onboarding,
             await started(pilot)
             await pilot.press("enter", "question_mark")
             await pilot.pause()
-            said = "".join(str(w.render()) for w in app.screen.query(Static))
+            said = screen_text(app)
             assert all(word in said for word in words), (lang, said)
 
 

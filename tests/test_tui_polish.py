@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
+from peeronboard.i18n import Phrase
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
 from peeronboard.paths import builtin_checklists_dir
 from peeronboard.store import HireStore
-from peeronboard.ui.app import PeerOnboardApp
+from peeronboard.ui.app import PeerOnboardApp, make_app
 from peeronboard.ui.screens.agenda import AgendaScreen
 from peeronboard.ui.screens.dashboard import ProblemScreen
 from peeronboard.ui.screens.hire import HireScreen
@@ -22,6 +23,7 @@ from peeronboard.ui.widgets.key_bar import KeyBar
 from peeronboard.ui.widgets.row_table import RowTable
 
 from .conftest import DATA
+from .test_snapshots import ON_OPEN_ITEM, onboarding_on
 from .test_tui import START, app_for, hire_rows, started, text_of
 from .test_tui_hostile import screen_text
 
@@ -328,3 +330,58 @@ async def test_while_filtering_the_key_bar_shows_how_to_clear_the_filter(onboard
         await pilot.press("escape")
         await pilot.pause()
         assert "Clear filter" not in keys() and "Help" in keys()
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+async def test_the_leaders_note_is_in_view_above_a_long_guidance_at_80x24(tmp_path: Path, lang: str) -> None:
+    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press(*ON_OPEN_ITEM)  # Anna's item with a note and a long guidance
+        await pilot.pause()
+        lines = screen_text(app).split("\n")
+        panel = "".join(line.rpartition("▊")[2].rstrip("▇ ") for line in lines if "▊" in line).replace(" ", "")
+        assert "Personalemøde26.januar" in panel
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "the role (leader) does it"), ("da", "rollen (leder) gør det")])
+async def test_the_person_prompt_says_the_role_does_it_when_no_one_is_named(
+        tmp_path: Path, lang: str, said: str) -> None:
+    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press(*ON_OPEN_ITEM, "p")  # an item the leader does, and no one named for it
+        await pilot.pause()
+        hint = str(app.screen.query_one(".hint", Static).render())
+        assert said in hint and "(–)" not in hint and "Enter" in hint, hint
+
+
+async def test_the_palette_and_its_key_speak_danish(onboarding: Onboarding, maja: str) -> None:
+    app = make_app(onboarding, "da", poll_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        assert "^p palet" in screen_text(app) and "palette" not in screen_text(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(Input).placeholder == "Søg efter kommandoer…"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+async def test_at_120_columns_the_dashboard_key_bar_shows_every_key(tmp_path: Path, lang: str) -> None:
+    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await started(pilot)
+        bar = app.screen.query_one(KeyBar)
+        left_out = {key.description for key in bar._keys} - {key.description for key in bar.shown_keys}
+        assert left_out == set()
+        assert ("Fortryd" if lang == "da" else "Undo") in screen_text(app)
+
+
+async def test_the_demo_banner_follows_a_switch_of_language(onboarding: Onboarding) -> None:
+    app = make_app(onboarding, "da", poll_seconds=0, banner=Phrase("demo.banner"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        assert "eksempeldata" in text_of(app, "#banner")
+        app.action_switch_language()
+        await pilot.pause()
+        assert "sample data" in text_of(app, "#banner")

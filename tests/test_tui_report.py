@@ -20,6 +20,7 @@ from peeronboard.ui.screens.dashboard import DashboardScreen
 from peeronboard.ui.screens.report import ReportScreen, ReportView, bar_cells
 
 from .conftest import DATA
+from .test_tui import screen_text
 
 REASON = "she has the course already"
 
@@ -110,7 +111,7 @@ async def test_the_palette_opens_the_report_and_help_lists_g(onboarding: Onboard
         command = next(c for c in app.get_system_commands(app.screen) if c.title.startswith("Report"))
         await pilot.press("question_mark")
         await pilot.pause()
-        assert "Report" in str(app.screen.query_one("#help Static:last-of-type").render())
+        assert "Report" in screen_text(app)
         await pilot.press("escape")
         command.callback()
         await app.workers.wait_for_complete()

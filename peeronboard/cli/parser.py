@@ -336,6 +336,20 @@ def _completion(sub: argparse.ArgumentParser) -> None:
                                "mappe), zsh eller fish"))
 
 
+def _serve(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--host", default="127.0.0.1", help=Help(
+        "the address to listen on (default 127.0.0.1: this computer only)",
+        "adressen, der lyttes på (standard 127.0.0.1: kun denne computer)"))
+    sub.add_argument("--port", type=int, default=8000, help=Help(
+        "the port (default 8000; 0: any free one)", "porten (standard 8000; 0: en hvilken som helst ledig)"))
+    sub.add_argument("--allow-remote", action="store_true", help=Help(
+        "allow a --host other computers can reach (put an HTTPS proxy with a login in front)",
+        "tillad en --host, som andre computere kan nå (sæt en HTTPS-proxy med login foran)"))
+    sub.add_argument("--demo", action="store_true", help=Help(
+        "serve sample hires in a temporary folder (your data is untouched)",
+        "vis eksempler på ansatte i en midlertidig mappe (dine data røres ikke)"))
+
+
 def _erase(sub: argparse.ArgumentParser) -> None:
     _hire(sub)
     sub.add_argument("--yes", action="store_true",
@@ -421,6 +435,9 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "~/.local/share/bash-completion/completions/peeronboard'.",
         "Skriv et script til tab-fuldførelse i skallen (bash, zsh eller fish), fx 'peeronboard completion "
         "bash > ~/.local/share/bash-completion/completions/peeronboard'."), _completion),
+    Subcommand("serve", Help(
+        "Serve the app to browsers (one app per tab) behind an access token; prints the link.",
+        "Vis programmet i en browser (ét program pr. fane) bag en adgangsnøgle; skriver linket."), _serve),
 )
 
 _DESCRIPTION = Help(

@@ -58,6 +58,7 @@ COMMANDS: dict[str, Handler] = {
     "merge": _handler("sharing:cmd_merge"),
     "erase": _handler("hires:cmd_erase"),
     "completion": _handler("completion:cmd_completion"),
+    "serve": _handler("serving:cmd_serve"),
 }
 
 # with no command: the terminal app

@@ -389,7 +389,8 @@ class PeerOnboardApp(App[None]):
 
     def report_failure(self, error: PeerError | FormatError) -> None:
         """A change that did not happen: say why, in the app's language."""
-        reason = error.message(self.lang) if isinstance(error, PeerError) else str(error.problems[0])
+        reason = (error.message(self.lang) if isinstance(error, PeerError)
+                  else error.problems[0].said(self.lang))
         self.notify(self.t("toast.save_failed", reason=shown(reason)), severity="error")
 
     def add_hire(self, record: HireRecord) -> None:
@@ -479,6 +480,13 @@ class PeerOnboardApp(App[None]):
 
         if not isinstance(self.screen, ReportScreen):
             self.push_screen(ReportScreen())
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search field in the app's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.t("palette.search")))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -606,12 +614,12 @@ class PeerOnboardApp(App[None]):
 
             if isinstance(request, ExportRequest):
                 self.write_export(request.fmt, request.path, [hire_id] if hire_id else None,
-                                  only=request.only, notes=request.notes)
+                                  only=request.only, notes=request.notes, download=request.download)
 
         self.push_screen(ExportScreen(what, self.onboarding.today()), write)
 
     def write_export(self, fmt: str, path: Path, hire_ids: list[str] | None = None, *,
-                     only: str | None = None, notes: bool = True) -> None:
+                     only: str | None = None, notes: bool = True, download: bool = False) -> None:
         """Write a summary through the core (``only``, ``notes``: as the CLI's --only and --no-notes);
         the toast says where it went."""
         from ..exports.formats import NEEDS_LOG, ExportOptions, export_bytes, with_logs, write_export
@@ -623,7 +631,13 @@ class PeerOnboardApp(App[None]):
         try:
             if fmt in NEEDS_LOG:  # the calendar's SEQUENCE counts each hire's logged changes
                 chosen = with_logs(chosen, self.onboarding.store.load)
-            written = write_export(path, export_bytes(fmt, chosen, options))
+            data = export_bytes(fmt, chosen, options)
+            if download:  # in a browser (peeronboard serve): it downloads the summary as path's name
+                from .screens.export import deliver_export
+
+                deliver_export(self, fmt, path.name, data)
+                return
+            written = write_export(path, data)
         except PeerError as error:
             self.report_failure(error)
             return

@@ -20,8 +20,13 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
         bindings[key] = [_translated(binding, lang) for binding in listed]
 
 
+# bindings Textual makes itself, whose descriptions are English words: their message key by action
+BUILT_IN = {"command_palette": "key.palette_bar"}
+
+
 def _translated(binding: Binding, lang: str) -> Binding:
-    message_key = binding.id if binding.id in MESSAGES else binding.description
+    message_key = (binding.id if binding.id in MESSAGES
+                   else BUILT_IN.get(binding.action, binding.description))
     if message_key not in MESSAGES:
         return binding
     return dataclasses.replace(binding, description=say(message_key, lang), id=message_key)

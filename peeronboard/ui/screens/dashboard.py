@@ -17,11 +17,14 @@ from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
     from textual.widgets import Input
+
+    from ..widgets.filter_field import FilterField
 from textual.widgets import Static
 
+from ...i18n import in_lang
 from ...problems import Problem
 from ...rows import HireRow
-from ..format import progress_bar, shorten, shown, shown_line
+from ..format import progress_bar, shorten, shown
 from ..widgets.key_bar import KeyBar
 from ..widgets.row_table import Column, RowTable
 from .base import PeerScreenMixin
@@ -88,11 +91,11 @@ def fitting_columns(width: int) -> dict[str, int]:
     return {key: sizes[key] or max(NEXT_MIN, width - fixed - GAP) for key, _, _ in COLUMNS if key in kept}
 
 
-def _input() -> type[Input]:
-    """Textual's Input, imported at the first ``/``: the first frame does without it."""
-    from textual.widgets import Input
+def _input() -> type[FilterField]:
+    """The filter field, imported at the first ``/``: the first frame does without Textual's Input."""
+    from ..widgets.filter_field import FilterField
 
-    return Input
+    return FilterField
 
 
 class DashboardScreen(PeerScreenMixin, Screen[None]):
@@ -127,8 +130,10 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     _order_key: tuple[object, ...] | None = None
     _order: list[HireRow] = []  # replaced, never changed in place
     _searched_key: tuple[object, ...] | None = None
+    _filter: FilterField | None = None  # made after the first frame
     _shown: dict[str, tuple[object, bool]]
     _searched_texts: list[str] = []  # replaced, never changed in place
+    _searched_by_id: dict[str, tuple[HireRow, str]] = {}  # the same, by hire (with the row it was made of)
 
     def on_mount(self) -> None:
         self._shown = {}
@@ -138,8 +143,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     @property
     def filter_field(self) -> Input | None:
         """The filter field, which is there only while filtering (so it never takes keys otherwise)."""
-        found = self.query("#filter")
-        field = found.first(_input()) if found else None
+        field = self._filter
         return None if field is None or field.disabled else field
 
     def on_screen_resume(self) -> None:
@@ -147,10 +151,11 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
 
     def refresh_data(self) -> None:
         app = self.peer_app
-        self._put("#banner", Text(shown(app.banner, multiline=True)), bool(app.banner))
+        banner = in_lang(app.banner, app.lang) if app.banner else ""  # a Phrase follows the language
+        self._put("#banner", Text(shown(banner, multiline=True)), bool(banner))
         self._put("#title", self._title())
-        for field in self.query("#filter").results(_input()):
-            field.placeholder = app.t("filter.people")
+        if self._filter is not None:
+            self._filter.placeholder = app.t("filter.people")
         table = self.query_one("#hires", RowTable)
         widths = fitting_columns((table.size.width or self.size.width) - GAP)
         columns = [Column(key, app.t(key), width) for key, width in widths.items()]
@@ -163,7 +168,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         rows: list[HireRow | ProblemRow] = [*listed]
         if not needle:
             rows += [ProblemRow(hire_id, problem) for hire_id, problem in sorted(app.broken.items())]
-        table.show(columns, rows, partial(self._cells, widths, today), keep=table.selected_key)
+        table.show(columns, rows, partial(self._cells, widths, today), keep=table.selected_key,
+                   drawn_with=(today, app.lang, app.private, app.error_color))  # rows are immutable
         if rows:
             self._put("#empty", "", False)
         elif not app.rows_ready:
@@ -207,21 +213,28 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         return self._order
 
     def _searched(self, listed: list[HireRow]) -> list[str]:
-        """Each listed row's ``searched_text``, made once for the list (every key of a filter uses it)."""
+        """Each listed row's ``searched_text``, made once for the list (every key of a filter uses it);
+        after a change, made again only for the rows that changed (a row is immutable: the same row
+        object has the same text)."""
         app = self.peer_app
         key = (self._order_key, app.private)
         if self._searched_key != key:
-            self._searched_key = key
-            self._searched_texts = [searched_text(row, app.name_of(row)) for row in listed]
+            same_privacy = self._searched_key is not None and self._searched_key[1] == app.private
+            before = self._searched_by_id if same_privacy else {}
+            by_id: dict[str, tuple[HireRow, str]] = {}
+            for row in listed:
+                known = before.get(row.id)
+                by_id[row.id] = known if known is not None and known[0] is row else (
+                    row, searched_text(row, app.name_of(row)))
+            self._searched_key, self._searched_by_id = key, by_id
+            self._searched_texts = [by_id[row.id][1] for row in listed]
         return self._searched_texts
 
     def _cells(self, widths: dict[str, int], today: dt.date, row: HireRow | ProblemRow) -> list[Text]:
         """What a row shows in each column on screen."""
         app = self.peer_app
         if isinstance(row, ProblemRow):
-            cells = {"form.name": Text(app.t("unreadable"), style=f"bold {app.error_color}"),
-                     "col.next": shown_line(str(row.problem), "italic")}
-            return [cells.get(key, Text("")) for key in widths]
+            return [self._problem_text(row.problem)]
         finished_row = row.finished is not None
         texts = {
             "form.name": app.name_of(row), "col.unit": row.unit or "", "col.start": row.start.isoformat(),
@@ -236,6 +249,14 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         overdue = row.overdue(today)
         cells["col.overdue"] = Text(str(overdue), style=f"bold {app.error_color}") if overdue else Text("")
         return [cells[key] for key in widths]
+
+    def _problem_text(self, problem: Problem) -> Text:
+        """"⚠ q7brkn.toml cannot be read (Enter: what to do) · line 3: …", one line across the row."""
+        app = self.peer_app
+        where = app.t("problem.line", line=problem.line) if problem.line is not None else ""
+        file = problem.path.name if problem.path is not None else "?"
+        said = app.t("problem.row", file=file, where=where, reason=problem.message)
+        return Text(shown(said), style=f"bold {app.error_color}")
 
     def _title(self) -> Text:
         """"peeronboard · Hires · sorted by name", then what the leader should know of finished hires."""
@@ -308,9 +329,10 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     def _make_filter(self) -> None:
         """The filter field, made (hidden, and disabled so it never takes the focus or a key) just
         after the first frame, which does without it."""
-        if not self.query("#filter"):
+        if self._filter is None:
             field = _input()(id="filter", placeholder=self.peer_app.t("filter.people"), disabled=True)
             field.display = False
+            self._filter = field
             self.mount(field, before=self.query_one("#hires"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -325,7 +347,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         """Show the filter field and give it the focus at once (in this very call: keys typed
         straight after ``/`` are handled next, and must find it focused)."""
         self._make_filter()
-        field = self.query_one("#filter", _input())
+        field = self._filter
+        assert field is not None
         field.disabled = False
         field.display = True
         self.refresh_bindings()  # the key bar: Escape clears the filter
@@ -372,7 +395,8 @@ class ProblemScreen(PeerScreenMixin, ModalScreen[None]):
         where = path + "".join(f":{n}" for n in (problem.line, problem.column) if n is not None)
         text = Text()
         for label, said in ((app.t("problem.file"), where),
-                            (app.t("problem.reason"), shown(problem.message, multiline=True))):
+                            (app.t("problem.reason"), shown(in_lang(problem.message, app.lang),
+                                                            multiline=True))):
             text.append(f"{label}: ", style="bold")
             text.append(said + "\n\n")
         text.append(f"{app.t('problem.todo')}:\n", style="bold")

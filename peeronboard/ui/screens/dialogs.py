@@ -92,7 +92,9 @@ class FieldsPrompt(PeerScreenMixin, ModalScreen[dict[str, str] | None]):
             for field in self.fields:
                 yield Label(shown_line(field.label))
                 yield Input(editable(field.value), id=f"field-{field.key}")
-                yield Static("", id=f"error-{field.key}", classes="field-error")
+                error = Static("", id=f"error-{field.key}", classes="field-error")
+                error.display = False  # a line only when there is an error: 80x24 has none to spare
+                yield error
             yield Static(shown_line(self.hint or self.peer_app.t("prompt.fields_hint")), classes="hint")
 
     def values(self) -> dict[str, str]:
@@ -104,7 +106,9 @@ class FieldsPrompt(PeerScreenMixin, ModalScreen[dict[str, str] | None]):
         values = self.values()
         errors = self.check(values) if self.check else {}
         for field in self.fields:
-            self.query_one(f"#error-{field.key}", Static).update(shown_line(errors.get(field.key, "")))
+            error = self.query_one(f"#error-{field.key}", Static)
+            error.update(shown_line(errors.get(field.key, "")))
+            error.display = field.key in errors
         if not errors:
             self.dismiss(values)
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import VerticalGroup, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ...i18n import MESSAGES
 from ..format import STATE_MARKS
 from .base import PeerScreenMixin
+from .dialogs import SCROLLING_DIALOG_CSS
 
 # what each mark in the lists means: (mark, message key); the own-item mark is a word, said in the
 # app's language
@@ -21,6 +23,7 @@ MARKS = ((STATE_MARKS["done"], "help.mark.done"), (STATE_MARKS["skipped"], "help
 
 
 class HelpScreen(PeerScreenMixin, ModalScreen[None]):
+    DEFAULT_CSS = SCROLLING_DIALOG_CSS
     BINDINGS = [
         Binding("escape", "close", "key.close"),
         Binding("question_mark", "close", "key.close", show=False),
@@ -37,26 +40,30 @@ class HelpScreen(PeerScreenMixin, ModalScreen[None]):
             for _key, binding in node._bindings:  # noqa: SLF001
                 # a key left out of the footer for room (erase) is still listed, once
                 said = binding.show or all(binding.description != text for _, text in rows)
-                if binding.id in MESSAGES and said:
+                if binding.id in MESSAGES and said and binding.action != "command_palette":
                     rows.append((app.get_key_display(binding), binding.description))
         rows.append((app.get_key_display(Binding("ctrl+p", "command_palette")), app.t("key.palette")))
         marks = [(mark or app.t("mark.own"), app.t(key)) for mark, key in MARKS]
-        width = max(len(key) for key, _ in rows + marks) + 3
+        width = max(len(key) for key, _ in rows + marks)
         with VerticalScroll(classes="dialog", id="help"):
-            yield Static(Text(app.t("screen.help"), style="bold"), classes="dialog-title")
-            table = _two_columns(rows, width)
-            table.append(f"\n\n{app.t('help.marks')}\n", style="bold")
-            yield Static(table + _two_columns(marks, width))
+            with VerticalGroup(classes="dialog-head"):
+                yield Static(Text(app.t("screen.help"), style="bold"), classes="dialog-title")
+            with VerticalGroup(classes="dialog-foot"):
+                yield Static(app.t("help.hint"), classes="hint")
+            yield Static(_two_columns(rows, width), id="help-keys")
+            yield Static(Text(app.t("help.marks"), style="bold"), classes="help-heading")
+            yield Static(_two_columns(marks, width), id="help-marks")
 
     def action_close(self) -> None:
         self.dismiss(None)
 
 
-def _two_columns(rows: list[tuple[str, str]], width: int) -> Text:
-    """Each row's first part in bold, padded to ``width``, then its second."""
-    table = Text()
+def _two_columns(rows: list[tuple[str, str]], width: int) -> Table:
+    """Each row's first part in bold, in a column ``width`` wide, then its second, which wraps under
+    itself (not under the keys)."""
+    table = Table.grid(padding=(0, 3, 0, 0))
+    table.add_column(style="bold", min_width=width, no_wrap=True)
+    table.add_column(ratio=1)
     for key, description in rows:
-        table.append(key.ljust(width), style="bold")
-        table.append(description + "\n")
-    table.rstrip()
+        table.add_row(key, description)
     return table

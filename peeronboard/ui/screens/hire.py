@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ...dates import move_date
+from ...i18n import owner_word
 from ...progress import HireProgress, ItemView
 from ...record import HireRecord
 from ...timeline import plan_of
@@ -230,13 +231,13 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         if state.reason and self.progress:
             text.append(f"\n{app.t('panel.reason')}: ", style="bold")
             text.append(shown(masked(state.reason, self.progress.record, app.private)))
+        if state.note and self.progress:  # what the leader wrote comes before a long guidance
+            text.append(f"\n{app.t('note')}: ", style="bold")
+            text.append(shown(masked(state.note, self.progress.record, app.private), multiline=True))
         if view.item is None:
             text.append("\n\n" + app.t("panel.retired"), style="italic")
         else:
             self._describe_item(text, view)
-        if state.note and self.progress:
-            text.append(f"\n\n{app.t('note')}: ", style="bold")
-            text.append(shown(masked(state.note, self.progress.record, app.private), multiline=True))
         if self.progress:
             self._describe_history(text, view, self.progress.record)
         panel.update(text)
@@ -406,7 +407,12 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         if view is None or self.progress is None:
             return
         app = self.peer_app
-        role_person = self.progress.record.person_for(view.item.owner if view.item else None)
+        owner = view.item.owner if view.item else None
+        role_person = self.progress.record.person_for(owner)
+        role = owner_word(owner, app.lang)
+        hint = (app.t("prompt.assign_hint", person=shown(role_person)) if role_person
+                else app.t("prompt.assign_role_hint", role=shown(role)) if role
+                else app.t("prompt.assign_nobody_hint"))
 
         def save(person: str | None) -> None:
             if person is not None:
@@ -414,7 +420,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
                                 lambda record: app.onboarding.assign(record, view.item_id, person))
 
         prompt = TextPrompt(app.t("prompt.assign", item=view.title(app.lang)), view.state.assignee or "",
-                            hint=app.t("prompt.assign_hint", person=role_person or "–"))
+                            hint=hint)
         app.push_screen(prompt, save)
 
     def action_add_item(self) -> None:

@@ -63,7 +63,7 @@ class KeyBar(Widget):
     @property
     def shown_keys(self) -> list[Key]:
         """The keys that fit the bar's width, in the bar's order."""
-        width = self.size.width or 80
+        width = (self.size.width or 80) + len(GAP)  # the last key needs no gap after it
         ordered = [k for k in self._keys if not k.action.endswith(KEPT)]
         kept = [k for k in self._keys if k.action.endswith(KEPT)]
         used = sum(_width(k) for k in kept)

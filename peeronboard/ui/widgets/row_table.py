@@ -2,8 +2,9 @@
 
 The owner gives the columns, a sequence of rows (any objects) and a function making a row's cells; the
 table renders a row's cells only when that row comes into view, and keeps the lines it drew until the
-rows change. Keys: arrows, PageUp/PageDown, Home/End move the cursor; Enter or a click on the cursor row
-selects it (``RowTable.Selected``); every cursor move posts ``RowTable.Highlighted``.
+rows change. A row of one cell spans the whole line (a problem row says more than a column holds).
+Keys: arrows, PageUp/PageDown, Home/End move the cursor; Enter or a click on the cursor row selects it
+(``RowTable.Selected``); every cursor move posts ``RowTable.Highlighted``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -69,24 +71,34 @@ class RowTable(ScrollView, can_focus=True):
         self._rows: Sequence[Any] = ()
         self._cells: Cells = lambda row: ()
         self._positions: dict[str, int] | None = None
-        self._lines: dict[tuple[Any, ...], Strip] = {}
+        self._lines: dict[tuple[Any, ...], tuple[Any, Strip]] = {}  # drawn lines, with the row each shows
+        self._drawn_with: object = None  # what the cached lines were drawn with (see ``show``)
         self.cursor = 0
 
     # --- what the owner calls --------------------------------------------------------------
 
     def show(self, columns: Sequence[Column], rows: Sequence[Any], cells: Cells, *,
-             keep: str | None = None) -> None:
+             keep: str | None = None, drawn_with: object = None) -> None:
         """Show ``rows`` (rendered by ``cells``), the cursor on the row keyed ``keep`` if it is there,
-        else on the same position as before."""
+        else on the same position as before.
+
+        ``drawn_with`` names everything besides the row that its cells depend on (the language, the
+        day, ...), for rows that are immutable: while it stays the same, a row drawn before is not
+        drawn again (a filter key shows many of the rows it showed). None draws every row anew."""
         before = self.cursor
-        self._columns, self._rows, self._cells = tuple(columns), rows, cells
+        columns = tuple(columns)
+        reuse = drawn_with is not None and (columns, drawn_with) == (self._columns, self._drawn_with)
+        self._columns, self._rows, self._cells = columns, rows, cells
+        self._drawn_with = drawn_with
         self._positions = None
-        self._lines.clear()
-        self.virtual_size = Size(self._width(), len(rows) + 1)
+        if not reuse:
+            self._lines.clear()
+        self._set_virtual_size(Size(self._width(), len(rows) + 1))
         if keep is not None and before < len(rows) and self._key_of(rows[before]) == keep:
             found: int | None = before  # where it was: no need to look through every row
-        else:
-            found = self.index_of(keep) if keep is not None else None
+        else:  # a look that stops where the row is, not a map of every row that this show forgets
+            key_of = self._key_of
+            found = next((n for n, row in enumerate(rows) if key_of(row) == keep), None) if keep else None
         self._move(found if found is not None else self.cursor, post=False, force=True)
         self.refresh()
 
@@ -179,6 +191,18 @@ class RowTable(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self.virtual_size = Size(self._width(), len(self._rows) + 1)
 
+    def _set_virtual_size(self, size: Size) -> None:
+        """The rows' scrollable size, without laying the screen out again (which redraws every widget
+        on it, and a filter key must not wait for that): only the scrollbar and this table change. The
+        scrollbar's update lays out on its own when it appears or goes."""
+        if not self.is_mounted or not self.container_size:
+            self.virtual_size = size
+            return
+        self.set_reactive(RowTable.virtual_size, size)
+        self._scroll_update(size)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        self.refresh()
+
     # --- drawing --------------------------------------------------------------------------------
 
     def _width(self) -> int:
@@ -187,21 +211,23 @@ class RowTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
-            return self._line(("header", width), self._header, "rowtable--header", width)
+            return self._line(("header", width), None, self._header, "rowtable--header", width)
         index = int(self.scroll_y) + y - 1
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
+        row = self._rows[index]
         cursor = index == self.cursor
         parts = ("rowtable--cursor",) if cursor else ("rowtable--even-row",) if index % 2 else ()
-        return self._line((index, width, cursor, self.has_focus), lambda: self._cells(self._rows[index]),
-                          parts, width)
+        key = (id(row), parts, width, self.has_focus)
+        return self._line(key, row, lambda: self._cells(row), parts, width)
 
     def _header(self) -> Sequence[Text | str]:
         return [Text(column.label) for column in self._columns]
 
-    def _line(self, cache_key: tuple[Any, ...], cells: Callable[[], Sequence[Text | str]],
+    def _line(self, cache_key: tuple[Any, ...], row: Any, cells: Callable[[], Sequence[Text | str]],
               components: str | tuple[str, ...], width: int) -> Strip:
-        line = self._lines.get(cache_key)
+        cached = self._lines.get(cache_key)
+        line = cached[1] if cached is not None and cached[0] is row else None  # an id may be reused
         if line is None:
             base, over = self.rich_style, None
             if components == ("rowtable--cursor",):  # the cursor's colours win, so its row is legible
@@ -212,7 +238,7 @@ class RowTable(ScrollView, can_focus=True):
             line = self._render_cells(cells(), base, width, over)
             if len(self._lines) > 4 * max(self.size.height, 1) + 8:
                 self._lines.clear()
-            self._lines[cache_key] = line
+            self._lines[cache_key] = (row, line)
         return line
 
     def _render_cells(self, cells: Sequence[Text | str], base: Style, width: int,
@@ -220,12 +246,22 @@ class RowTable(ScrollView, can_focus=True):
         console = self.app.console
         segments: list[Segment] = []
         blank = " " * PAD
-        for column, cell in zip(self._columns, cells, strict=False):
-            text = cut(cell, column.width)
-            rendered = text.render(console, end="")  # the text's own style is left to the caller
+        columns = self._columns
+        if len(cells) == 1 and len(columns) > 1:  # one cell: the whole line is its column
+            columns = (Column("", "", self._width() - 2 * PAD),)
+        for column, cell in zip(columns, cells, strict=False):
             segments.append(Segment(blank))
-            segments.extend(Segment.apply_style(rendered, console.get_style(text.style)) if text.style
-                            else rendered)
-            segments.append(Segment(" " * (column.width - text.cell_len) + blank))  # unstyled: no underline
+            plain = cell if isinstance(cell, str) else None if cell._spans else cell.plain  # noqa: SLF001
+            if plain is not None and cell_len(plain) <= column.width:  # most cells: one run of text
+                style = cell.style if isinstance(cell, Text) else ""
+                segments.append(Segment(plain, console.get_style(style) if style else None))
+                used = cell_len(plain)
+            else:
+                text = cut(cell, column.width)
+                rendered = text.render(console, end="")  # the text's own style is left to the caller
+                segments.extend(Segment.apply_style(rendered, console.get_style(text.style)) if text.style
+                                else rendered)
+                used = text.cell_len
+            segments.append(Segment(" " * (column.width - used) + blank))  # unstyled: no underline
         strip = Strip(Segment.apply_style(segments, base, over))
         return strip.adjust_cell_length(width, base + over if over else base).crop(0, width)
