@@ -1,5 +1,4 @@
-"""Small dialogs: a yes/no question that defaults to No, and a form of a few labelled text fields; and the
-style of a dialog that scrolls."""
+"""Small dialogs: a yes/no question that defaults to No, and a form of a few labelled text fields."""
 
 from __future__ import annotations
 
@@ -14,14 +13,6 @@ from textual.widgets import Button, Input, Label, Static
 
 from ..format import editable, shown_line, typed_back
 from .base import PeerScreenMixin
-
-# a dialog that may be too tall for the terminal is a VerticalScroll of class "dialog" whose first two
-# children are a VerticalGroup of class "dialog-head" (the title) and one of class "dialog-foot" (the
-# hint): those stay in view, painted over the fields that scroll between them
-SCROLLING_DIALOG_CSS = """
-VerticalScroll.dialog > .dialog-head { dock: top; background: $surface; }
-VerticalScroll.dialog > .dialog-foot { dock: bottom; background: $surface; }
-"""
 
 
 class ConfirmScreen(PeerScreenMixin, ModalScreen[bool]):

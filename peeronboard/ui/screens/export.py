@@ -21,7 +21,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ...exports.formats import FORMATS
 from .base import PeerScreenMixin
-from .dialogs import SCROLLING_DIALOG_CSS, ConfirmScreen
+from .dialogs import ConfirmScreen
 
 if TYPE_CHECKING:
     from ..app import PeerOnboardApp
@@ -50,12 +50,6 @@ class ExportScreen(PeerScreenMixin, ModalScreen[ExportRequest | None]):
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
     AUTO_FOCUS = ""  # none: on_mount focuses the file name without scrolling the dialog's top away
-    DEFAULT_CSS = SCROLLING_DIALOG_CSS + """
-    #export-choices { height: auto; }
-    #export-format { width: 1fr; margin-right: 2; }
-    #export-only { width: 24; }
-    #export #path-error { display: none; }
-    """
 
     def __init__(self, what: str, today: dt.date) -> None:
         super().__init__()

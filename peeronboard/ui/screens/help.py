@@ -13,7 +13,6 @@ from textual.widgets import Static
 from ...i18n import MESSAGES
 from ..format import STATE_MARKS
 from .base import PeerScreenMixin
-from .dialogs import SCROLLING_DIALOG_CSS
 
 # what each mark in the lists means: (mark, message key); the own-item mark is a word, said in the
 # app's language
@@ -23,7 +22,6 @@ MARKS = ((STATE_MARKS["done"], "help.mark.done"), (STATE_MARKS["skipped"], "help
 
 
 class HelpScreen(PeerScreenMixin, ModalScreen[None]):
-    DEFAULT_CSS = SCROLLING_DIALOG_CSS
     BINDINGS = [
         Binding("escape", "close", "key.close"),
         Binding("question_mark", "close", "key.close", show=False),

@@ -18,7 +18,6 @@ from ...dates import check_start, parse_date
 from ...record import HireRecord, validate_name
 from ..format import editable, shown, shown_line, typed_back
 from .base import PeerScreenMixin
-from .dialogs import SCROLLING_DIALOG_CSS
 
 TEXT_FIELDS = (("unit", "form.unit"), ("mentor", "form.mentor"), ("hr_contact", "form.hr"),
                ("centre_contact", "form.centre"))
@@ -41,7 +40,6 @@ class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
     AUTO_FOCUS = ""  # none: on_mount focuses the name without scrolling its label away
-    DEFAULT_CSS = SCROLLING_DIALOG_CSS
 
     def __init__(self, record: HireRecord | None = None) -> None:
         super().__init__()
