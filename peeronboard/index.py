@@ -40,14 +40,18 @@ _OWN_LENGTH = len(OwnItem._fields)
 
 
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, keep: bool = False) -> Iterator[None]:
     """No garbage collection while a listing builds thousands of objects that all stay alive (each
-    collection would look at every one of them again); as it was afterwards."""
+    collection would look at every one of them again); as it was afterwards. With ``keep`` (a command
+    that ends with its listing), what is alive then is frozen first (``gc.freeze``), so the first
+    collection after does not look at it all either."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if keep:
+            gc.freeze()
         if enabled:
             gc.enable()
 
@@ -101,28 +105,37 @@ def record_from(entry: Any, hire_id: str, stamp: Stamp, path: Path,
     writes, else None (read the file): a damaged or hand-made index is a miss, never an error.
     ``states``: the item states already read, by their array, shared by every record that has one
     (many hires record the same states; an item state is never changed in place)."""
-    if not isinstance(entry, list) or not _OPTIONAL_AT <= len(entry) <= _ENTRY_LENGTH \
+    if type(entry) is not list or not _OPTIONAL_AT <= len(entry) <= _ENTRY_LENGTH \
             or entry[0] != stamp[0] or entry[1] != stamp[1] or entry[2] != stamp[2]:
         return None
     (name, checklist, start, version, fmt, created, items, unit, mentor, hr_contact, centre_contact,
-     finished, finish_reason, own) = entry[3:] + [None] * (_ENTRY_LENGTH - len(entry))
+     finished, finish_reason, own) = entry[3:] + _MISSING[len(entry)]
     try:
-        if not (type(name) is str and type(checklist) is str and _whole(version) and _whole(fmt)
-                and _texts((unit, mentor, hr_contact, centre_contact, finish_reason))
-                and type(items) is dict and (own is None or type(own) is dict)):
+        if not (type(name) is str and type(checklist) is str and type(version) is int
+                and type(fmt) is int and type(items) is dict and (own is None or type(own) is dict)
+                and {type(unit), type(mentor), type(hr_contact), type(centre_contact),
+                     type(finish_reason)} <= _TEXT_TYPES):
             return None
         states = {} if states is None else states
         known = {item_id: _state(values, states) for item_id, values in items.items()}
-        owned = {item_id: _own(values) for item_id, values in own.items()} if own else {}
-        return HireRecord(
-            id=hire_id, name=name, checklist=checklist, start_date=_date(start, required=True),
-            checklist_version=version, unit=unit, mentor=mentor,
-            created=dt.datetime.fromisoformat(created) if created is not None else None,
-            items=known, format=fmt, path=path, hr_contact=hr_contact, centre_contact=centre_contact,
-            finished=_date(finished), finish_reason=finish_reason, own=owned,
-        )
+        return _HIRE_RECORD((
+            hire_id, name, checklist, _date(start, required=True), version, unit, mentor,
+            _CREATED(created) if created is not None else None, known, (), fmt, path, hr_contact,
+            centre_contact, _date(finished), finish_reason,
+            {item_id: _own(values) for item_id, values in own.items()} if own else {}))
     except (TypeError, ValueError, OverflowError):
         return None
+
+
+# the trailing fields an entry of each length leaves off (None)
+_MISSING = [[None] * max(0, _ENTRY_LENGTH - length) for length in range(_ENTRY_LENGTH + 1)]
+# a record is built by position, several times quicker than by name: in the order of its fields
+_HIRE_RECORD = HireRecord._make
+assert HireRecord._fields == (
+    "id", "name", "checklist", "start_date", "checklist_version", "unit", "mentor", "created", "items", "log",
+    "format", "path", "hr_contact", "centre_contact", "finished", "finish_reason", "own"), "see record_from"
+_CREATED = dt.datetime.fromisoformat
+_TEXT_TYPES = {str, type(None)}
 
 
 def _state(values: Any, states: dict[tuple[Any, ...], ItemState]) -> ItemState:
@@ -154,10 +167,6 @@ def _trimmed(values: list[Any], keep: int = 1) -> list[Any]:
     while end > keep and values[end - 1] is None:
         end -= 1
     return values[:end]
-
-
-def _whole(value: object) -> bool:
-    return type(value) is int
 
 
 def _texts(values: tuple[object, ...] | list[object]) -> bool:

@@ -244,8 +244,9 @@ def _view(item: Item, state: ItemState, planned: dt.date | None, closed: bool = 
     return ItemView(item.id, item.phase, item, state, state.due or planned, planned, closed)
 
 
-@dataclass(frozen=True)
-class AgendaEntry:
+class AgendaEntry(NamedTuple):
+    """One open item of one hire on the agenda."""
+
     progress: HireProgress
     view: ItemView
 
@@ -255,42 +256,141 @@ class AgendaEntry:
         return self.view.due
 
 
+# The agenda's entries of one hire that fall due on one day, next to each other on the agenda (by item
+# id): the day, the hire and the entries' views. A plain tuple: an agenda has a hundred thousand.
+AgendaRun = tuple[dt.date, HireProgress, tuple[ItemView, ...]]
+
+
 def agenda(hires: list[HireProgress], today: dt.date, days: int) -> list[AgendaEntry]:
-    """Open items due within ``days`` days from today, and every overdue one, oldest first."""
+    """Open items due within ``days`` days from today, and every overdue one, oldest first (then by
+    the hire's name and the item's id)."""
+    from .index import collector_paused
+
+    with collector_paused():  # thousands of entries, none of them garbage
+        return [AgendaEntry(progress, view) for _, progress, views in agenda_runs(hires, today, days)
+                for view in views]
+
+
+def agenda_runs(hires: list[HireProgress], today: dt.date, days: int) -> list[AgendaRun]:
+    """The agenda (``agenda``) as runs of entries, so that what writes ten thousand hires' agenda can
+    write each run at once. The items a hire has not recorded are seen through the views that every
+    hire of its checklist starting that day shares (``_AgendaPlan``); only its recorded items are its
+    own. Each day's runs are gathered hire by hire in the order of their names, so only the days are
+    sorted."""
     from .index import collector_paused
 
     horizon = today + dt.timedelta(days=days)
-    entries = []
-    with collector_paused():  # thousands of entries, none of them garbage
-        return _agenda(hires, horizon, entries)
+    names = [progress.record.name.casefold() for progress in hires]
+    by_name = sorted(range(len(hires)), key=names.__getitem__)  # hires of the same name in their order
+    days_runs: dict[dt.date, list[AgendaRun]] = {}
+    with collector_paused():
+        for number in by_name:
+            progress = hires[number]
+            for due, views in _hire_runs(progress, horizon):
+                runs = days_runs.get(due)
+                if runs is None:
+                    runs = days_runs[due] = []
+                runs.append((due, progress, views))
+        untie = _untied if len(set(names)) < len(names) else list  # hires of the same name
+        return [run for day in sorted(days_runs) for run in untie(days_runs[day])]
 
 
-def _agenda(hires: list[HireProgress], horizon: dt.date, entries: list[AgendaEntry]) -> list[AgendaEntry]:
-    for progress in hires:
-        if progress.checklist is None or progress.count("open") == 0:
-            continue
-        dues = progress.checklist.due_dates(progress.record.start_date)
-        own = [state.due for state in progress.record.items.values() if state.due]
-        if not any(due is not None and due <= horizon for due in [*dues, *own]):
-            continue
-        entries += [AgendaEntry(progress, view) for view in _open_views(progress, horizon)]
-    entries.sort(key=lambda e: (e.due, e.progress.record.name.casefold(), e.view.item_id))
-    return entries
+def _untied(runs: list[AgendaRun]) -> list[AgendaRun]:
+    """One day's runs in the order of their hires' names where, for hires of the same name, the
+    entries interleave by item id (the hires' order among equal ids): one run each."""
+    from itertools import groupby
+
+    untied: list[AgendaRun] = []
+    for _, group in groupby(runs, key=lambda run: run[1].record.name.casefold()):
+        same = list(group)
+        if len(same) == 1:
+            untied += same
+        else:  # sorted by item id alone: a stable sort keeps the hires' order
+            untied += sorted(((due, progress, (view,)) for due, progress, views in same for view in views),
+                             key=lambda single: single[2][0].item_id)
+    return untied
+
+
+def _hire_runs(progress: HireProgress, horizon: dt.date) -> list[tuple[dt.date, tuple[ItemView, ...]]]:
+    """The hire's agenda runs by due date, each by item id: those of its checklist and start day
+    (``_AgendaPlan``), but where it has recorded an item."""
+    checklist, record = progress.checklist, progress.record
+    if checklist is None:
+        return []
+    if record.own or progress.finished:  # views of its own: the general way
+        return _grouped(_open_views(progress, horizon))
+    plan = _agenda_plan(checklist, record.start_date, horizon)
+    runs = plan.without(frozenset(record.items))
+    recorded = _recorded_views(record, plan, horizon)
+    if recorded:  # in its recorded state, maybe on another day
+        return _grouped([view for _, views in runs for view in views] + recorded)
+    return runs
+
+
+def _recorded_views(record: HireRecord, plan: _AgendaPlan, horizon: dt.date) -> list[ItemView]:
+    """Views of the record's open items of the plan's checklist (not retired ones: those are never
+    due) that are due by ``horizon``."""
+    views = []
+    for item_id, state in record.items.items():
+        if state.status == "open" and item_id in plan.items:
+            item, planned = plan.items[item_id]
+            due = state.due or planned
+            if due is not None and due <= horizon:
+                views.append(_view(item, state, planned))
+    return views
+
+
+def _grouped(views: list[ItemView]) -> list[tuple[dt.date, tuple[ItemView, ...]]]:
+    """Views (each with a due date) as runs: by due date, each run by item id."""
+    from itertools import groupby
+
+    ordered = sorted(views, key=lambda view: (view.due, view.item_id))
+    return [(due, tuple(run)) for due, run in groupby(ordered, key=lambda view: view.due)]  # type: ignore[misc]
+
+
+class _AgendaPlan(NamedTuple):
+    """The agenda of every hire of one checklist starting on one day that has recorded nothing: its
+    runs (by due date, each by item id), and each item of the checklist with its due date."""
+
+    runs: list[tuple[dt.date, tuple[ItemView, ...]]]
+    items: dict[str, tuple[Item, dt.date | None]]
+    left: dict[frozenset[str], list[tuple[dt.date, tuple[ItemView, ...]]]]  # see ``without``
+
+    def without(self, item_ids: frozenset[str]) -> list[tuple[dt.date, tuple[ItemView, ...]]]:
+        """The runs without the views of ``item_ids`` (the same list each time asked: hires that
+        started the same day have often recorded the same items)."""
+        made = self.left.get(item_ids)
+        if made is None:
+            if len(self.left) >= _MOST_LEFT:
+                self.left.clear()
+            kept = [(due, tuple(view for view in views if view.item_id not in item_ids))
+                    for due, views in self.runs]
+            made = self.left[item_ids] = [(due, views) for due, views in kept if views]
+        return made
+
+
+_AGENDA_PLANS: dict[tuple[int, dt.date, dt.date], tuple[Checklist, _AgendaPlan]] = {}
+_MOST_AGENDA_PLANS = 5_000  # (checklist, start, horizon) triples kept, each with its views; then anew
+_MOST_LEFT = 1_000  # sets of recorded items kept for each
+
+
+def _agenda_plan(checklist: Checklist, start: dt.date, horizon: dt.date) -> _AgendaPlan:
+    key = (id(checklist), start, horizon)
+    kept = _AGENDA_PLANS.get(key)
+    if kept is not None and kept[0] is checklist:
+        return kept[1]
+    if len(_AGENDA_PLANS) >= _MOST_AGENDA_PLANS:
+        _AGENDA_PLANS.clear()
+    dues = zip(checklist.item_list, checklist.due_dates(start), strict=True)
+    items = {item.id: (item, due) for item, due in dues}
+    runs = _grouped([_view(item, OPEN, due) for item, due in items.values()
+                     if due is not None and due <= horizon])
+    plan = _AgendaPlan(runs, items, {})
+    _AGENDA_PLANS[key] = (checklist, plan)  # the checklist kept with it, as in ``_plan``
+    return plan
 
 
 def _open_views(progress: HireProgress, horizon: dt.date) -> list[ItemView]:
-    """The hire's open items due by ``horizon``, in its items' order; without one-off items of its
-    own, only those items get a view (a hire has dozens, and an agenda of thousands of hires looks
-    at them all)."""
-    checklist, record = progress.checklist, progress.record
-    if record.own or checklist is None:
-        return [view for view in progress.items
-                if view.state.status == "open" and view.due is not None and view.due <= horizon]
-    recorded, closed = record.items, progress.finished
-    views = []
-    for item, planned in zip(checklist.item_list, checklist.due_dates(record.start_date), strict=True):
-        state = recorded.get(item.id, OPEN)
-        due = state.due or planned
-        if state.status == "open" and due is not None and due <= horizon:
-            views.append(_view(item, state, planned, closed))
-    return views
+    """The hire's open items due by ``horizon``, in its items' order."""
+    return [view for view in progress.items
+            if view.state.status == "open" and view.due is not None and view.due <= horizon]

@@ -50,15 +50,20 @@ def described(records: list[HireRecord]) -> str:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    from ..exports.common import hire_data
     from ..index import collector_paused
-    from .output import json_text, write_json_list
+
+    with collector_paused(keep=True):  # a listing of thousands of hires makes no garbage worth collecting
+        return _list(ctx, args)
+
+
+def _list(ctx: Context, args: argparse.Namespace) -> int:
+    from ..exports.common import HIRE_FIELDS, hire_values
+    from .output import fields_text, write_json_list
 
     everyone, problems = ctx.onboarding.all_progress()
     hires = everyone if args.all else [h for h in everyone if not h.finished]
-    if args.json:
-        with collector_paused():  # a listing of thousands of hires makes no garbage worth collecting
-            write_json_list(json_text(hire_data(h, ctx.lang), 1) for h in hires)
+    if args.json:  # each hire's ``hire_data``, without making a dict of each
+        write_json_list(fields_text(HIRE_FIELDS, hire_values(h), 1) for h in hires)
     elif not hires and not problems:
         finished = len(everyone) - len(hires)
         print(say("no_hires.active", ctx.lang, count=finished) if finished else say("no_hires", ctx.lang))

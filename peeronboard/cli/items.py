@@ -7,19 +7,37 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import NoChange, PeerError
 from ..i18n import MESSAGES, say
 from .context import Context
-from .output import EXIT_OK, json_text, parse_date_option, print_json, report, table, write_json_list
+from .output import (
+    ENCODED_BETWEEN,
+    EXIT_OK,
+    encoded,
+    json_text,
+    parse_date_option,
+    print_json,
+    report,
+    table,
+    write_encoded_json_list,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ..progress import AgendaEntry, HireProgress
+    from ..progress import AgendaRun, HireProgress, ItemView
     from ..record import HireRecord
+
+    # an agenda entry's text around its values (``_AgendaJson._text_around``): the pieces up to the
+    # hire's id, encoded, and the two after it
+    _Around = tuple[tuple[bytes, ...], tuple[str, str]]
+    # a hire's part of each of its agenda entries (its id and name, encoded) with what follows an entry
+    # (``ENCODED_BETWEEN``): what joins the items' parts of a run's entries, the last of which is empty;
+    # and the items' parts of the runs of the hire's people, by the runs' views
+    _Hire = tuple[bytes, dict[int, list[bytes]]]
 
 MAX_AGENDA_DAYS = 3650
 
@@ -165,19 +183,24 @@ def say_action(action: str, lang: str) -> str:
 def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
     if not 0 <= args.days <= MAX_AGENDA_DAYS:
         raise PeerError("err.days", most=MAX_AGENDA_DAYS)
-    from ..progress import agenda
+    from ..index import collector_paused
+
+    with collector_paused(keep=True):  # thousands of items, none of them garbage
+        return _agenda(ctx, args)
+
+
+def _agenda(ctx: Context, args: argparse.Namespace) -> int:
+    from ..progress import agenda_runs
 
     hires, problems = ctx.onboarding.all_progress()
     day = ctx.onboarding.today()
-    entries = agenda([h for h in hires if not h.finished], day, args.days)
+    runs = agenda_runs([h for h in hires if not h.finished], day, args.days)
     if getattr(args, "who", None) or getattr(args, "owner", None):
-        entries = [e for e in entries if _wanted(e.view, e.progress.record, args)]
+        runs = [(due, hire, kept) for due, hire, views in runs
+                if (kept := tuple(view for view in views if _wanted(view, hire.record, args)))]
     if args.json:
-        from ..index import collector_paused
-
-        with collector_paused():  # thousands of items, none of them garbage
-            write_json_list(map(_AgendaJson(ctx.lang, day).text, entries))
-    elif not entries:
+        write_encoded_json_list(_AgendaJson(ctx.lang, day).texts(runs))
+    elif not runs:
         print(say("agenda.empty", ctx.lang, days=args.days))
     else:
         from ..wording import owner_text
@@ -185,11 +208,10 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
         heads = [say(k, ctx.lang) for k in ("col.due", "col.hire", "col.item", "col.title", "col.owner",
                                             "col.unit")]
         rows = [[
-            f"{e.due}" + (f" ({say('overdue', ctx.lang)})" if e.view.is_overdue(day) else ""),
-            f"{e.progress.record.name} ({e.progress.record.id})", e.view.item_id,
-            e.view.title(ctx.lang), owner_text(e.view, e.progress.record, ctx.lang),
-            e.progress.record.unit or "",
-        ] for e in entries]
+            f"{due}" + (f" ({say('overdue', ctx.lang)})" if view.is_overdue(day) else ""),
+            f"{hire.record.name} ({hire.record.id})", view.item_id,
+            view.title(ctx.lang), owner_text(view, hire.record, ctx.lang), hire.record.unit or "",
+        ] for due, hire, views in runs for view in views]
         print(table(heads, rows))
     return report(problems, ctx.lang)
 
@@ -204,58 +226,79 @@ def _wanted(view: object, record: HireRecord, args: argparse.Namespace) -> bool:
 
 
 class _AgendaJson:
-    """The agenda's entries as ``--json`` writes them: ``item_data`` with the hire's id and name, each
-    entry's text filled into the text of its item and recorded state (encoded once: ten thousand hires
-    share their checklist's items, and most share their states), so only what differs from entry to
-    entry (its dates, whether it is overdue, its person, its hire) is encoded for each."""
+    """The agenda's entries as ``--json`` writes them: ``item_data`` with the hire's id and name,
+    guarded and encoded (``output.encoded``). An entry's text is its item's part, up to the hire's id,
+    and the hire's part; the items' parts of a run that hires of a checklist and start day share (the
+    same views) are made once for each set of the hire's people, each from the text of its item and
+    state, encoded once with holes for what differs between entries (``_around``), so a run of
+    entries is written by one join."""
 
     _PER_ENTRY = ("due", "checklist_due", "overdue", "assignee", "hire", "name")
 
     def __init__(self, lang: str, today: dt.date) -> None:
         self.lang, self.today = lang, today
-        self._texts: dict[tuple[int, int], tuple[str, ...]] = {}
-        self._days: dict[dt.date | None, str] = {None: "null"}
-        self._hires: dict[int, tuple[str, str]] = {}
+        self._around: dict[tuple[int, int], _Around] = {}  # by item and state
+        self._items: dict[tuple[int, str | None], bytes] = {}  # by view and person
+        self._runs: dict[tuple[str | None, ...], dict[int, list[bytes]]] = {}  # by people, then views
+        self._hires: dict[int, _Hire] = {}  # by the hire's progress
+        self._values: dict[object, bytes] = {}  # a date, a person or None, as JSON
 
-    def text(self, entry: AgendaEntry) -> str:
-        view, progress = entry.view, entry.progress
-        if view.item is None:  # never in an agenda (a retired item is never due); the slow way
-            return json_text(self._data(entry), 1)
-        # the entries keep their items, states and hires alive: no id is reused meanwhile
-        text = self._texts.get((id(view.item), id(view.state))) or self._text_around(entry)
-        hire, name = self._hires.get(id(progress)) or self._hire(progress)
-        days = self._days
-        due = days.get(view.due) or self._day(view.due)
-        planned = days.get(view.planned) or self._day(view.planned)
-        overdue = "true" if view.is_overdue(self.today) else "false"
-        person = json_text(view.person(progress.record))
-        return "".join((text[0], due, text[1], planned, text[2], overdue, text[3], person, text[4], hire,
-                        text[5], name, text[6]))
+    def texts(self, runs: list[AgendaRun]) -> Iterator[bytes]:
+        """Each run's entries, encoded, each followed by ``ENCODED_BETWEEN`` (one piece a run)."""
+        hires, make_hire, make_run = self._hires, self._hire, self._run
+        # the entries keep their hires, views and runs alive: no id is reused meanwhile
+        for _, progress, views in runs:
+            between, made = hires.get(id(progress)) or make_hire(progress, views[0])
+            yield between.join(made.get(id(views)) or make_run(made, views, progress.record))
 
-    def _hire(self, progress: HireProgress) -> tuple[str, str]:
+    def _run(self, runs: dict[int, list[bytes]], views: tuple[ItemView, ...],
+             record: HireRecord) -> list[bytes]:
+        made = runs[id(views)] = [*(self._item(view, record) for view in views), b""]  # b"": see _Hire
+        return made
+
+    def _item(self, view: ItemView, record: HireRecord) -> bytes:
+        """The entry's text up to the hire's id."""
+        person = view.person(record)
+        key = (id(view), person)
+        made = self._items.get(key)
+        if made is None:
+            text, value = self._text_around(view, record)[0], self._value
+            made = self._items[key] = b"".join((
+                text[0], value(view.due), text[1], value(view.planned), text[2],
+                b"true" if view.is_overdue(self.today) else b"false", text[3], value(person), text[4]))
+        return made
+
+    def _hire(self, progress: HireProgress, view: ItemView) -> _Hire:
+        """The hire's part of its entries (from the hire's id on), and the runs of its people."""
         record = progress.record
-        texts = self._hires[id(progress)] = (json_text(record.id), json_text(record.name))
-        return texts
+        _, (before_name, end) = self._text_around(view, record)
+        hire = encoded("".join((json_text(record.id), before_name, json_text(record.name), end)))
+        people = (record.mentor, record.hr_contact, record.centre_contact)
+        made = self._hires[id(progress)] = (hire + ENCODED_BETWEEN, self._runs.setdefault(people, {}))
+        return made
 
-    def _data(self, entry: AgendaEntry) -> dict[str, object]:
+    def _value(self, value: dt.date | str | None) -> bytes:
+        made = self._values.get(value)
+        if made is None:
+            made = self._values[value] = encoded(json_text(value))
+        return made
+
+    def _text_around(self, view: ItemView, record: HireRecord) -> _Around:
+        """The entry's text around the values that may differ between entries of its item and state
+        (``_PER_ENTRY``, in that order; each marked by a NUL, which JSON text never holds raw): the
+        pieces up to the hire's id, encoded, and the two after it."""
+        made = self._around.get((id(view.item), id(view.state)))
+        if made is not None:
+            return made
         from ..exports.common import item_data
 
-        record = entry.progress.record
-        return {**item_data(entry.view, self.lang, self.today, record=record), "hire": record.id,
-                "name": record.name}
-
-    def _text_around(self, entry: AgendaEntry) -> tuple[str, ...]:
-        """The entry's text around the values that may differ between entries of its item and state
-        (``_PER_ENTRY``, in that order; each marked by a NUL, which JSON text never holds raw)."""
         pad = "\n    "
-        data = self._data(entry)
+        data = {**item_data(view, self.lang, self.today, record=record), "hire": record.id,
+                "name": record.name}
         assert tuple(key for key in data if key in self._PER_ENTRY) == self._PER_ENTRY
         fields = [json_text(key) + ": " + ("\0" if key in self._PER_ENTRY else json_text(value, 2))
                   for key, value in data.items()]
-        text = self._texts[id(entry.view.item), id(entry.view.state)] = tuple(
-            ("{" + pad + ("," + pad).join(fields) + "\n  }").split("\0"))
-        return text
-
-    def _day(self, day: dt.date) -> str:
-        text = self._days[day] = f'"{day.isoformat()}"'
-        return text
+        pieces = ("{" + pad + ("," + pad).join(fields) + "\n  }").split("\0")
+        made = self._around[id(view.item), id(view.state)] = (tuple(map(encoded, pieces[:5])),
+                                                              (pieces[5], pieces[6]))
+        return made

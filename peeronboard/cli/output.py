@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from ..dates import parse_date
 from ..errors import PeerError
 from ..i18n import in_lang
 from ..problems import Problem
+from ..safetext import visible
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -46,16 +49,54 @@ def print_json(data: Any) -> None:
 def write_json_list(texts: Iterable[str]) -> None:
     """A list whose elements come already written as ``json_text(element, 1)`` writes them, as
     ``print_json`` writes that list."""
-    write_batched(_list_pieces(texts), sys.stdout.write)
+    _write_list(texts, sys.stdout.write)
 
 
-def _list_pieces(texts: Iterable[str]) -> Iterator[str]:
+def write_encoded_json_list(texts: Iterable[bytes]) -> None:
+    """``write_json_list`` for elements that come guarded and encoded (``encoded``), each followed by
+    ``ENCODED_BETWEEN``: written to standard output's binary buffer as they are (many megabytes are
+    neither checked nor encoded again, and joined once)."""
+    write = _encoded_writer()
+    held = b""  # the last batch, written once another comes (its separator is the list's end)
+    elements = iter(texts)
+    while batch := list(islice(elements, 1000)):
+        write(held or b"[\n  ")
+        held = b"".join(batch)
+    write(held[:-len(ENCODED_BETWEEN)] + b"\n]\n" if held else b"[]\n")
+
+
+ENCODED_BETWEEN = b",\n  "  # what follows each element of ``write_encoded_json_list``
+
+
+def encoded(text: str) -> bytes:
+    """``text`` as the guard on standard output writes it (``safetext.VisibleStream``; for text
+    without a CR, as JSON is, that is ``visible``), in standard output's encoding."""
+    return visible(text).encode(getattr(sys.stdout, "encoding", None) or "utf-8",
+                                getattr(sys.stdout, "errors", None) or "strict")
+
+
+def _encoded_writer() -> Callable[[bytes], object]:
+    """What writes encoded text: standard output's binary buffer after what it holds as text, or the
+    text stream itself where it has no buffer or translates line ends."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or os.linesep != "\n":
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        return lambda data: stream.write(data.decode(encoding, "surrogateescape"))
+    stream.flush()
+    return buffer.write
+
+
+def _write_list(texts: Iterable[str], write: Callable[[str], object]) -> None:
+    """The elements as a JSON list indented by two spaces, a thousand elements a write (each write of
+    standard output is checked for control characters, see ``safetext.VisibleStream``: a few large
+    ones are quicker than many)."""
     before = "[\n  "
-    for text in texts:
-        yield before
-        yield text
+    elements = iter(texts)
+    while batch := list(islice(elements, 1000)):
+        write(before + ",\n  ".join(batch))
         before = ",\n  "
-    yield "[]\n" if before == "[\n  " else "\n]\n"
+    write("[]\n" if before == "[\n  " else "\n]\n")
 
 
 def write_batched(pieces: Iterable[str], write: Callable[[str], object], size: int = 1 << 20) -> None:
@@ -101,14 +142,19 @@ def json_text(data: Any, level: int = 0) -> str:
 
 
 def _dict_text(data: dict[Any, Any], level: int) -> str:
-    """A non-empty dict, filled into the text its keys make at this level (kept: a listing repeats the
-    same keys thousands of times)."""
+    """A non-empty dict at this level (see ``fields_text``)."""
     keys = tuple(data)
+    if (keys, level) not in _TEMPLATES and not all(type(key) is str for key in keys):
+        # a key JSON writes as text: rare, the slow way
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str).replace("\n", "\n" + "  " * level)
+    return fields_text(keys, data.values(), level)
+
+
+def fields_text(keys: tuple[str, ...], values: Iterable[Any], level: int) -> str:
+    """The dict of these text keys and values as ``json_text`` writes it: the values filled into the
+    text the keys make at this level (kept: a listing repeats the same keys thousands of times)."""
     template = _TEMPLATES.get((keys, level))
     if template is None:
-        if not all(type(key) is str for key in keys):  # a key JSON writes as text: rare, the slow way
-            return json.dumps(data, ensure_ascii=False, indent=2, default=str).replace(
-                "\n", "\n" + "  " * level)
         if len(_TEMPLATES) >= _MOST_TEMPLATES:
             _TEMPLATES.clear()
         pad = "\n" + "  " * (level + 1)
@@ -116,20 +162,14 @@ def _dict_text(data: dict[Any, Any], level: int) -> str:
             json.encoder.encode_basestring(key).replace("%", "%%") + ": %s" for key in keys) + pad[:-2] + "}"
     scalar, inner = _SCALARS.get, level + 1
     return template % tuple([encode(value) if (encode := scalar(type(value))) else json_text(value, inner)
-                             for value in data.values()])
+                             for value in values])
 
 
-def _true_or_false(value: bool) -> str:
-    return "true" if value else "false"
-
-
-def _null(_: None) -> str:
-    return "null"
-
-
-# how JSON writes a value of exactly these types (others, subclasses too, go through the encoder)
+# how JSON writes a value of exactly these types (others, subclasses too, go through the encoder); each
+# a built-in, which a listing of ten thousand hires calls quickest
 _SCALARS: dict[type, Callable[[Any], str]] = {
-    str: json.encoder.encode_basestring, int: int.__repr__, bool: _true_or_false, type(None): _null}
+    str: json.encoder.encode_basestring, int: int.__repr__, bool: {True: "true", False: "false"}.__getitem__,
+    type(None): {None: "null"}.__getitem__}
 _TEMPLATES: dict[tuple[tuple[str, ...], int], str] = {}
 _MOST_TEMPLATES = 1000
 _ENCODERS: dict[int, json.JSONEncoder] = {}

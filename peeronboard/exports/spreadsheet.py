@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from itertools import chain, repeat
+from collections.abc import Iterator
+from itertools import repeat
 from typing import NamedTuple
 
 from ..checklist import Checklist
@@ -93,8 +93,8 @@ def render_chunks(hires: list[HireProgress], options: ExportOptions) -> Iterator
     yield "\ufeff".encode() + _line([options.t(key) for key in COLUMNS])
     with_checklist = [progress for progress in hires if progress.checklist is not None]
     for start in range(0, len(with_checklist), _HIRES_A_CHUNK):
-        yield b"".join(chain.from_iterable(chain.from_iterable(
-            parts.hire_rows(progress) for progress in with_checklist[start:start + _HIRES_A_CHUNK])))
+        yield b"".join([parts.hire_text(progress)
+                        for progress in with_checklist[start:start + _HIRES_A_CHUNK]])
 
 
 _HIRES_A_CHUNK = 100
@@ -127,7 +127,8 @@ class _Parts:
     closing cells, the mentor and the checklist's date an item's own due date moved it from. Each is
     made once and shared by every row it occurs in: a checklist and the hire's people decide the
     second, a start date the due dates, and only recorded items (a handful per hire) get their own
-    state; an item's own due date or person gives that hire its own copy of the list."""
+    state. The rows of the items a hire has not recorded are joined once for every hire of the same
+    checklist, people and start day; a recorded item's row is the hire's own."""
 
     def __init__(self, options: ExportOptions) -> None:
         self.options = options
@@ -139,69 +140,78 @@ class _Parts:
         self.shared: dict[tuple[object, ...], _Shared] = {}  # see _shared
         self.people: dict[tuple[object, ...], tuple[bytes, bytes]] = {}  # see _person
         self.closings: dict[tuple[str | None, dt.date | None], bytes] = {}  # see _closing
+        self.rests: dict[tuple[object, ...], list[bytes]] = {}  # see _plain_rests
 
-    def hire_rows(self, progress: HireProgress) -> Iterable[tuple[bytes, ...]]:
-        """The hire's rows: its checklist's items with its own at the end of their phase, then its
-        retired items, those the options select."""
+    def hire_text(self, progress: HireProgress) -> bytes:
+        """The hire's rows: each is the hire's cells (id, name, unit, start, checklist) and the rest of
+        it (``hire_rests``)."""
+        hire, rests = self.hire_rests(progress)
+        return hire.join([b"", *rests])
+
+    def hire_rests(self, progress: HireProgress) -> tuple[bytes, list[bytes]]:
+        """The hire's cells, and the rest of each of its rows: its checklist's items with its own at
+        the end of their phase, then its retired items, those the options select. An item the hire
+        has not recorded has the rest that every hire of its checklist, people and start day shares
+        (``_plain_rests``)."""
         record, checklist = progress.record, progress.checklist
         assert checklist is not None
         described = self._described(checklist)
         hire = (row([safe(record.id), safe(record.name), safe(record.unit or ""),
                      record.start_date.isoformat(), safe(record.checklist)]) + ";").encode()
         planned = checklist.due_dates(record.start_date)
-        due_cells = shared_dues = self.days.cells(planned)
+        due_cells = self.days.cells(planned)
         shared = self._shared(checklist, described, record)
         closing = self._closing(record.mentor, None)
-        closings: list[bytes] | None = None  # where an item was moved from its checklist date
-        heads, tails = shared.heads, shared.tails.copy() if record.items else shared.tails
+        unrecorded = self._plain_rests(shared, due_cells, closing)
+        rests = unrecorded.copy() if record.items else unrecorded
         has_retired = False
         for item_id, state in record.items.items():
             index = described.place.get(item_id)
             if index is None:  # one of the hire's own items, or a retired one
                 has_retired = has_retired or item_id not in record.own
                 continue
-            person = shared.people[index]
-            if state.assignee:  # a person named for the item: this hire gets its own copy of the heads
-                if heads is shared.heads:
-                    heads = heads.copy()
+            head, person = shared.heads[index], shared.people[index]
+            if state.assignee:  # a person named for the item
                 item = checklist.item_list[index]
                 owner, person = self._person(ItemView(item.id, item.phase, item, state, None), record)
-                heads[index] = described.texts[index] + owner
-            tails[index] = self._end(state) + person
-            if state.due:  # its own due date: likewise for the due dates
-                if due_cells is shared_dues:
-                    due_cells = shared_dues.copy()
-                due_cells[index] = self.days[state.due]
-                if state.due != planned[index]:
-                    closings = closings or [closing] * len(planned)
-                    closings[index] = self._closing(record.mentor, planned[index])
-        rows: Iterable[tuple[bytes, ...]] = zip(repeat(hire), heads, due_cells, tails,
-                                                closings or repeat(closing))
+                head = described.texts[index] + owner
+            moved = state.due is not None and state.due != planned[index]  # its own due date
+            rests[index] = b"".join((head, self.days[state.due] if state.due else due_cells[index],
+                                     self._end(state), person,
+                                     self._closing(record.mentor, planned[index]) if moved else closing))
         if record.own or self.options.only:
-            rows = self._chosen(list(rows), progress, described, hire)
+            rests = self._chosen(rests, progress, described)
         if has_retired:
             heading = self.options.t("retired.heading")
-            rows = chain(rows, [self._row(hire, view, record, heading)
-                                for view in retired_views(progress, self.options)])
-        return rows
+            rests += [self._row(view, record, heading) for view in retired_views(progress, self.options)]
+        return hire, rests
 
-    def _chosen(self, rows: list[tuple[bytes, ...]], progress: HireProgress, described: _Described,
-                hire: bytes) -> list[tuple[bytes, ...]]:
-        """The rows (in checklist order) in the order of the hire's items, its own among them, those
-        the options select."""
+    def _plain_rests(self, shared: _Shared, due_cells: list[bytes], closing: bytes) -> list[bytes]:
+        """The rest of each row of an item that is not recorded, for these people and due dates (the
+        same list each time asked)."""
+        key = (id(shared), id(due_cells), closing)  # both kept for as long as this is
+        made = self.rests.get(key)
+        if made is None:
+            made = self.rests[key] = list(map(b"".join, zip(shared.heads, due_cells, shared.tails,
+                                                            repeat(closing))))
+        return made
+
+    def _chosen(self, rests: list[bytes], progress: HireProgress, described: _Described) -> list[bytes]:
+        """The rows' rests (in checklist order) in the order of the hire's items, its own among them,
+        those the options select."""
         chosen = []
         for view in progress.items:
             if wanted(view.state, view.due, self.options):
-                chosen.append(self._row(hire, view, progress.record, described.phases[view.phase or ""])
-                              if view.own else rows[described.place[view.item_id]])
+                chosen.append(self._row(view, progress.record, described.phases[view.phase or ""])
+                              if view.own else rests[described.place[view.item_id]])
         return chosen
 
-    def _row(self, hire: bytes, view: ItemView, record: HireRecord, phase: str) -> tuple[bytes, ...]:
-        """The row of an item that only this hire has: one of its own, or a retired one."""
+    def _row(self, view: ItemView, record: HireRecord, phase: str) -> bytes:
+        """The rest of the row of an item that only this hire has: one of its own, or a retired one."""
         text = (row([safe(phase), safe(view.item_id), safe(view.title(self.options.lang))]) + ";").encode()
         owner, person = self._person(view, record)
         closing = self._closing(record.mentor, view.planned if view.moved else None)
-        return hire, text + owner, self.days[view.due], self._end(view.state) + person, closing
+        return b"".join((text, owner, self.days[view.due], self._end(view.state), person, closing))
 
     def _described(self, checklist: Checklist) -> _Described:
         made = self.described.get(id(checklist))
