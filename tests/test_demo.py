@@ -9,6 +9,7 @@ import pytest
 
 from peeronboard.dates import today
 from peeronboard.demo import fill_demo
+from peeronboard.i18n import Phrase
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
 from peeronboard.paths import builtin_checklists_dir
@@ -48,5 +49,7 @@ def test_demo_command_opens_the_app_on_a_temporary_folder(cli, data_dir: Path,
     assert result.code == 0
     assert seen["hires"] == 4
     assert "Demo" in str(seen["banner"])
+    banner = seen["banner"]  # said in the language the leader switches to, not the one it started in
+    assert isinstance(banner, Phrase) and "eksempeldata" in banner.said("da")
     assert not Path(str(seen["folder"])).exists(), "the demo folder is removed afterwards"
     assert not data_dir.exists(), "the user's own data folder is untouched"

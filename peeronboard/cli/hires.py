@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import PeerError
-from ..i18n import say
+from ..i18n import Phrase, say
 from ..onboarding import Onboarding
 from ..paths import Paths
 from ..record import HIRE_ID_PATTERN
@@ -210,7 +210,7 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
             demo = Onboarding(HireStore(folder), ctx.library, ctx.onboarding.user, ctx.onboarding.today)
             fill_demo(demo)
             demo_ctx = Context(Paths(folder, ctx.paths.config_dir, ctx.paths.cache_dir), ctx.lang, demo)
-            return open_app(demo_ctx, args.private, banner=say("demo.banner", ctx.lang))
+            return open_app(demo_ctx, args.private, banner=Phrase("demo.banner"))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
