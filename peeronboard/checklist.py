@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import tomlsource
-from .dates import Offset
+from .dates import Offset, shifted
 from .i18n import Phrase
 from .problems import FormatError, Problem
 from .text import LocalText
@@ -114,21 +114,25 @@ class Checklist:
         """Each item's due date for a hire starting on ``start`` (cached: many hires share a start)."""
         dues = self._dues.get(start)
         if dues is None:
-            offsets, slots = self._offsets
-            applied = [offset.apply(start) for offset in offsets]
-            dues = self._dues[start] = tuple(applied[slot] if slot >= 0 else None for slot in slots)
+            steps, slots = self._offsets
+            applied = [start + step if type(step) is dt.timedelta else shifted(start, step)  # as shifted
+                       for step in steps]
+            applied.append(None)  # slot -1: no due date
+            dues = self._dues[start] = tuple(map(applied.__getitem__, slots))
         return dues
 
     @property
-    def _offsets(self) -> tuple[list[Offset], list[int]]:
-        """The distinct due offsets, and for each item the index of its own (-1: none); items share few."""
+    def _offsets(self) -> tuple[list[dt.timedelta | int], list[int]]:
+        """The distinct due offsets (as ``Offset.step``), and for each item the index of its own (-1:
+        none); items share few."""
         try:
             return self._offset_slots
         except AttributeError:
             distinct: dict[Offset, int] = {}
             slots = [distinct.setdefault(item.due, len(distinct)) if item.due else -1
                      for item in self.item_list]
-            self._offset_slots: tuple[list[Offset], list[int]] = (list(distinct), slots)
+            self._offset_slots: tuple[list[dt.timedelta | int], list[int]] = (
+                [offset.step for offset in distinct], slots)
             return self._offset_slots
 
     def phase(self, phase_id: str) -> Phase | None:

@@ -83,6 +83,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last))
 
 
+def shifted(start: dt.date, step: dt.timedelta | int) -> dt.date:
+    """``start`` moved by an ``Offset.step``: days, or calendar months."""
+    return start + step if type(step) is dt.timedelta else add_months(start, step)  # type: ignore[operator]
+
+
 def _is_leap(year: int) -> bool:
     """As ``calendar.isleap`` (not imported for this alone: a quicker start)."""
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
@@ -107,9 +112,14 @@ class Offset(NamedTuple):
         return cls(-amount if sign == "-" else amount, unit)
 
     def apply(self, start: dt.date) -> dt.date:
+        return shifted(start, self.step)
+
+    @property
+    def step(self) -> dt.timedelta | int:
+        """The distance as days (a timedelta) or as calendar months (an int), for ``shifted``."""
         if self.unit in "dw":
-            return start + dt.timedelta(days=self.amount * (7 if self.unit == "w" else 1))
-        return add_months(start, self.amount * (12 if self.unit == "y" else 1))
+            return dt.timedelta(days=self.amount * (7 if self.unit == "w" else 1))
+        return self.amount * (12 if self.unit == "y" else 1)
 
     def __str__(self) -> str:
         sign = "-" if self.amount < 0 else "+"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
@@ -12,9 +11,9 @@ from .record import OPEN, HireRecord, ItemState
 from .text import LocalText
 
 
-@dataclass(frozen=True, slots=True)
-class ItemView:
-    """One item of one hire, as a person sees it."""
+class ItemView(NamedTuple):
+    """One item of one hire, as a person sees it. (A named tuple: no ``dataclasses`` import, which
+    every listing and export would wait for.)"""
 
     item_id: str
     phase: str | None  # None for a retired item
@@ -57,14 +56,25 @@ class ItemView:
         return self.state.assignee or record.person_for(self.item.owner if self.item else None)
 
 
-@dataclass(frozen=True)
 class HireProgress:
     """A hire resolved against its current checklist. Totals are computed without building every
-    item's view, so a dashboard of thousands of hires stays quick; views are built when asked for."""
+    item's view, so a dashboard of thousands of hires stays quick; views are built when asked for.
+    Equal to another made of the same record, checklist and day."""
 
-    record: HireRecord
-    checklist: Checklist | None
-    today: dt.date
+    def __init__(self, record: HireRecord, checklist: Checklist | None, today: dt.date) -> None:
+        self.record, self.checklist, self.today = record, checklist, today
+
+    def _key(self) -> tuple[HireRecord, Checklist | None, dt.date]:
+        return self.record, self.checklist, self.today
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HireProgress) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"HireProgress(record={self.record!r}, checklist={self.checklist!r}, today={self.today!r})"
 
     @classmethod
     def build(cls, record: HireRecord, checklist: Checklist | None, today: dt.date) -> HireProgress:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peeronboard.dates import Offset, add_months, parse_date
+from peeronboard.dates import Offset, add_months, parse_date, shifted
 
 D = dt.date
 
@@ -54,3 +54,19 @@ def test_months_land_in_the_right_month_and_never_past_its_end(start: dt.date, m
     due = add_months(start, months)
     assert (due.year * 12 + due.month) - (start.year * 12 + start.month) == months
     assert due.day == start.day or due.day < start.day and (due + dt.timedelta(days=1)).day == 1
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2999, 12, 31)),
+       st.integers(-400, 400), st.sampled_from("dwmy"))
+def test_shifting_by_a_step_is_applying_the_offset(start: dt.date, amount: int, unit: str) -> None:
+    """A checklist works out due dates by each offset's step (``shifted``): the same dates as the
+    offset itself, month ends and leap days included."""
+    offset = Offset(amount, unit)
+    if unit in "dw":
+        expected = start + dt.timedelta(days=amount * (7 if unit == "w" else 1))
+    else:
+        months = start.year * 12 + start.month - 1 + amount * (12 if unit == "y" else 1)
+        year, month = divmod(months, 12)
+        last = (dt.date(year + (month == 11), (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+        expected = dt.date(year, month + 1, min(start.day, last))
+    assert shifted(start, offset.step) == offset.apply(start) == expected
