@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .i18n import Phrase
 from .parsecache import ParseCache
 from .paths import builtin_checklists_dir
 from .problems import FormatError, Problem
@@ -121,9 +122,8 @@ class ChecklistLibrary:
                             continue
                         checklist_id = parsed.id
                     if checklist_id in seen_here:
-                        self._problems.append(Problem(
-                            path, f"checklist id '{checklist_id}' is also defined in "
-                            f"{seen_here[checklist_id]}; this file is ignored", 1))
+                        self._problems.append(Problem(path, Phrase(
+                            "library.twice", id=checklist_id, other=seen_here[checklist_id]), 1))
                         continue
                     seen_here[checklist_id] = path
                     candidates.setdefault(checklist_id, []).append((tier, path))

@@ -13,14 +13,15 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from .i18n import Phrase
+
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any record or checklist; a bigger file is not read
 PRIVATE_DIR = 0o700
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-          (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-          (stat.S_ISLNK, "a symbolic link"))
+_KINDS = ((stat.S_ISDIR, "file.folder"), (stat.S_ISFIFO, "file.fifo"), (stat.S_ISSOCK, "file.socket"),
+          (stat.S_ISCHR, "file.device"), (stat.S_ISBLK, "file.device"), (stat.S_ISLNK, "file.link"))
 
 
 class NotAFile(OSError):
@@ -28,8 +29,17 @@ class NotAFile(OSError):
 
 
 def kind_of(mode: int) -> str:
-    """What a file of this mode is, in words ("a FIFO (named pipe)"), for a problem message."""
-    return next((words for test, words in _KINDS if test(mode)), "not a regular file")
+    """What a file of this mode is, in words ("a FIFO (named pipe)"), for a problem message (a Phrase:
+    said in the leader's language)."""
+    return Phrase(next((key for test, key in _KINDS if test(mode)), "file.irregular"))
+
+
+def _not_regular(mode: int) -> NotAFile:
+    return NotAFile(0, Phrase("file.not_regular", kind=kind_of(mode)))
+
+
+def _too_large(max_bytes: int) -> NotAFile:
+    return NotAFile(0, Phrase("file.too_large", mib=max_bytes // (1024 * 1024)))
 
 
 def read_regular(path: Path, *, follow_links: bool = True, max_bytes: int = MAX_FILE_BYTES,
@@ -42,25 +52,25 @@ def read_regular(path: Path, *, follow_links: bool = True, max_bytes: int = MAX_
     """
     info = os.stat(path, follow_symlinks=follow_links)
     if not stat.S_ISREG(info.st_mode):
-        raise NotAFile(0, f"it is {kind_of(info.st_mode)}, not a regular file")
+        raise _not_regular(info.st_mode)
     flags = os.O_RDONLY | _NONBLOCK | _BINARY | (0 if follow_links else _NOFOLLOW)
     try:
         handle = os.open(path, flags)
     except OSError as error:
         if not follow_links and os.path.islink(path):
-            raise NotAFile(0, "it is a symbolic link, not a regular file") from None
+            raise _not_regular(stat.S_IFLNK) from None
         raise error
     with os.fdopen(handle, "rb") as file:
         opened = os.fstat(file.fileno())
         if not stat.S_ISREG(opened.st_mode):  # swapped for something else since the check
-            raise NotAFile(0, f"it is {kind_of(opened.st_mode)}, not a regular file")
+            raise _not_regular(opened.st_mode)
         if head:
             return file.read(max_bytes)
         if opened.st_size > max_bytes:
-            raise NotAFile(0, f"it is larger than {max_bytes // (1024 * 1024)} MiB")
+            raise _too_large(max_bytes)
         data = _read_to_end(file, opened.st_size, max_bytes)
     if len(data) > max_bytes:
-        raise NotAFile(0, f"it is larger than {max_bytes // (1024 * 1024)} MiB")
+        raise _too_large(max_bytes)
     return data
 
 
@@ -77,7 +87,7 @@ def make_private_dirs(folder: Path) -> None:
             os.mkdir(candidate, PRIVATE_DIR)
             os.chmod(candidate, PRIVATE_DIR)  # mkdir's mode is cut by the umask; never widened by it
     if not folder.is_dir():
-        raise NotADirectoryError(0, "it is not a folder", str(folder))
+        raise NotADirectoryError(0, Phrase("file.not_folder"), str(folder))
 
 
 def shred(path: Path) -> None:
@@ -105,7 +115,7 @@ def shred(path: Path) -> None:
             finally:
                 os.close(handle)
     if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(0, "it is a folder; peeronboard never removes folders", str(path))
+        raise IsADirectoryError(0, Phrase("file.never_folders"), str(path))
     os.unlink(path)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import tomlsource
+from .i18n import Phrase
 from .problems import FormatError, Problem
 from .text import LANGUAGES
 
@@ -33,12 +34,11 @@ class Settings(NamedTuple):
         for key, value in data.items():
             line = tomlsource.locate(text, (key,)) or 1
             if key not in _KEYS:
-                problems.append(Problem(path, f"unknown key '{key}' (known: lang, user, retention_months)",
-                                        line))
+                problems.append(Problem(path, Phrase("config.unknown", key=key), line))
             elif key == "lang" and value not in LANGUAGES:
-                problems.append(Problem(path, f"lang must be \"da\" or \"en\", not {value!r}", line))
+                problems.append(Problem(path, Phrase("config.lang", value=repr(value)), line))
             elif key == "user" and (not isinstance(value, str) or not value.strip()):
-                problems.append(Problem(path, f"user must be a non-empty string, not {value!r}", line))
+                problems.append(Problem(path, Phrase("config.user", value=repr(value)), line))
         if problems:
             raise FormatError(problems)
         months = data.get("retention_months", DEFAULT_RETENTION_MONTHS)
@@ -46,9 +46,8 @@ class Settings(NamedTuple):
         if not whole or not 1 <= months <= MAX_RETENTION_MONTHS:
             # only the retention review depends on it: every other command goes on (with a warning)
             line = tomlsource.locate(text, ("retention_months",)) or 1
-            wrong = Problem(path, f"retention_months must be a whole number of months from 1 to "
-                                  f"{MAX_RETENTION_MONTHS}, not {months!r} (using "
-                                  f"{DEFAULT_RETENTION_MONTHS})", line)
+            wrong = Problem(path, Phrase("config.retention", most=MAX_RETENTION_MONTHS, value=repr(months),
+                                         default=DEFAULT_RETENTION_MONTHS), line)
             return cls(lang=data.get("lang"), user=data.get("user"), retention_problem=wrong)
         return cls(lang=data.get("lang"), user=data.get("user"), retention_months=months)
 

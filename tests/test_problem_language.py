@@ -16,6 +16,7 @@ from peeronboard.onboarding import Onboarding
 from peeronboard.problems import FormatError
 from peeronboard.ui.screens.dashboard import ProblemScreen
 
+from .conftest import DATA
 from .test_hostile_files import write_record
 from .test_tui import anna, app_for, hire_rows, onboarding, started  # noqa: F401 (fixtures)
 from .test_tui_polish import dialog_text
@@ -201,3 +202,34 @@ async def test_the_problem_row_and_dialog_give_the_reason_in_danish(
         assert isinstance(app.screen, ProblemScreen)
         text = dialog_text(app)
         assert f"Hvad er galt: {reason}" in text and "must be" not in text, text
+
+
+# --- a file's kind, the configuration, a checklist defined twice --------------------------------------
+
+def test_a_fifo_given_as_a_file_is_explained_in_danish(cli, tmp_path: Path) -> None:
+    fifo = tmp_path / "anna.toml"
+    os.mkfifo(fifo)
+    result = cli("--lang", "da", "validate", str(fifo))
+    assert result.code != 0
+    assert "det er en FIFO (navngivet rør), ikke en almindelig fil" in result.err
+    assert "regular file" not in result.err
+    assert "it is a FIFO (named pipe), not a regular file" in cli("validate", str(fifo)).err
+
+
+def test_a_wrong_configuration_is_explained_in_danish(cli, isolated: Path) -> None:
+    config = isolated / "config"
+    config.mkdir()
+    (config / "config.toml").write_text('farve = "blå"\n', encoding="utf-8")
+    result = cli("--lang", "da", "list")
+    assert result.code == 1
+    assert "ukendt nøgle 'farve' (kendte: lang, user, retention_months)" in result.err
+
+
+def test_a_checklist_defined_twice_is_explained_in_danish(cli, isolated: Path) -> None:
+    mine = isolated / "config" / "checklists"
+    mine.mkdir(parents=True)
+    sample = (DATA / "sample.toml").read_text(encoding="utf-8")
+    (mine / "a.toml").write_text(sample, encoding="utf-8")
+    (mine / "b.toml").write_text(sample, encoding="utf-8")
+    result = cli("--lang", "da", "checklists")
+    assert "er også defineret i" in result.err and "denne fil bruges ikke" in result.err, result.err
