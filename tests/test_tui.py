@@ -474,3 +474,17 @@ async def test_the_filter_finds_a_hire_by_the_name_it_was_just_given(onboarding:
         await pilot.press("backspace", "backspace", "backspace", "backspace", *"annelise")
         await pilot.pause()
         assert [r[0] for r in hire_rows(app)] == ["Annelise Holm"]
+
+
+async def test_the_rows_take_the_new_theme_at_once(onboarding: Onboarding, anna: str) -> None:
+    """textual-dark and textual-light share their error colour: the rows must still be drawn anew."""
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        table = app.screen.query_one("#hires", RowTable)
+        table.render_line(1)
+        app.theme = "textual-light"
+        await pilot.pause()
+        drawn = table.render_line(1)
+        table._lines.clear()  # what a table that kept nothing draws
+        assert list(drawn) == list(table.render_line(1))

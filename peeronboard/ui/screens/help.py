@@ -63,5 +63,5 @@ def _two_columns(rows: list[tuple[str, str]], width: int) -> Table:
     table.add_column(style="bold", min_width=width, no_wrap=True)
     table.add_column(ratio=1)
     for key, description in rows:
-        table.add_row(key, description)
+        table.add_row(Text(key), Text(description))  # as written: a "[" is not markup
     return table

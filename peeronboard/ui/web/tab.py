@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ...cli.context import Context
     from ...cli.output import EXIT_PROBLEM, report
     from ...errors import PeerError
-    from ...i18n import choose_language, say
+    from ...i18n import Phrase, choose_language
     from ...problems import FormatError
 
     args = tab_arguments(argv)
@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..app import make_app
 
     app = make_app(ctx.onboarding, ctx.lang, private=args.private,
-                   banner=say("demo.banner", ctx.lang) if args.demo else None)
+                   banner=Phrase("demo.banner") if args.demo else None)
     app.run()
     return app.return_code or 0
 

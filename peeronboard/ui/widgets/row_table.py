@@ -191,6 +191,11 @@ class RowTable(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self.virtual_size = Size(self._width(), len(self._rows) + 1)
 
+    def notify_style_update(self) -> None:
+        """A new theme or style: every line is drawn again in it (not only rows that changed)."""
+        self._lines.clear()
+        super().notify_style_update()
+
     def _set_virtual_size(self, size: Size) -> None:
         """The rows' scrollable size, without laying the screen out again (which redraws every widget
         on it, and a filter key must not wait for that): only the scrollbar and this table change. The
