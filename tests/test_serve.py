@@ -20,16 +20,19 @@ from textual.widgets import Input, Label, Static
 from peeronboard.cli.serving import is_loopback
 from peeronboard.onboarding import Onboarding
 from peeronboard.ui.app import PeerOnboardApp
-from peeronboard.ui.web.server import PeerServer, Served, TabOptions, token_matches
+from peeronboard.ui.web.server import PeerServer, Served, TabOptions, base_path, token_matches
 
 from .test_cli_startup import _fresh_run
 from .test_tui import app_for, started
 
 TOKEN = "the-right-token-0123456789abcdefghijklmnop"
-# every kind of thing the server serves, and a path it does not
-PATHS = ["/", "/?lang=da", "/static/js/textual.js", "/static/css/xterm.css", "/static/",
-         "/static/fonts/RobotoMono-VariableFont_wght.ttf", "/font/mono.ttf", "/ws", "/ws/da-private",
-         "/download/0123456789abcdef", "/favicon.ico", "/no/such/path"]
+BASE = base_path(TOKEN)  # everything but the printed link lives under it
+# every kind of thing the server serves (under its path, and where textual-serve would serve it), and
+# paths it does not serve
+SERVED = ["/", "/?lang=da", "/static/js/textual.js", "/static/css/xterm.css", "/static/",
+          "/static/fonts/RobotoMono-VariableFont_wght.ttf", "/font/mono.ttf", "/ws", "/ws/da-private"]
+PATHS = [*SERVED, *(BASE + path for path in SERVED), "/download/0123456789abcdef", "/favicon.ico",
+         "/no/such/path"]
 
 
 @pytest.fixture
@@ -68,33 +71,46 @@ async def test_without_the_token_nothing_is_served(client: TestClient, path: str
 async def test_the_websocket_refuses_a_tab_without_the_token(client: TestClient) -> None:
     for headers in ({}, _cookie("wrong")):
         with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-            await client.ws_connect("/ws", headers=headers)
+            await client.ws_connect(f"{BASE}/ws", headers=headers)
         assert refused.value.status == 403
 
 
 async def test_the_websocket_refuses_a_page_of_another_site_even_with_the_cookie(client: TestClient) -> None:
     """Another site open in the same browser would send the cookie along: its Origin gives it away."""
     with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-        await client.ws_connect("/ws", headers={**_cookie(TOKEN), "Origin": "https://elsewhere.example"})
+        await client.ws_connect(f"{BASE}/ws", headers={**_cookie(TOKEN), "Origin": "https://elsewhere.example"})
     assert refused.value.status == 403
 
 
 async def test_the_link_sets_the_cookie_and_leaves_the_address_bar_without_the_token(client: TestClient) -> None:
     response = await client.get(f"/?token={TOKEN}&lang=da&private=1", allow_redirects=False)
     assert response.status == 302
-    assert response.headers["Location"] == "/?lang=da&private=1"
+    assert response.headers["Location"] == f"{BASE}/?lang=da&private=1"
     cookie = response.headers["Set-Cookie"]
     assert f"peeronboard-8000={TOKEN}" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert f"Path={BASE}/" in cookie  # never sent to another server on this host: it has no such path
+
+
+async def test_the_cookie_opens_nothing_outside_the_tokens_path(client: TestClient) -> None:
+    """A browser sends a host's cookies to each of its ports: another web server on this host must not
+    learn the token from them, and this one serves nothing where textual-serve would."""
+    assert TOKEN not in BASE and BASE.startswith("/s-")
+    for path in ("/static/js/textual.js", "/font/mono.ttf", "/?lang=da"):
+        response = await client.get(path, headers=_cookie(TOKEN), allow_redirects=False)
+        assert response.status in (403, 404) and await response.read() in (b"", b"404: Not Found"), path
+    inside = await client.get(f"{BASE}/static/js/textual.js", headers=_cookie(TOKEN))
+    assert inside.status == 200
 
 
 async def test_with_the_cookie_the_page_asks_only_this_server(client: TestClient) -> None:
-    response = await client.get("/?lang=da&private=1", headers=_cookie(TOKEN))
+    response = await client.get(f"{BASE}/?lang=da&private=1", headers=_cookie(TOKEN))
     page = await response.text()
     assert response.status == 200
     assert re.findall(r"https?://", page) == []  # textual-serve's own page loads its font from Google
-    assert '"/ws/da-private"' in page  # the tab's app gets its language and privacy mode
+    assert f'"{BASE}/ws/da-private"' in page  # the tab's app gets its language and privacy mode
+    assert f'src="{BASE}/static/js/textual.js"' in page
     assert "font-src 'self'" in response.headers["Content-Security-Policy"]
-    font = await client.get("/font/mono.ttf", headers=_cookie(TOKEN))
+    font = await client.get(f"{BASE}/font/mono.ttf", headers=_cookie(TOKEN))
     assert font.status == 200 and (await font.read())[:4] in (b"\x00\x01\x00\x00", b"true")
 
 
@@ -108,17 +124,19 @@ async def test_a_download_keeps_its_danish_name(client: TestClient) -> None:
     await client.peer_server.download_manager.create_download(  # type: ignore[attr-defined]
         app_service=EndedTab(), delivery_key="k1", file_name="Oversigt æøå; uge 3.html",
         open_method="download", mime_type="text/html; charset=utf-8")
-    response = await client.get("/download/k1", headers=_cookie(TOKEN))
+    response = await client.get("/download/k1")  # the cookie is not sent here: the key is the pass
     assert response.status == 200
     assert response.content_disposition.filename == "Oversigt æøå; uge 3.html"
     assert response.headers["Content-Disposition"].startswith('attachment; filename="Oversigt ___')
+    again = await client.get("/download/k1")  # delivered: the key opens nothing any more
+    assert again.status == 403 and await again.read() == b""
 
 
 async def test_a_link_with_other_parameters_is_sent_to_the_plain_page(client: TestClient) -> None:
     """textual.js would fetch whatever ``?ping=`` names: the page is only served without it."""
-    response = await client.get("/?ping=https://elsewhere.example/&lang=en", headers=_cookie(TOKEN),
+    response = await client.get(f"{BASE}/?ping=https://elsewhere.example/&lang=en", headers=_cookie(TOKEN),
                                 allow_redirects=False)
-    assert response.status == 302 and response.headers["Location"] == "/?lang=en"
+    assert response.status == 302 and response.headers["Location"] == f"{BASE}/?lang=en"
 
 
 def test_a_tabs_link_chooses_its_language_and_privacy_mode(tmp_path: Path) -> None:
@@ -136,7 +154,7 @@ def test_a_tabs_link_chooses_its_language_and_privacy_mode(tmp_path: Path) -> No
 
 async def test_a_websocket_path_the_page_never_makes_is_not_found(client: TestClient) -> None:
     with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-        await client.ws_connect("/ws/sv", headers=_cookie(TOKEN))
+        await client.ws_connect(f"{BASE}/ws/sv", headers=_cookie(TOKEN))
     assert refused.value.status == 404
 
 

@@ -3,15 +3,20 @@ each tab's own language and privacy mode, and its font served from here (the pag
 internet).
 
 Access: every request, the page, its scripts and fonts, the websocket and each download alike, must carry
-the token, either as ``?token=`` (the link printed at start) or in the cookie the first such request sets.
-Without it, or with a wrong one, the answer is 403 with nothing in it. The websocket must also come from a
-page of this server (its ``Origin``), so another site open in the same browser cannot use the cookie.
+the token, either as ``?token=`` (the link printed at start) or in the cookie that link sets. Without it,
+or with a wrong one, the answer is 403 with nothing in it. Everything but that link lives under a path
+made from the token (``/s-<hash>/``), and the cookie is sent only there: a browser sends a host's
+cookies to every port of it, so another web server on the same host never receives it. A download
+(which textual.js asks for at ``/download/<key>``, outside that path) is served while its key, a random
+one its tab made, is being delivered. The websocket must also come from a page of this server (its
+``Origin``), so another site open in the same browser cannot use the cookie.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import os
 import secrets
 import shlex
@@ -56,6 +61,12 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def base_path(token: str) -> str:
+    """The path everything of a server lives under: made from its token, so only those who have the
+    token know it, and the token cannot be read back from it."""
+    return "/s-" + hashlib.sha256(token.encode("utf-8")).hexdigest()[:32]
+
+
 def token_matches(given: str | None, token: str) -> bool:
     """Whether ``given`` is the access token, compared in constant time."""
     return given is not None and secrets.compare_digest(given.encode("utf-8"), token.encode("utf-8"))
@@ -81,10 +92,9 @@ class TabOptions:
         shown = {"lang": self.lang} if self.lang else {}
         return shown | ({} if self.private is None else {"private": "1" if self.private else "0"})
 
-    @property
-    def link(self) -> str:
-        """The page's address with these options (and nothing else)."""
-        return "/" + (f"?{urlencode(self.query)}" if self.query else "")
+    def link(self, base: str) -> str:
+        """The page's address under ``base`` with these options (and nothing else)."""
+        return f"{base}/" + (f"?{urlencode(self.query)}" if self.query else "")
 
     @property
     def websocket_path(self) -> str:
@@ -142,6 +152,7 @@ class PeerServer(Server):
         super().__init__("peeronboard", host=host, port=port, title=title)
         self.served = served
         self.token = token
+        self.base = base_path(token)
         self.font = next((path for path in MONO_FONTS if path.is_file()), None)
         self.tabs: set[web.WebSocketResponse] = set()
 
@@ -152,10 +163,13 @@ class PeerServer(Server):
     # --- access ------------------------------------------------------------------------------
 
     def admitted(self, request: web.Request) -> bool:
-        """The request carries the token: in its query, else in its cookie."""
+        """The request carries the token (in its query, else in its cookie) and asks for the printed
+        link or for something under the token's path; or it is a download being delivered."""
+        if request.path.startswith("/download/"):
+            return request.match_info.get("key") in self.download_manager._active_downloads  # noqa: SLF001
         given = request.query.get(TOKEN_PARAM)
-        return token_matches(given if given is not None else request.cookies.get(self.cookie_name),
-                             self.token)
+        return (request.path == "/" or request.path.startswith(f"{self.base}/")) and token_matches(
+            given if given is not None else request.cookies.get(self.cookie_name), self.token)
 
     @web.middleware
     async def guard(self, request: web.Request,
@@ -170,9 +184,11 @@ class PeerServer(Server):
         return response
 
     def _welcome(self, request: web.Request) -> web.StreamResponse:
-        """The printed link: the token goes into a cookie, and the address bar loses it."""
-        response = web.Response(status=302, headers={"Location": TabOptions.from_query(request.query).link})
-        response.set_cookie(self.cookie_name, self.token, httponly=True, samesite="Lax", path="/",
+        """The printed link: the token goes into a cookie for the token's path alone, and the address
+        bar loses it."""
+        link = TabOptions.from_query(request.query).link(self.base)
+        response = web.Response(status=302, headers={"Location": link})
+        response.set_cookie(self.cookie_name, self.token, httponly=True, samesite="Lax", path=f"{self.base}/",
                             secure=request.secure or request.headers.get("X-Forwarded-Proto") == "https")
         response.headers.update(SECURITY_HEADERS)
         return response
@@ -181,13 +197,14 @@ class PeerServer(Server):
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self.guard])
+        base = self.base
         app.add_routes([
-            web.get("/", self.handle_index, name="index"),
-            web.get("/ws", self.handle_websocket, name="websocket"),
-            web.get("/ws/{options}", self.handle_websocket),
+            web.get(f"{base}/", self.handle_index, name="index"),
+            web.get(f"{base}/ws", self.handle_websocket, name="websocket"),
+            web.get(f"{base}/ws/{{options}}", self.handle_websocket),
             web.get("/download/{key}", self.handle_download, name="download"),
-            web.get("/font/mono.ttf", self.handle_font),
-            web.static("/static", self.statics_path, show_index=False, name="static"),
+            web.get(f"{base}/font/mono.ttf", self.handle_font),
+            web.static(f"{base}/static", self.statics_path, show_index=False, name="static"),
         ])
         app.on_shutdown.append(self.on_shutdown)
         app.on_response_prepare.append(_last_headers)
@@ -199,11 +216,12 @@ class PeerServer(Server):
         sent to the plain one."""
         options = TabOptions.from_query(request.query)
         if set(request.query) - {"lang", "private", "fontsize"}:
-            raise web.HTTPFound(options.link)
+            raise web.HTTPFound(options.link(self.base))
         font_size = min(max(to_int(request.query.get("fontsize", "16"), 16), 6), 48)
         page = Template(PAGE.read_text(encoding="utf-8")).substitute(
-            title=_html(self.title), font_url="/font/mono.ttf" if self.font else f"/static/{FALLBACK_FONT}",
-            websocket_path=options.websocket_path, font_size=font_size)
+            title=_html(self.title), base=self.base,
+            font_url=f"{self.base}/font/mono.ttf" if self.font else f"{self.base}/static/{FALLBACK_FONT}",
+            websocket_path=self.base + options.websocket_path, font_size=font_size)
         return web.Response(text=page, content_type="text/html", charset="utf-8")
 
     async def handle_font(self, request: web.Request) -> web.StreamResponse:
