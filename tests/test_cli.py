@@ -98,7 +98,7 @@ def test_hire_by_part_of_the_name_and_ambiguity(cli, hire: str) -> None:
         (["skip", "HIRE", "appraisal", "--reason", " "], "--reason must not be empty"),
         (["agenda", "--days", "-1"], "--days must be between 0 and 3650"),
         (["agenda", "--days", "999999999"], "--days must be between 0 and 3650"),
-        (["add", "Bo", "--start", "1850-01-01"], "peeronboard: start: 1850-01-01 is outside the years 1900-2999\n"),
+        (["add", "Bo", "--start", "1850-01-01"], "peeronboard: --start: 1850-01-01 is outside the years 1900-2999\n"),
         (["add", "Bo", "--start", "2027-02-01", "--unit", "S4\x1b[2J"], "unit: it contains a control character"),
     ],
 )
@@ -285,3 +285,13 @@ def test_a_record_the_editor_cannot_handle_is_left_as_it_was(cli, hire: str, hir
     result = cli("check", hire, "order-workstation")
     assert result.code == 1 and "Traceback" not in result.err
     assert path.read_bytes() == before
+
+
+def test_a_date_option_outside_the_years_kept_names_the_option(cli, hire: str, hires_dir: Path) -> None:
+    before = (hires_dir / f"{hire}.toml").read_bytes()
+    result = cli("check", hire, "appoint-mentor", "--on", "1800-01-01")
+    assert result.code == 1
+    assert result.err == "peeronboard: --on: 1800-01-01 is outside the years 1900-2999\n"
+    assert (hires_dir / f"{hire}.toml").read_bytes() == before
+    danish = cli("--lang", "da", "check", hire, "appoint-mentor", "--on", "1800-01-01")
+    assert danish.err == "peeronboard: --on: 1800-01-01 ligger uden for årene 1900-2999\n"

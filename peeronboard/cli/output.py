@@ -10,7 +10,7 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from ..dates import parse_date
+from ..dates import check_start, parse_date
 from ..errors import PeerError
 from ..i18n import in_lang
 from ..problems import Problem
@@ -33,9 +33,10 @@ def problem_line(problem: Problem, lang: str) -> str:
 
 
 def parse_date_option(text: str, option: str) -> date:
-    """The date an option gives; a bad one is the user's error, naming the option."""
+    """The date an option gives, in the years peeronboard keeps (1900-2999); a bad one is the user's
+    error, naming the option."""
     try:
-        return parse_date(text)
+        return check_start(parse_date(text))
     except ValueError as error:
         raise PeerError("err.date", option=option, reason=str(error)) from None
 
