@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .i18n import say
+from .i18n import MESSAGES, say
 from .record import HireRecord, ItemState
 
 if TYPE_CHECKING:
@@ -30,6 +30,12 @@ def hire_facts(record: HireRecord, lang: str, escape: Callable[[str], str] = _as
         reason = f": {escape(record.finish_reason)}" if record.finish_reason else ""
         facts.append(f"{say('hire.finished', lang)} {record.finished}{reason}")
     return facts
+
+
+def action_words(action: str, lang: str) -> str:
+    """A logged action in words ("check" → "done"); an unknown one (written by hand) as it is."""
+    key = f"action.{action}"
+    return say(key, lang) if key in MESSAGES else action
 
 
 def outcome(state: ItemState, lang: str, escape: Callable[[str], str] = _as_is) -> str:

@@ -51,7 +51,7 @@ async def test_the_due_date_dialog_keeps_a_reason_in_the_history(onboarding: Onb
         record = onboarding.store.load(anna)
         assert record.state("appoint-mentor").due == dt.date(2027, 1, 25)
         assert record.log[-1].text == "2027-01-25: mentor on leave"
-        assert "due: 2027-01-25: mentor on leave" in text_of(app, "#guidance")  # the panel's history
+        assert "due date: 2027-01-25: mentor on leave" in text_of(app, "#guidance")  # the panel's history
 
 
 async def test_skip_dialog_shows_the_note_and_the_panel_shows_reason_and_note_apart(
@@ -223,13 +223,13 @@ async def test_the_panel_shows_an_items_latest_changes_and_l_the_whole_log(
         await pilot.pause()
         panel = text_of(app, "#guidance")
         assert "Latest changes" in panel
-        assert panel.index("Lise · note: asked Mette") < panel.index("Lise · check")  # newest first
+        assert panel.index("Lise · note: asked Mette") < panel.index("Lise · done")  # newest first
         await pilot.press("l")
         await pilot.pause()
         rows = rows_of(app, "#history")
         assert [(r[1], r[2], r[3]) for r in rows] == [("Lise", "note", "Appoint a mentor"),
-                                                     ("Lise", "check", "Appoint a mentor"),
-                                                     ("Lise", "create", "")]
+                                                     ("Lise", "done", "Appoint a mentor"),
+                                                     ("Lise", "created", "")]
 
 
 async def test_s_sorts_the_dashboard_and_the_filter_matches_the_mentor(
@@ -292,4 +292,4 @@ async def test_the_log_shows_what_was_done_also_for_a_hire_read_with_the_others(
         await pilot.press("enter", "l")
         await pilot.pause()
         actions = [row[2] for row in rows_of(app, "#history")]
-        assert actions == ["check", "create"]
+        assert actions == ["done", "created"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from peeronboard.i18n import Phrase
 from peeronboard.library import ChecklistLibrary
@@ -385,3 +385,19 @@ async def test_the_demo_banner_follows_a_switch_of_language(onboarding: Onboardi
         app.action_switch_language()
         await pilot.pause()
         assert "sample data" in text_of(app, "#banner")
+
+
+@pytest.mark.parametrize(("lang", "words", "not_words"), [
+    ("da", ["udført", "oprettet", "ikke relevant"], ["check", "create", "skip"]),
+    ("en", ["done", "created", "not applicable"], ["check", "create", "skip"]),
+])
+async def test_the_log_says_what_was_done_in_words_of_the_language(
+        tmp_path: Path, lang: str, words: list[str], not_words: list[str]) -> None:
+    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("down", "enter", "l")  # Anna's whole log
+        await pilot.pause()
+        what = [str(cell) for cell in app.screen.query_one("#history", DataTable).get_column("col.what")]
+        assert all(word in what for word in words), what
+        assert not set(not_words) & set(what), what

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import NoChange, PeerError
-from ..i18n import MESSAGES, say
+from ..i18n import say
+from ..wording import action_words
 from .context import Context
 from .output import (
     ENCODED_BETWEEN,
@@ -167,17 +168,11 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
         print(say("log.empty", ctx.lang))
         return EXIT_OK
     heads = [say(k, ctx.lang) for k in ("col.when", "col.who", "col.action", "col.item", "col.text")]
-    rows = [[e.at.astimezone().strftime("%Y-%m-%d %H:%M"), e.by, say_action(e.action, ctx.lang),
+    rows = [[e.at.astimezone().strftime("%Y-%m-%d %H:%M"), e.by, action_words(e.action, ctx.lang),
              _item_title(ctx, record, e.item) if e.item else "", " ".join((e.text or "").split())]
             for e in entries]
     print(table(heads, rows))
     return EXIT_OK
-
-
-def say_action(action: str, lang: str) -> str:
-    """A logged action in words ("check" → "done"); an unknown one (written by hand) as it is."""
-    key = f"action.{action}"
-    return say(key, lang) if key in MESSAGES else action
 
 
 def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from ...i18n import owner_word
 from ...progress import HireProgress, ItemView
 from ...record import HireRecord
 from ...timeline import plan_of
-from ...wording import hire_facts, moved_from, outcome, owner_text
+from ...wording import action_words, hire_facts, moved_from, outcome, owner_text
 from ..format import STATE_MARKS, due_text, masked, shorten, shown, shown_line
 from ..widgets.key_bar import KeyBar
 from ..widgets.row_table import Column, RowTable
@@ -253,7 +253,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         text.append(f"\n\n{self.peer_app.t('panel.history')}", style="bold")
         for entry in reversed(entries):
             said = log_text(entry, record, self.peer_app.private)
-            text.append(f"\n{log_time(entry)} · {shown(entry.by)} · {shown(entry.action)}"
+            said_action = shown(action_words(entry.action, self.peer_app.lang))
+            text.append(f"\n{log_time(entry)} · {shown(entry.by)} · {said_action}"
                         + (f": {said}" if said else ""))
 
     def _describe_item(self, text: Text, view: ItemView) -> None:

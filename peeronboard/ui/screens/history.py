@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from ...record import HireRecord, LogEntry
+from ...wording import action_words
 from ..format import masked, shown, shown_line
 from ..widgets.key_bar import KeyBar
 from .base import PeerScreenMixin
@@ -56,7 +57,8 @@ class HistoryScreen(PeerScreenMixin, Screen[None]):
             table.add_column(app.t(key), key=key)
         for entry in reversed(record.log):
             item = titles.get(entry.item, entry.item) if entry.item else ""
-            table.add_row(log_time(entry), shown_line(entry.by), shown_line(entry.action),
+            what = action_words(entry.action, app.lang)
+            table.add_row(log_time(entry), shown_line(entry.by), shown_line(what),
                           shown_line(item), Text(log_text(entry, record, app.private)))
 
     def action_back(self) -> None:
