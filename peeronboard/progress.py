@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .checklist import Checklist, Item
 from .record import OPEN, HireRecord, ItemState
@@ -216,20 +217,31 @@ _PLANS: dict[tuple[int, dt.date, dt.date], tuple[Checklist, _Plan]] = {}
 _MOST_PLANS = 20_000  # (checklist, start, today) triples kept; a long-running app starts over
 
 
-def _plan(checklist: Checklist, start: dt.date, today: dt.date) -> _Plan:
-    key = (id(checklist), start, today)
-    kept = _PLANS.get(key)
+def _kept(cache: dict[Any, tuple[Checklist, Any]], most: int, checklist: Checklist, day: dt.date,
+          other: dt.date, make: Callable[[], Any]) -> Any:
+    """What ``make`` makes for a checklist, a start day and another day, made once: kept with the
+    checklist itself, so its id is never another's meanwhile; ``cache`` starts over at ``most``."""
+    key = (id(checklist), day, other)
+    kept = cache.get(key)
     if kept is not None and kept[0] is checklist:
         return kept[1]
-    if len(_PLANS) >= _MOST_PLANS:
-        _PLANS.clear()
-    dues = checklist.due_dates(start)
-    by_due = sorted((due, index) for index, due in enumerate(dues) if due is not None)
-    ids = tuple(item.id for item in checklist.item_list)
-    late = tuple(due is not None and due < today for due in dues)
-    plan = _Plan(dues, ids, {item_id: index for index, item_id in enumerate(ids)}, late, sum(late), by_due)
-    _PLANS[key] = (checklist, plan)  # the checklist kept with it: its id is never another's meanwhile
-    return plan
+    if len(cache) >= most:
+        cache.clear()
+    made = make()
+    cache[key] = (checklist, made)
+    return made
+
+
+def _plan(checklist: Checklist, start: dt.date, today: dt.date) -> _Plan:
+    def make() -> _Plan:
+        dues = checklist.due_dates(start)
+        by_due = sorted((due, index) for index, due in enumerate(dues) if due is not None)
+        ids = tuple(item.id for item in checklist.item_list)
+        late = tuple(due is not None and due < today for due in dues)
+        places = {item_id: index for index, item_id in enumerate(ids)}
+        return _Plan(dues, ids, places, late, sum(late), by_due)
+
+    return _kept(_PLANS, _MOST_PLANS, checklist, start, today, make)
 
 
 def carry_views(new: HireProgress, old: HireProgress | None, most: int = 50) -> None:
@@ -385,19 +397,14 @@ _MOST_LEFT = 1_000  # sets of recorded items kept for each
 
 
 def _agenda_plan(checklist: Checklist, start: dt.date, horizon: dt.date) -> _AgendaPlan:
-    key = (id(checklist), start, horizon)
-    kept = _AGENDA_PLANS.get(key)
-    if kept is not None and kept[0] is checklist:
-        return kept[1]
-    if len(_AGENDA_PLANS) >= _MOST_AGENDA_PLANS:
-        _AGENDA_PLANS.clear()
-    dues = zip(checklist.item_list, checklist.due_dates(start), strict=True)
-    items = {item.id: (item, due) for item, due in dues}
-    runs = _grouped([_view(item, OPEN, due) for item, due in items.values()
-                     if due is not None and due <= horizon])
-    plan = _AgendaPlan(runs, items, {})
-    _AGENDA_PLANS[key] = (checklist, plan)  # the checklist kept with it, as in ``_plan``
-    return plan
+    def make() -> _AgendaPlan:
+        dues = zip(checklist.item_list, checklist.due_dates(start), strict=True)
+        items = {item.id: (item, due) for item, due in dues}
+        runs = _grouped([_view(item, OPEN, due) for item, due in items.values()
+                         if due is not None and due <= horizon])
+        return _AgendaPlan(runs, items, {})
+
+    return _kept(_AGENDA_PLANS, _MOST_AGENDA_PLANS, checklist, start, horizon, make)
 
 
 def _open_views(progress: HireProgress, horizon: dt.date) -> list[ItemView]:
