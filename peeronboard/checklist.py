@@ -115,9 +115,7 @@ class Checklist:
         dues = self._dues.get(start)
         if dues is None:
             steps, slots = self._offsets
-            applied = [start + step if type(step) is dt.timedelta else shifted(start, step)  # as shifted
-                       for step in steps]
-            applied.append(None)  # slot -1: no due date
+            applied = [*(shifted(start, step) for step in steps), None]  # slot -1: no due date
             dues = self._dues[start] = tuple(map(applied.__getitem__, slots))
         return dues
 

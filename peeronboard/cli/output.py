@@ -50,7 +50,7 @@ def print_json(data: Any) -> None:
 def write_json_list(texts: Iterable[str]) -> None:
     """A list whose elements come already written as ``json_text(element, 1)`` writes them, as
     ``print_json`` writes that list."""
-    _write_list(texts, sys.stdout.write)
+    write_encoded_json_list(encoded(text) + ENCODED_BETWEEN for text in texts)
 
 
 def write_encoded_json_list(texts: Iterable[bytes]) -> None:
@@ -86,18 +86,6 @@ def _encoded_writer() -> Callable[[bytes], object]:
         return lambda data: stream.write(data.decode(encoding, "surrogateescape"))
     stream.flush()
     return buffer.write
-
-
-def _write_list(texts: Iterable[str], write: Callable[[str], object]) -> None:
-    """The elements as a JSON list indented by two spaces, a thousand elements a write (each write of
-    standard output is checked for control characters, see ``safetext.VisibleStream``: a few large
-    ones are quicker than many)."""
-    before = "[\n  "
-    elements = iter(texts)
-    while batch := list(islice(elements, 1000)):
-        write(before + ",\n  ".join(batch))
-        before = ",\n  "
-    write("[]\n" if before == "[\n  " else "\n]\n")
 
 
 def write_batched(pieces: Iterable[str], write: Callable[[str], object], size: int = 1 << 20) -> None:
