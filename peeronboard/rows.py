@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from .atomic import replace_file
 from .safefile import read_regular
 
-ROWS_FORMAT = 2  # raise it when a row's fields change: an older file is then made again
+ROWS_FORMAT = 3  # raise it when a row's fields change: an older file is then made again
 HEAD_BYTES = 64 * 1024  # what is read before the first frame: a screen of rows many times over
 MAX_LINE = 16 * 1024  # a longer line is not a row this module wrote
 BATCH = 200  # lines parsed at once
@@ -39,17 +39,27 @@ class HireRow(NamedTuple):
     name: str
     unit: str | None
     mentor: str | None
+    hr_contact: str | None
+    centre_contact: str | None
     start: dt.date
     checklist: str
-    finished_items: int  # done or not applicable
+    checklist_version: int
+    done: int
+    skipped: int  # not applicable
     total: int
     open_dues: tuple[int, ...]  # the days (ordinals) open items fall due, in order, each day once
     open_counts: tuple[int, ...]  # how many open items fall due by each of those days, in all
     next_due: dt.date | None  # the open item due first
+    next_item: str | None  # its id
     next_da: str
     next_en: str
     finished: dt.date | None  # the hire's onboarding ended
     finish_reason: str | None
+
+    @property
+    def finished_items(self) -> int:
+        """Items done or not applicable."""
+        return self.done + self.skipped
 
     def overdue(self, today: dt.date) -> int:
         """Open items past their due date; a finished hire has none."""
@@ -71,10 +81,12 @@ def row_for(progress: Any, stamp: Stamp) -> HireRow:  # a progress.HireProgress
     record = progress.record
     upcoming = progress.next_due
     return HireRow(
-        record.id, stamp, record.name, record.unit, record.mentor, record.start_date, record.checklist,
-        progress.count("done") + progress.count("skipped"), progress.total, *_open_dues(progress),
-        upcoming.due if upcoming else None, upcoming.title("da") if upcoming else "",
-        upcoming.title("en") if upcoming else "", record.finished, record.finish_reason,
+        record.id, stamp, record.name, record.unit, record.mentor, record.hr_contact, record.centre_contact,
+        record.start_date, record.checklist, record.checklist_version, progress.count("done"),
+        progress.count("skipped"), progress.total, *_open_dues(progress),
+        upcoming.due if upcoming else None, upcoming.item_id if upcoming else None,
+        upcoming.title("da") if upcoming else "", upcoming.title("en") if upcoming else "",
+        record.finished, record.finish_reason,
     )
 
 
@@ -127,33 +139,37 @@ def checklist_stamps(library: Any, rows: Iterable[HireRow]) -> dict[str, list[An
 
 def _dump(row: HireRow) -> list[Any]:
     days = " ".join(f"{day}*{count}" for day, count in zip(row.open_dues, row.open_counts, strict=True))
-    return [row.id, list(row.stamp), row.name, row.unit, row.mentor, row.start.isoformat(), row.checklist,
-            row.finished_items, row.total, days, _day(row.next_due), row.next_da, row.next_en,
-            _day(row.finished), row.finish_reason]
+    return [row.id, list(row.stamp), row.name, row.unit, row.mentor, row.hr_contact, row.centre_contact,
+            row.start.isoformat(), row.checklist, row.checklist_version, row.done, row.skipped, row.total,
+            days, _day(row.next_due), row.next_item, row.next_da, row.next_en, _day(row.finished),
+            row.finish_reason]
 
 
 def _load(data: Any, shared: dict[Any, Any]) -> HireRow | None:
     """A row as ``_dump`` wrote it, or None for anything else. Values many rows have alike (the days
     items fall due, dates, titles, units) are read and kept once, in ``shared``: ten thousand rows
     stay small, and quick to read."""
-    if type(data) is not list or len(data) != 15:
+    if type(data) is not list or len(data) != 20:
         return None
-    (hire_id, stamp, name, unit, mentor, start, checklist, done, total, days, next_due, next_da, next_en,
-     finished, reason) = data
+    (hire_id, stamp, name, unit, mentor, hr_contact, centre_contact, start, checklist, version, done, skipped,
+     total, days, next_due, next_item, next_da, next_en, finished, reason) = data
     if not (type(hire_id) is type(name) is type(checklist) is type(start) is type(days) is type(next_da)
-            is type(next_en) is str and type(done) is type(total) is int and done >= 0 and total >= 0
-            and (unit is None or type(unit) is str) and (mentor is None or type(mentor) is str)
-            and (reason is None or type(reason) is str) and (next_due is None or type(next_due) is str)
-            and (finished is None or type(finished) is str) and type(stamp) is list and len(stamp) == 3
+            is type(next_en) is str and type(done) is type(skipped) is type(total) is type(version) is int
+            and done >= 0 and skipped >= 0 and total >= 0
+            and all(value is None or type(value) is str for value in
+                    (unit, mentor, hr_contact, centre_contact, reason, next_due, next_item, finished))
+            and type(stamp) is list and len(stamp) == 3
             and type(stamp[0]) is type(stamp[1]) is type(stamp[2]) is int):
         return None
     dues, day = _shared(shared, days, _days), _shared(shared, start, _date)
     due, ended = _shared(shared, next_due, _date), _shared(shared, finished, _date)
     if dues is None or not isinstance(day, dt.date) or due is False or ended is False:
         return None
-    return HireRow(hire_id, (stamp[0], stamp[1], stamp[2]), name, shared.setdefault(unit, unit), mentor, day,
-                   shared.setdefault(checklist, checklist), done, total, dues[0], dues[1], due,
-                   shared.setdefault(next_da, next_da), shared.setdefault(next_en, next_en), ended, reason)
+    kept = shared.setdefault
+    return HireRow(hire_id, (stamp[0], stamp[1], stamp[2]), name, kept(unit, unit), kept(mentor, mentor),
+                   kept(hr_contact, hr_contact), kept(centre_contact, centre_contact), day,
+                   kept(checklist, checklist), version, done, skipped, total, dues[0], dues[1], due,
+                   kept(next_item, next_item), kept(next_da, next_da), kept(next_en, next_en), ended, reason)
 
 
 _NOT_READ = object()

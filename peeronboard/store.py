@@ -425,12 +425,13 @@ class HireStore:
             raise StoreError("err.store", path=self.hires_dir, reason=_reason(error)) from None
 
     @contextlib.contextmanager
-    def locked(self, create: bool = True) -> Iterator[None]:
-        """An exclusive lock on the store, held by one writer (thread, process or machine) at a time.
-        Without ``create``, a missing folder is not made (a listing only refreshes the index)."""
+    def locked(self, create: bool = True, wait: float | None = None) -> Iterator[None]:
+        """An exclusive lock on the store, held by one writer (thread, process or machine) at a time,
+        waited for ``wait`` seconds at most (the store's ``lock_wait`` unless said). Without
+        ``create``, a missing folder is not made (a listing only refreshes its caches)."""
         if create:
             self.ensure_folders()
-        with exclusive(self._lock_path, wait=self.lock_wait):
+        with exclusive(self._lock_path, wait=self.lock_wait if wait is None else wait):
             yield
 
     def _write(self, hire_id: str, text: str, data: dict[str, Any] | None = None) -> HireRecord:

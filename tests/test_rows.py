@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -135,14 +136,31 @@ def test_the_whole_list_is_there_once_the_rows_are_read(onboarding: Onboarding) 
 
 
 HOSTILE = [
-    b"", b"\x00\xff" * 100, b"[" * 100_000, b'{"format":2,"rows":true,"checklists":{}}\n' + b"[" * 100_000,
-    b'{"format":2,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,"2027-13-45","c",1,2,"",'
-    b'null,"","",null,null]\n',
-    b'{"format":2,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,"2027-01-01","c",1,2,"9*x 7*1",'
-    b'null,"","",null,null]\n',
-    b'{"format":2,"rows":true,"checklists":{}}\n' + b'"' + b"a" * (HEAD_BYTES * 2) + b'"\n',
-    b'{"format":2,"rows":true,"checklists":[]}\n', b'{"format":99}\n',
+    b"", b"\x00\xff" * 100, b"[" * 100_000, b'{"format":3,"rows":true,"checklists":{}}\n' + b"[" * 100_000,
+    b'{"format":3,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,null,null,"2027-13-45","c",1,1,0,2,'
+    b'"",null,null,"","",null,null]\n',
+    b'{"format":3,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,null,null,"2027-01-01","c",1,1,0,2,'
+    b'"9*x 7*1",null,null,"","",null,null]\n',
+    b'{"format":3,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,null,null,"2027-01-01","c",true,1,0,'
+    b'2,"",null,null,"","",null,null]\n',
+    b'{"format":3,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,7,null,"2027-01-01","c",1,1,0,2,'
+    b'"",null,null,"","",null,null]\n',
+    b'{"format":3,"rows":true,"checklists":{}}\n' + b'"' + b"a" * (HEAD_BYTES * 2) + b'"\n',
+    b'{"format":3,"rows":true,"checklists":[]}\n', b'{"format":99}\n',
+    b'{"format":2,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,"2027-01-01","c",1,2,"",'
+    b'null,"","",null,null]\n',  # a row of the format before: made again
 ]
+
+
+def test_a_well_made_row_of_the_same_shape_is_read() -> None:
+    """The damaged rows above differ from this one in one value each."""
+    text = ('{"format":3,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,null,null,"2027-01-01",'
+            '"c",1,1,0,2,"739495*1",null,null,"","",null,null]\n')
+    path = Path(os.environ["PEERONBOARD_DATA_DIR"]).parent / "rows.json"
+    path.write_text(text)
+    (row,) = RowsFile(path).read()[1]
+    assert (row.name, row.start, row.done, row.total) == ("N", dt.date(2027, 1, 1), 1, 2)
+    assert [row.overdue(dt.date.fromordinal(day)) for day in (739495, 739496)] == [0, 1]
 
 
 @pytest.mark.parametrize("content", HOSTILE, ids=range(len(HOSTILE)))
@@ -156,7 +174,7 @@ def test_a_damaged_rows_file_is_no_rows(tmp_path: Path, content: bytes) -> None:
 @pytest.mark.skipif(os.name == "nt", reason="FIFOs and symbolic links are POSIX file kinds")
 def test_a_rows_file_that_is_a_fifo_a_link_or_a_folder_is_never_read(tmp_path: Path) -> None:
     target = tmp_path / "elsewhere.json"
-    target.write_text('{"format":2,"rows":true,"checklists":{}}\n')
+    target.write_text('{"format":3,"rows":true,"checklists":{}}\n')
     for name, make in (("fifo", os.mkfifo), ("link", lambda p: p.symlink_to(target)), ("dir", os.mkdir)):
         path = tmp_path / name
         make(path)
@@ -167,14 +185,14 @@ JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st
                     lambda inner: st.lists(inner, max_size=17) | st.dictionaries(st.text(), inner),
                     max_leaves=40)
 ROW_LIKE = st.lists(JSON | st.sampled_from(["2027-01-01", "739495*6 739525*7", [1, 2, 3], 5]),
-                    min_size=15, max_size=15)  # a row's length, with values a row may hold
+                    min_size=20, max_size=20)  # a row's length, with values a row may hold
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(JSON | ROW_LIKE)
 def test_any_json_in_a_row_is_a_row_or_nothing(tmp_path: Path, value: object) -> None:
     path = tmp_path / "rows.json"
-    path.write_text('{"format":2,"rows":true,"checklists":{}}\n' + json.dumps(value) + "\n")
+    path.write_text('{"format":3,"rows":true,"checklists":{}}\n' + json.dumps(value) + "\n")
     for row in RowsFile(path).read()[1]:
         assert isinstance(row.name, str) and isinstance(row.start, dt.date)
         row.overdue(dt.date(2027, 1, 1))
@@ -187,3 +205,28 @@ def test_erase_removes_the_rows_file_which_holds_names(onboarding: Onboarding) -
     copy.write_bytes(onboarding.store.rows_path.read_bytes())
     onboarding.erase(ids[0])
     assert not onboarding.store.rows_path.exists() and not copy.exists()
+
+
+def test_every_hire_is_filterable_while_the_full_read_waits_for_the_leader_to_pause(
+        onboarding: Onboarding, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading every record in full competes with the screen: it waits while keys come."""
+    from peeronboard.ui import app as app_module
+
+    ids = add_hires(onboarding, 3)
+    write_rows(onboarding)
+    monkeypatch.setattr(app_module, "QUIET_BEFORE_FULL_LOAD", 60.0)
+
+    async def run() -> None:
+        app = app_for(onboarding)
+        app._last_input = time.monotonic()  # the leader is typing from the start
+        async with app.run_test(size=(120, 30)) as pilot:
+            while not app.rows_ready:
+                await pilot.pause(0.01)
+            await pilot.press("slash", *"002")
+            await pilot.pause(0.3)
+            assert not app.loaded
+            assert ["Person 002 Hansen" in " ".join(row) for row in hire_rows(app)] == [True]
+            app._last_input = 0.0  # a pause
+            await started(pilot)
+            assert sorted(app.hires) == sorted(ids)
+    asyncio.run(run())

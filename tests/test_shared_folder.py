@@ -142,12 +142,13 @@ def test_an_unreadable_copy_is_reported_and_left_alone(
     assert copy.exists()
 
 
-def test_erase_also_shreds_a_synced_copy_of_the_index(
+def test_erase_also_shreds_a_synced_copy_of_the_index_and_the_rows(
         two_computers: tuple[Onboarding, Onboarding, str], cli, data_dir: Path) -> None:
     office, _, hire = two_computers
-    assert cli("list").code == 0  # writes the index, which holds the name
-    copy = data_dir / "index (Mette's conflicted copy 2027-01-20).json"
-    shutil.copy2(data_dir / "index.json", copy)
+    assert cli("list").code == 0  # writes the rows file, which holds the name
+    office.store.load_all()  # the index, as the app writes it, holds it too
+    for name in ("index", "rows"):
+        shutil.copy2(data_dir / f"{name}.json", data_dir / f"{name} (Mette's conflicted copy 2027-01-20).json")
     assert cli("erase", hire, "--yes").code == 0
     left = [p for p in data_dir.rglob("*") if p.is_file()]
     assert all("Anna" not in p.read_text(encoding="utf-8", errors="replace") for p in left)

@@ -21,8 +21,11 @@ from .context import Context
 from .output import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, parse_date_option, print_json, report, table
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..progress import HireProgress, ItemView
     from ..record import HireRecord
+    from ..rows import HireRow
 
 _MARKS = {"done": "[x]", "skipped": "[-]", "open": "[ ]"}
 
@@ -57,32 +60,34 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _list(ctx: Context, args: argparse.Namespace) -> int:
-    from ..exports.common import HIRE_FIELDS, hire_values
+    from ..exports.common import HIRE_FIELDS, row_values
+    from ..listing import all_rows
     from .output import fields_text, write_json_list
 
-    everyone, problems = ctx.onboarding.all_progress()
-    hires = everyone if args.all else [h for h in everyone if not h.finished]
+    everyone, problems = all_rows(ctx.onboarding)
+    rows = everyone if args.all else [row for row in everyone if not row.finished]
+    today = ctx.onboarding.today()
     if args.json:  # each hire's ``hire_data``, without making a dict of each
-        write_json_list(fields_text(HIRE_FIELDS, hire_values(h), 1) for h in hires)
-    elif not hires and not problems:
-        finished = len(everyone) - len(hires)
+        write_json_list(fields_text(HIRE_FIELDS, row_values(row, today), 1) for row in rows)
+    elif not rows and not problems:
+        finished = len(everyone) - len(rows)
         print(say("no_hires.active", ctx.lang, count=finished) if finished else say("no_hires", ctx.lang))
     else:
         heads = [say(k, ctx.lang) for k in ("col.id", "col.name", "col.unit", "col.start",
                                             "col.checklist", "col.progress", "col.overdue", "col.next")]
-        rows = []
-        for hire in hires:
-            record, summary, next_due = hire.record, hire.summary(), hire.next_due
-            rows.append([
-                record.id, record.name, record.unit or "", record.start_date.isoformat(),
-                record.checklist, f"{summary['done'] + summary['skipped']}/{summary['total']}",
-                str(summary["overdue"]) if summary["overdue"] else "",
-                say("finished.line", ctx.lang, date=record.finished,
-                    reason=f": {record.finish_reason}" if record.finish_reason else "")
-                if record.finished else f"{next_due.due} {next_due.title(ctx.lang)}" if next_due else "",
-            ])
-        print(table(heads, rows))
+        print(table(heads, [_list_line(row, today, ctx.lang) for row in rows]))
     return report(problems, ctx.lang)
+
+
+def _list_line(row: HireRow, today: dt.date, lang: str) -> list[str]:
+    overdue = row.overdue(today)
+    reason = f": {row.finish_reason}" if row.finish_reason else ""
+    return [
+        row.id, row.name, row.unit or "", row.start.isoformat(), row.checklist,
+        f"{row.finished_items}/{row.total}", str(overdue) if overdue else "",
+        say("finished.line", lang, date=row.finished, reason=reason) if row.finished
+        else f"{row.next_due} {row.next_title(lang)}" if row.next_due else "",
+    ]
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:

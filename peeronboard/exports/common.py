@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..i18n import say
 from ..progress import HireProgress, ItemView
 from ..record import HireRecord, ItemState
 from ..safetext import visible
 from ..wording import hire_facts, moved_from
+
+if TYPE_CHECKING:
+    from ..rows import HireRow
 
 ONLY_CHOICES = ("open", "overdue")
 
@@ -122,6 +125,17 @@ def hire_values(progress: HireProgress, notes: bool = True) -> tuple[Any, ...]:
         record.finished.isoformat() if record.finished else None, record.finish_reason if notes else None,
         counts["total"], counts["done"], counts["skipped"], counts["open"], counts["overdue"],
         {"item": next_due.item_id, "due": next_due.due.isoformat()} if next_due and next_due.due else None,
+    )
+
+
+def row_values(row: HireRow, today: dt.date) -> tuple[Any, ...]:
+    """``hire_values`` of the hire whose dashboard row this is (a listing that never reads a record)."""
+    return (
+        row.id, row.name, row.unit, row.mentor, row.hr_contact, row.centre_contact, row.start.isoformat(),
+        row.checklist, row.checklist_version, row.finished.isoformat() if row.finished else None,
+        row.finish_reason, row.total, row.done, row.skipped, row.total - row.done - row.skipped,
+        row.overdue(today),
+        {"item": row.next_item, "due": row.next_due.isoformat()} if row.next_due else None,
     )
 
 

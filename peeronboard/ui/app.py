@@ -7,12 +7,13 @@ import gc
 import os
 import shutil
 import sys
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
@@ -25,21 +26,22 @@ from ..dates import now
 from ..errors import DEBUG_ENV, NoChange, PeerError
 from ..i18n import say
 from ..index import Stamp
+from ..listing import SINGLE_READS, known_rows, read_stale, rows_of, save_rows
 from ..onboarding import Onboarding
 from ..problems import FormatError, Problem
 from ..progress import HireProgress, carry_views
 from ..record import HireRecord, ItemState
-from ..rows import HireRow, RowsFile, checklist_stamp, checklist_stamps, row_for, still_true
+from ..rows import HireRow, RowsFile, checklist_stamp, row_for, still_true
 from ..safetext import visible
 from .format import literal_markup, masked, shown, shown_name
 from .localize import localize_bindings
 
 LOCK_WAIT = 0.5  # seconds a change waits for another writer before the app says to try again
 FIRST_READS = 5  # records read before the first frame when their row is out of date
-SINGLE_READS = 50  # out-of-date rows made one record at a time before the full load
 HIRE_SCREEN = "hire"  # the name of the hire screen the app keeps
 ROWS_WRITE_DELAY = 1.0  # seconds after a change before the rows file is written again
 ROW_CHANGES_KEPT = 50  # single-row changes remembered, so the dashboard re-sorts only those
+QUIET_BEFORE_FULL_LOAD = 0.4  # seconds without a key or click before every record is read in full
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class PeerOnboardApp(App[None]):
         self._seen: dict[str, Stamp] = {}
         self._undo: list[UndoStep] = []
         self._crash_report: str | None = None
+        self._last_input = 0.0  # when the leader last pressed a key or clicked (monotonic)
         self.show_finished = False  # the dashboard shows finished hires too
         localize_bindings(self, lang)
 
@@ -183,21 +186,13 @@ class PeerOnboardApp(App[None]):
     def load_hires(self) -> None:
         """Off the UI thread: first every hire's row (from the rows file where its record is unchanged),
         then every hire in full, for the agenda, the report and the exports."""
-        store, onboarding = self.onboarding.store, self.onboarding
-        seen = store.snapshot()
-        rows_file = RowsFile(store.rows_path)
-        checklists, cached = rows_file.read()
-        current = checklist_stamps(onboarding.library, cached)
-        rows = {row.id: row for row in cached if still_true(row, seen.get(row.id), checklists, current)}
-        stale = [hire_id for hire_id in seen if hire_id not in rows]
-        if len(stale) <= SINGLE_READS:
-            broken = {}
-            for hire_id in stale:
-                try:
-                    rows[hire_id] = row_for(onboarding.progress(store.load_listed(hire_id)), seen[hire_id])
-                except FormatError as error:
-                    broken[hire_id] = error.problems[0]
-            self.call_from_thread(self._rows_loaded, rows, broken, seen)
+        onboarding = self.onboarding
+        known = known_rows(onboarding)
+        if len(known.stale) <= SINGLE_READS:
+            rows, problems = read_stale(onboarding, known)
+            broken = {p.path.stem: p for p in problems if p.path is not None}
+            self.call_from_thread(self._rows_loaded, rows, broken, known.seen)
+            self._wait_for_a_pause()
         gc.disable()  # the bulk load makes many objects that all live on: collecting them is waste
         try:
             hires, problems = onboarding.all_progress()
@@ -205,12 +200,21 @@ class PeerOnboardApp(App[None]):
             gc.enable()
         if self._freezing:
             gc.freeze()
-        fresh = {h.record.id: rows.get(h.record.id) or row_for(h, seen[h.record.id])
-                 for h in hires if h.record.id in seen}
-        self.call_from_thread(self._loaded, hires, problems, seen, fresh)
+        fresh = rows_of(hires, known)
+        self.call_from_thread(self._loaded, hires, problems, known.seen, fresh)
         from .screens import hire  # noqa: F401 - imported now, so the first Enter does not wait for it
-        if fresh != {row.id: row for row in cached}:
-            rows_file.write(fresh.values(), checklist_stamps(onboarding.library, fresh.values()))
+        save_rows(onboarding, fresh.values(), known.cached)
+
+    def _wait_for_a_pause(self) -> None:
+        """Off the UI thread, once every row is on the dashboard: wait while the leader is typing or
+        scrolling, since reading every record in full takes the interpreter from the screen."""
+        while (left := self._last_input + QUIET_BEFORE_FULL_LOAD - time.monotonic()) > 0:
+            time.sleep(left)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
+            self._last_input = time.monotonic()
+        await super().on_event(event)
 
     def _rows_loaded(self, rows: dict[str, HireRow], broken: dict[str, Problem],
                      seen: dict[str, Stamp]) -> None:
@@ -320,8 +324,7 @@ class PeerOnboardApp(App[None]):
     @work(thread=True, exclusive=True, group="rows")
     def _write_rows(self) -> None:
         self._rows_timer = None
-        rows = list(self.rows.values())
-        RowsFile(self.onboarding.store.rows_path).write(rows, checklist_stamps(self.onboarding.library, rows))
+        save_rows(self.onboarding, list(self.rows.values()))
 
     def _with_log(self, hire_id: str) -> HireProgress | None:
         """The hire in full with its log, which the side panel and ``l`` show (listings read records
