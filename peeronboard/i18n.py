@@ -36,13 +36,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.phase": {"da": "Fase", "en": "Phase"},
     "col.owner": {"da": "Ansvarlig", "en": "Owner"},
     "col.when": {"da": "Hvornår", "en": "When"},
-    "key.who": {"da": "Hvis", "en": "Whose"},
+    "key.who": {"da": "Hvem", "en": "Whose"},
     "agenda.who": {"da": "kun {who}", "en": "only {who}"},
     "prompt.who": {"da": "Vis kun punkter for en person eller en rolle",
                    "en": "Show only the items of a person or a role"},
     "prompt.who_hint": {
-        "da": "Et navn (Mette) eller en rolle (mentor, hr, leder) · tom viser alle · Enter · Esc",
-        "en": "A name (Mette) or a role (mentor, hr, leader) · empty shows all · Enter · Escape"},
+        "da": "Et navn (Mette) eller en rolle (mentor, hr, leder) · tom viser alle · Enter viser · "
+              "Esc annullerer",
+        "en": "A name (Mette) or a role (mentor, hr, leader) · empty shows all · Enter shows · "
+              "Escape cancels"},
     "report.title": {"da": "Hvor onboardingen glipper: {hires} {hires:ansat|ansatte}",
                      "en": "Where onboarding falls through: {hires} {hires:hire|hires}"},
     "report.legend": {
@@ -60,6 +62,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.units": {"da": "Pr. enhed", "en": "Per unit"},
     "report.phases": {"da": "Pr. fase", "en": "Per phase"},
     "report.other_units": {"da": "andre enheder", "en": "other units"},
+    "report.folded": {"da": "Andre enheder: enheder med færre end {least} ansatte og ansatte uden enhed, "
+                            "talt sammen, så ingen kan genkendes",
+                      "en": "Other units: units with fewer than {least} hires and hires without a unit, "
+                            "counted together so that no one can be recognised"},
     "report.empty": {"da": "Ingen frister er nået endnu ({hires} {hires:ansat|ansatte}).",
                      "en": "No due date has been reached yet ({hires} {hires:hire|hires})."},
     "report.written": {"da": "Rapporten er gemt i {path}", "en": "The report is in {path}"},
@@ -103,12 +109,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.reopen": {"da": "genåbnet", "en": "reopened"},
     "action.add-item": {"da": "eget punkt tilføjet", "en": "own item added"},
     "action.remove-item": {"da": "eget punkt fjernet", "en": "own item removed"},
-    "edit.moves": {
-        "da": "{moving} {moving:åbent punkt|åbne punkter} flyttes {days} {days:dag|dage} {way}; "
-              "{keeping} beholder "
-              "{keeping:sin|deres} egen frist",
-        "en": "{moving} open {moving:item moves|items move} {days} {days:day|days} {way}; {keeping} "
-              "{keeping:keeps its|keep their} own due date"},
+    "edit.moves": {  # {kept}: form.kept when some items keep their own due date, else nothing
+        "da": "{moving} {moving:åbent punkt|åbne punkter} flyttes {days} {days:dag|dage} {way}{kept}",
+        "en": "{moving} open {moving:item moves|items move} {days} {days:day|days} {way}{kept}"},
     "edit.later": {"da": "senere", "en": "later"},
     "edit.earlier": {"da": "tidligere", "en": "earlier"},
     "no_hires.active": {"da": "Ingen ansatte under oplæring; 'peeronboard list --all' viser også "
@@ -226,7 +229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "overskredet.",
                      "en": "Nothing due in the next {days} {days:day|days}, and nothing overdue."},
     # the terminal app
-    "key.quit": {"da": "Afslut", "en": "Quit"},
+    "key.quit": {"da": "Luk", "en": "Quit"},  # not "Afslut", which f says for a hire ("Afslut forløb")
     "key.help": {"da": "Hjælp", "en": "Help"},
     "key.agenda": {"da": "Frister", "en": "Agenda"},
     "key.undo": {"da": "Fortryd", "en": "Undo"},
@@ -268,8 +271,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "Write a summary as Markdown, CSV, JSON, HTML or calendar"},
     "key.palette_bar": {"da": "palet", "en": "palette"},
     "palette.search": {"da": "Søg efter kommandoer…", "en": "Search for commands…"},
-    "key.palette": {"da": "Kommandopalet: åbn en ansat, ny ansat, eksport, sprog, privat visning",
-                    "en": "Command palette: open a hire, new hire, export, language, privacy mode"},
+    "palette.no_matches": {"da": "Ingen resultater", "en": "No matches found"},
+    "key.palette": {"da": "Kommandopalet: åbn en ansat ved navn, {commands}",
+                    "en": "Command palette: open a hire by name, {commands}"},
     "key.submit": {"da": "Gem", "en": "Save"},
     "key.cancel": {"da": "Annullér", "en": "Cancel"},
     "screen.hires": {"da": "Ansatte", "en": "Hires"},
@@ -406,6 +410,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.mark.note": {"da": "har en note", "en": "has a note"},
     "help.mark.own": {"da": "et punkt kun denne ansatte har (ikke fra tjeklisten)",
                       "en": "an item only this hire has (not from the checklist)"},
+    "help.key.panel": {"da": "Til sidepanelet (vejledningen) og tilbage: ↑↓ ruller det",
+                       "en": "To the side panel (the guidance) and back: ↑↓ scroll it"},
+    "help.report_marks": {"da": "Tegn i søjlerne", "en": "Marks in the bars"},
+    "help.report.on_time": {"da": "udført senest på fristen", "en": "done by its due date"},
+    "help.report.late": {"da": "udført efter fristen", "en": "done after its due date"},
+    "help.report.skipped": {"da": "markeret ikke relevant", "en": "marked not applicable"},
+    "help.report.overdue": {"da": "stadig åben efter fristen", "en": "still open after its due date"},
     "why.agenda_looks": {"da": "Fristerne er til at se på: åbn punktet med Enter for at ændre det",
                          "en": "The agenda is for looking: open the item with Enter to change it"},
     "why.retired": {"da": "Udgået fra tjeklisten: punktet kan ikke længere ændres",
@@ -421,6 +432,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "Undone on {name}: the person for “{item}” is {person} again"},
     "private.shown": {"da": "privat visning", "en": "privacy mode"},
     "problem.title": {"da": "En fil kan ikke læses", "en": "A file cannot be read"},
+    "problem.conflict_title": {"da": "En modstridende kopi af en registrering",
+                               "en": "A conflicting copy of a record"},
     "problem.file": {"da": "Fil", "en": "File"},
     "problem.reason": {"da": "Hvad er galt", "en": "What is wrong"},
     "problem.todo": {"da": "Hvad du kan gøre", "en": "What to do"},
@@ -491,17 +504,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.centre": {"da": "Kontakt i recoverycentret (valgfri)", "en": "Recovery-centre contact (optional)"},
     "form.same_name": {"da": "Navnet bruges allerede af {hires}; Enter igen gemmer alligevel",
                        "en": "The name is already used by {hires}; Enter again saves anyway"},
+    # {kept}: form.kept when some items keep their own due date, else nothing
     "form.moves_later": {"da": "{moving} {moving:åbent punkt|åbne punkter} flyttes {days} {days:dag|dage} "
-                               "senere; {keeping} beholder {keeping:sin|deres} egen frist · Enter igen "
-                               "gemmer",
-                         "en": "{moving} open {moving:item moves|items move} {days} {days:day|days} later; "
-                               "{keeping} {keeping:keeps its|keep their} own date · Enter again saves"},
+                               "senere{kept} · Enter igen gemmer",
+                         "en": "{moving} open {moving:item moves|items move} {days} {days:day|days} "
+                               "later{kept} · Enter again saves"},
     "form.moves_earlier": {"da": "{moving} {moving:åbent punkt|åbne punkter} flyttes {days} {days:dag|dage} "
-                                 "tidligere; {keeping} beholder {keeping:sin|deres} egen frist · Enter igen "
-                                 "gemmer",
+                                 "tidligere{kept} · Enter igen gemmer",
                            "en": "{moving} open {moving:item moves|items move} {days} {days:day|days} "
-                                 "earlier; {keeping} {keeping:keeps its|keep their} own date · Enter again "
-                                 "saves"},
+                                 "earlier{kept} · Enter again saves"},
+    "form.kept": {"da": "; {keeping} beholder {keeping:sin|deres} egen frist",
+                  "en": "; {keeping} {keeping:keeps its|keep their} own due date"},
     "toast.edited": {"da": "{name}: oplysninger gemt", "en": "{name}: details saved"},
     "cmd.review": {"da": "Til sletning", "en": "Due for erasure"},
     "cmd.review_help": {"da": "Afsluttede ansatte, hvis opbevaringstid er udløbet: slet dem her",
@@ -522,7 +535,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err.hire_checklist": {"da": "{hire} bruger tjeklisten '{checklist}', som ikke findes",
                            "en": "{hire} uses checklist '{checklist}', which was not found"},
     "err.when": {"da": "'{text}' er ikke en dato som 2027-03-01 (i årene 1900-2999), en flytning som "
-                       "+2w eller -3d, eller reset",
+                       "+2w eller -3d, eller nulstil",
                  "en": "'{text}' is not a date like 2027-03-01 (in the years 1900-2999), a move like "
                        "+2w or -3d, or reset"},
     "err.date": {"da": "{option}: {reason}", "en": "{option}: {reason}"},

@@ -263,7 +263,11 @@ def carry_views(new: HireProgress, old: HireProgress | None, most: int = 50) -> 
 
 
 def _view(item: Item, state: ItemState, planned: dt.date | None, closed: bool = False) -> ItemView:
-    return ItemView(item.id, item.phase, item, state, state.due or planned, planned, closed)
+    # as ``ItemView(...)`` makes it, without its Python-level ``__new__`` (a listing makes thousands)
+    return _new_tuple(ItemView, (item.id, item.phase, item, state, state.due or planned, planned, closed))
+
+
+_new_tuple = tuple.__new__
 
 
 class AgendaEntry(NamedTuple):
@@ -281,6 +285,13 @@ class AgendaEntry(NamedTuple):
 # The agenda's entries of one hire that fall due on one day, next to each other on the agenda (by item
 # id): the day, the hire and the entries' views. A plain tuple: an agenda has a hundred thousand.
 AgendaRun = tuple[dt.date, HireProgress, tuple[ItemView, ...]]
+# A hire's agenda runs without the hire: by due date, each run by item id. Hires of one checklist and
+# start day that recorded the same items share one list (``_AgendaPlan.without``; never to be changed),
+# so what is made of a run can be made once for them all.
+HireRuns = list[tuple[dt.date, tuple[ItemView, ...]]]
+# Hires of the same name (casefolded), in their order, each with its runs: on the agenda their entries
+# of a day interleave by item id (``group_runs``); a group is mostly one hire.
+AgendaGroup = list[tuple[HireProgress, HireRuns]]
 
 
 def agenda(hires: list[HireProgress], today: dt.date, days: int) -> list[AgendaEntry]:
@@ -294,46 +305,60 @@ def agenda(hires: list[HireProgress], today: dt.date, days: int) -> list[AgendaE
 
 
 def agenda_runs(hires: list[HireProgress], today: dt.date, days: int) -> list[AgendaRun]:
-    """The agenda (``agenda``) as runs of entries, so that what writes ten thousand hires' agenda can
-    write each run at once. The items a hire has not recorded are seen through the views that every
-    hire of its checklist starting that day shares (``_AgendaPlan``); only its recorded items are its
-    own. Each day's runs are gathered hire by hire in the order of their names, so only the days are
-    sorted."""
+    """The agenda (``agenda``) as runs of entries, so that what shows ten thousand hires' agenda can
+    show each run at once."""
+    return agenda_days(agenda_groups(hires, today, days))
+
+
+def agenda_groups(hires: list[HireProgress], today: dt.date, days: int) -> list[AgendaGroup]:
+    """The hires with entries on the agenda (``agenda``) in the order of their names, each with its
+    runs, hires of the same name together (``AgendaGroup``). The items a hire has not recorded are
+    seen through the views that every hire of its checklist starting that day shares
+    (``_AgendaPlan``); only its recorded items are its own."""
     from .index import collector_paused
 
     horizon = today + dt.timedelta(days=days)
     names = [progress.record.name.casefold() for progress in hires]
     by_name = sorted(range(len(hires)), key=names.__getitem__)  # hires of the same name in their order
-    days_runs: dict[dt.date, list[AgendaRun]] = {}
+    groups: list[AgendaGroup] = []
+    last_name = None
     with collector_paused():
         for number in by_name:
             progress = hires[number]
-            for due, views in _hire_runs(progress, horizon):
-                runs = days_runs.get(due)
-                if runs is None:
-                    runs = days_runs[due] = []
-                runs.append((due, progress, views))
-        untie = _untied if len(set(names)) < len(names) else list  # hires of the same name
-        return [run for day in sorted(days_runs) for run in untie(days_runs[day])]
+            runs = _hire_runs(progress, horizon)
+            if not runs:
+                continue
+            if names[number] == last_name:
+                groups[-1].append((progress, runs))
+            else:
+                groups.append([(progress, runs)])
+                last_name = names[number]
+    return groups
 
 
-def _untied(runs: list[AgendaRun]) -> list[AgendaRun]:
-    """One day's runs in the order of their hires' names where, for hires of the same name, the
-    entries interleave by item id (the hires' order among equal ids): one run each."""
-    from itertools import groupby
-
-    untied: list[AgendaRun] = []
-    for _, group in groupby(runs, key=lambda run: run[1].record.name.casefold()):
-        same = list(group)
-        if len(same) == 1:
-            untied += same
-        else:  # sorted by item id alone: a stable sort keeps the hires' order
-            untied += sorted(((due, progress, (view,)) for due, progress, views in same for view in views),
-                             key=lambda single: single[2][0].item_id)
-    return untied
+def agenda_days(groups: list[AgendaGroup]) -> list[AgendaRun]:
+    """The groups' runs in the agenda's order: by day, each day's in the groups' order."""
+    days_runs: dict[dt.date, list[AgendaRun]] = {}
+    for group in groups:
+        for run in group_runs(group):
+            runs = days_runs.get(run[0])
+            if runs is None:
+                runs = days_runs[run[0]] = []
+            runs.append(run)
+    return [run for day in sorted(days_runs) for run in days_runs[day]]
 
 
-def _hire_runs(progress: HireProgress, horizon: dt.date) -> list[tuple[dt.date, tuple[ItemView, ...]]]:
+def group_runs(group: AgendaGroup) -> list[AgendaRun]:
+    """The group's runs by day: a hire's own runs, or for hires of the same name one run for each
+    entry, interleaved by item id (the hires' order among equal ids)."""
+    if len(group) == 1:
+        progress, runs = group[0]
+        return [(due, progress, views) for due, views in runs]
+    singles = [(due, progress, (view,)) for progress, runs in group for due, views in runs for view in views]
+    return sorted(singles, key=lambda single: (single[0], single[2][0].item_id))  # stable: the hires' order
+
+
+def _hire_runs(progress: HireProgress, horizon: dt.date) -> HireRuns:
     """The hire's agenda runs by due date, each by item id: those of its checklist and start day
     (``_AgendaPlan``), but where it has recorded an item."""
     checklist, record = progress.checklist, progress.record
@@ -362,32 +387,39 @@ def _recorded_views(record: HireRecord, plan: _AgendaPlan, horizon: dt.date) -> 
     return views
 
 
-def _grouped(views: list[ItemView]) -> list[tuple[dt.date, tuple[ItemView, ...]]]:
+def _grouped(views: list[ItemView]) -> HireRuns:
     """Views (each with a due date) as runs: by due date, each run by item id."""
-    from itertools import groupby
+    from operator import attrgetter
 
-    ordered = sorted(views, key=lambda view: (view.due, view.item_id))
-    return [(due, tuple(run)) for due, run in groupby(ordered, key=lambda view: view.due)]  # type: ignore[misc]
+    by_id = sorted(views, key=attrgetter("item_id"))
+    return _runs_of(sorted(by_id, key=attrgetter("due")))  # stable: by id within a day
+
+
+def _runs_of(ordered: list[ItemView]) -> HireRuns:
+    """Views in the order of their due dates (each has one) as runs: those due the same day."""
+    from itertools import groupby
+    from operator import attrgetter
+
+    return [(day, tuple(run)) for day, run in groupby(ordered, key=attrgetter("due"))]
 
 
 class _AgendaPlan(NamedTuple):
     """The agenda of every hire of one checklist starting on one day that has recorded nothing: its
     runs (by due date, each by item id), and each item of the checklist with its due date."""
 
-    runs: list[tuple[dt.date, tuple[ItemView, ...]]]
+    runs: HireRuns
     items: dict[str, tuple[Item, dt.date | None]]
-    left: dict[frozenset[str], list[tuple[dt.date, tuple[ItemView, ...]]]]  # see ``without``
+    left: dict[frozenset[str], HireRuns]  # see ``without``
 
-    def without(self, item_ids: frozenset[str]) -> list[tuple[dt.date, tuple[ItemView, ...]]]:
+    def without(self, item_ids: frozenset[str]) -> HireRuns:
         """The runs without the views of ``item_ids`` (the same list each time asked: hires that
         started the same day have often recorded the same items)."""
         made = self.left.get(item_ids)
         if made is None:
             if len(self.left) >= _MOST_LEFT:
                 self.left.clear()
-            kept = [(due, tuple(view for view in views if view.item_id not in item_ids))
-                    for due, views in self.runs]
-            made = self.left[item_ids] = [(due, views) for due, views in kept if views]
+            kept = [view for _, views in self.runs for view in views if view.item_id not in item_ids]
+            made = self.left[item_ids] = _runs_of(kept)
         return made
 
 

@@ -70,6 +70,11 @@ class Report(NamedTuple):
     units: dict[str, Tally]  # unit (OTHER_UNITS for the folded small ones) -> totals
     hires: int  # how many hires the report covers
     phase_titles: dict[tuple[str, str], dict[str, str]] = {}  # (checklist, phase) -> title by language
+    checklist_titles: dict[str, dict[str, str]] = {}  # checklist id -> title by language
+
+    def checklist_title(self, checklist: str, lang: str) -> str:
+        """The checklist's title in ``lang``, as the library gives it; its id if the report has none."""
+        return self.checklist_titles.get(checklist, {}).get(lang) or checklist
 
 
 def outcome_of(view: ItemView, cutoff: dt.date) -> Tally | None:
@@ -125,7 +130,9 @@ def build_report(hires: Iterable[HireProgress], *, reasons: bool = False, names:
     titles = {(hire.record.checklist, phase.id): {lang: phase.title.in_lang(lang) for lang in ("da", "en")}
               for hire in hires if hire.checklist for phase in hire.checklist.phases}
     ordered = {key: phases[key] for key in titles if key in phases}  # in the checklists' order
-    return Report(items, ordered, units, len(hires), titles)
+    checklists = {hire.record.checklist: {lang: hire.checklist.title.in_lang(lang) for lang in ("da", "en")}
+                  for hire in hires if hire.checklist}
+    return Report(items, ordered, units, len(hires), titles, checklists)
 
 
 def report_data(report: Report, lang: str) -> dict[str, object]:

@@ -4,6 +4,7 @@ English, chosen as argparse's own words are (``--lang``, PEERONBOARD_LANG, the s
 from __future__ import annotations
 
 import argparse
+import re
 
 import pytest
 
@@ -52,8 +53,8 @@ def test_check_help_is_danish_when_danish_is_chosen(choice: str, capsys: pytest.
         monkeypatch.setenv(choice, "da")
         shown = _help_shown(capsys, "check")
     assert "brug: peeronboard check" in shown
-    assert "Markér et punkt som udført." in shown and "--note TEXT en note til punktet" in shown
-    assert "fælles tilvalg: --data-dir DIR mappen med de ansattes registreringer" in shown
+    assert "Markér et punkt som udført." in shown and "--note TEKST en note til punktet" in shown
+    assert "fælles tilvalg: --data-dir MAPPE mappen med de ansattes registreringer" in shown
     assert "Mark an item done." not in shown and "a note on the item" not in shown
 
 
@@ -84,3 +85,54 @@ def test_the_list_of_commands_is_danish_too(capsys: pytest.CaptureFixture[str]) 
     assert "Ansættelse og introduktion af en peermedarbejder" in shown
     for command in SUBCOMMANDS:
         assert f" {command.name} {_unwrapped(command.help.da)}" in shown, command.name
+
+
+# --- the names of the values (metavars) ------------------------------------------------------------
+
+ENGLISH_NAMES = re.compile(r"\b(NAME|HIRE|ITEM|TEXT|COMMAND|YYYY-MM-DD|DIR|FILE|PATH|TITLE|WHEN|ROLE|HOST)\b")
+
+
+@pytest.mark.parametrize(("command", "names"), [
+    ("due", "[--reason TEKST] ANSAT PUNKT HVORNÅR"),
+    ("add", "--start ÅÅÅÅ-MM-DD [--checklist ID] [--unit TEKST] [--mentor TEKST]"),
+    ("check", "[--by NAVN] [--on ÅÅÅÅ-MM-DD]"),
+    ("add", "[--hr TEKST] [--centre TEKST] NAVN"),
+    ("", "[--private] KOMMANDO ..."),
+])
+def test_danish_help_names_the_values_in_danish(capsys: pytest.CaptureFixture[str], command: str,
+                                                 names: str) -> None:
+    shown = _help_shown(capsys, "--lang", "da", *([command] if command else []))
+    assert names in shown, shown
+
+
+@pytest.mark.parametrize("command", ["", *(command.name for command in SUBCOMMANDS)])
+def test_danish_help_has_no_english_names_of_values(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    shown = _help_shown(capsys, "--lang", "da", *([command] if command else []))
+    assert not ENGLISH_NAMES.findall(shown), (ENGLISH_NAMES.findall(shown), shown)
+
+
+def test_a_missing_value_is_named_in_danish_and_in_english(cli, capsys: pytest.CaptureFixture[str]) -> None:
+    result = cli("--lang", "da", "due", "anna")
+    assert result.code == 2 and "følgende argumenter mangler: PUNKT, HVORNÅR" in result.err, result.err
+    english = cli("--lang", "en", "due", "anna")
+    assert "the following arguments are required: ITEM, WHEN" in english.err, english.err
+    assert "[--reason TEXT] HIRE ITEM WHEN" in _help_shown(capsys, "--lang", "en", "due")
+
+
+# --- a value that is not a number ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "said"), [("da", "--days: 'x' er ikke et helt tal"),
+                                            ("en", "--days: 'x' is not a whole number")])
+def test_a_days_that_is_no_number_is_named_with_its_option(cli, lang: str, said: str) -> None:
+    result = cli("--lang", lang, "agenda", "--days", "x")
+    assert result.code == 2 and said in result.err, result.err
+    assert "(int)" not in result.err and "invalid int" not in result.err
+
+
+# --- due's word for the checklist's date ------------------------------------------------------------
+
+def test_danish_due_says_nulstil_as_its_help_does(cli, hire: str, capsys: pytest.CaptureFixture[str]) -> None:
+    result = cli("--lang", "da", "due", hire, "appoint-mentor", "snart")
+    assert result.code == 1 and "eller nulstil" in result.err and "reset" not in result.err, result.err
+    assert "'nulstil' for tjeklistens dato" in _help_shown(capsys, "--lang", "da", "due")
+    assert cli("--lang", "da", "due", hire, "appoint-mentor", "nulstil").code == 0

@@ -86,6 +86,13 @@ def test_edit_moves_the_open_items_and_logs_each_field(cli, hire: str) -> None:
     assert same.code == 0 and "nothing" in same.out
 
 
+def test_a_start_move_with_no_item_keeping_its_own_date_does_not_count_none(cli, hire: str) -> None:
+    for lang, moved in (("en", "4 open items move 14 days later\n"), ("da", "4 åbne punkter flyttes 14 dage senere\n")):
+        edited = cli("--lang", lang, "edit", hire, "--start", "2027-02-15" if lang == "en" else "2027-03-01")
+        assert edited.code == 0, edited.err
+        assert edited.out.endswith(moved), edited.out
+
+
 def test_a_finished_hire_leaves_the_lists_and_comes_back(cli, hire: str) -> None:
     other = cli("add", "Bo Nielsen", "--start", "2027-01-10", "--checklist", "sample").out.strip()
     finished = cli("finish", hire, "--reason", "onboarding completed", "--on", "2027-01-15")

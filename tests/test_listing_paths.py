@@ -19,7 +19,7 @@ from peeronboard.exports import spreadsheet
 from peeronboard.exports.common import HIRE_FIELDS, ExportOptions, hire_data, hire_values, item_data, selected
 from peeronboard.library import ChecklistLibrary
 from peeronboard.paths import builtin_checklists_dir
-from peeronboard.progress import HireProgress, ItemView, agenda, agenda_runs
+from peeronboard.progress import HireProgress, ItemView, agenda, agenda_groups, agenda_runs
 from peeronboard.record import STATUSES, HireRecord, ItemState, OwnItem
 from peeronboard.safetext import VisibleStream
 from peeronboard.wording import owner_text
@@ -104,8 +104,8 @@ def test_the_agenda_json_is_each_items_data_with_its_hire(listed: list[HireProgr
                                                           lang: str) -> None:
     expected = [{**item_data(view, lang, TODAY, record=progress.record), "hire": progress.record.id,
                  "name": progress.record.name} for progress, view in plain_agenda(listed, days)]
-    runs = agenda_runs(listed, TODAY, days)
-    assert written(write_encoded_json_list, _AgendaJson(lang, TODAY).texts(runs)) == guarded(
+    groups = agenda_groups(listed, TODAY, days)
+    assert written(write_encoded_json_list, _AgendaJson(lang, TODAY).texts(groups)) == guarded(
         json.dumps(expected, ensure_ascii=False, indent=2) + "\n")
 
 

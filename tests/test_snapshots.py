@@ -11,7 +11,7 @@ import datetime as dt
 import random
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from peeronboard.dates import today
 from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
 from peeronboard.paths import builtin_checklists_dir
+from peeronboard.record import HireRecord
 from peeronboard.store import HireStore
 from peeronboard.ui.app import make_app
 
@@ -34,6 +35,27 @@ BROKEN_RECORD = 'id = "q7brkn"\nname = "Eva Lund\nstart_date = 2027-03-01\n'  # 
 HOME = "/home/lise"  # where the export dialog proposes to write (the same on every machine)
 DANISH_TIME = "CET-1CEST,M3.5.0,M10.5.0/3"  # the log's times, in Danish time (no zoneinfo file needed)
 LOGGED_AT = dt.datetime(2027, 1, 19, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+# two items Carla's checklist once had and no longer has: what was recorded for them stays
+RETIRED_ITEMS = """
+[items.order-access-card]
+status = "done"
+date = 2026-11-16
+by = "lise"
+note = "Kortet ligger i receptionen"
+title_da = "Bestille adgangskort"
+title_en = "Order an access card"
+
+[items.book-welcome-lunch]
+status = "skipped"
+date = 2026-11-20
+by = "lise"
+reason = "Afsnittet holder ikke velkomstfrokoster længere"
+title_da = "Booke velkomstfrokost"
+title_en = "Book a welcome lunch"
+"""
+# a file the export dialog is told to write, and that is there already; the question names its whole
+# path, so it is the same in every run
+EXISTING_EXPORT = "/tmp/peeronboard-snapshots/oversigt.html"
 
 
 def add_hires(onboarding: Onboarding) -> None:
@@ -51,6 +73,23 @@ def add_hires(onboarding: Onboarding) -> None:
     (onboarding.store.hires_dir / "q7brkn.toml").write_text(BROKEN_RECORD, encoding="utf-8")
 
 
+def record_of(onboarding: Onboarding, name: str) -> HireRecord:
+    return next(record for record in onboarding.store.load_all()[0] if record.name == name)
+
+
+def retire_carlas_items(onboarding: Onboarding) -> None:
+    """Carla's record keeps two items that her checklist has dropped."""
+    path = record_of(onboarding, "Carla Mikkelsen").path
+    assert path is not None
+    path.write_text(path.read_text(encoding="utf-8") + RETIRED_ITEMS, encoding="utf-8")
+
+
+def export_file_exists(onboarding: Onboarding) -> None:
+    """A summary written before, where the export dialog will be told to write."""
+    Path(EXISTING_EXPORT).parent.mkdir(exist_ok=True)
+    Path(EXISTING_EXPORT).write_text("<p>Oversigt fra sidste uge</p>\n", encoding="utf-8")
+
+
 def onboarding_on(folder: Path, with_hires: bool) -> Onboarding:
     library = ChecklistLibrary.discover([builtin_checklists_dir(), DATA])
     onboarding = Onboarding(HireStore(folder), library, "Lise Holm", today)
@@ -65,9 +104,11 @@ class Scene:
 
     keys: tuple[str, ...] = ()
     hires: bool = True
+    prepare: Callable[[Onboarding], None] | None = None  # a change to the data before the app starts
 
 
 OPEN_ANNA = ("down", "enter")  # the dashboard lists Bo first (by start date), then Anna
+OPEN_CARLA = ("down", "down", "enter")  # ... then Carla
 ON_OPEN_ITEM = (*OPEN_ANNA, "down", "down", "down", "down")  # an open item of Anna's first phase
 SCENES = {
     "dashboard-empty": Scene(hires=False),
@@ -91,6 +132,16 @@ SCENES = {
     "person": Scene((*ON_OPEN_ITEM, "p")),
     "own-task": Scene((*OPEN_ANNA, "plus")),
     "palette": Scene(("ctrl+p",)),
+    "hire-retired": Scene((*OPEN_CARLA, "end"), prepare=retire_carlas_items),  # on the last retired item
+    "edit-error": Scene(("down", "c", "backspace", "tab", *"2027-02-30", "enter")),  # no name, no such day
+    "edit-moves": Scene(("down", "c", "tab", *"2027-03-01", "enter")),  # a later start: Anna's open items move
+    "finish": Scene(("down", "f")),
+    "agenda-who": Scene(("a", "w", *"Mette")),
+    "export-overwrite": Scene(("e", *EXISTING_EXPORT, "enter"), prepare=export_file_exists),
+    "remove-own-task": Scene((*OPEN_ANNA, "plus", *"Ringe til Anna", "enter", "minus")),
+    "help-dashboard": Scene(("question_mark",)),
+    "help-agenda": Scene(("a", "question_mark")),
+    "help-report": Scene(("g", "question_mark")),
 }
 
 
@@ -130,7 +181,10 @@ def same_every_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 @pytest.mark.parametrize("lang", LANGS)
 def test_screen(snap_compare, lang: str, size: str, scene: str) -> None:
     shown = SCENES[scene]
-    app = make_app(onboarding_on(Path("data"), shown.hires), lang, poll_seconds=0)
+    onboarding = onboarding_on(Path("data"), shown.hires)
+    if shown.prepare:
+        shown.prepare(onboarding)
+    app = make_app(onboarding, lang, poll_seconds=0)
 
     async def reach(pilot) -> None:
         await loaded(pilot)

@@ -403,7 +403,7 @@ async def test_e_exports_the_hire_on_screen(onboarding: Onboarding, anna: str, t
         await pilot.press("enter")
         await pilot.pause()
         written = target.read_text(encoding="utf-8")
-        assert written.startswith("<!DOCTYPE html>")  # the chosen format, whatever the file is called
+        assert "\n# Anna Ærø Jensen\n" in written  # a file named .md is Markdown: the format follows the name
         assert "Anna Ærø Jensen" in written
         assert any(str(target) in str(n.message) for n in app._notifications)
 

@@ -99,7 +99,7 @@ async def test_export_dialog_asks_which_items_and_whether_notes_go_along(onboard
         screen.query_one("#path", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert returned == [ExportRequest("html", tmp_path / "open.md", only="open", notes=False)]
+        assert returned == [ExportRequest("md", tmp_path / "open.md", only="open", notes=False)]
 
 
 async def test_export_dialog_by_default_exports_every_item_with_notes(onboarding: Onboarding,

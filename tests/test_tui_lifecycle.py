@@ -155,7 +155,7 @@ async def test_the_edit_form_says_what_a_new_start_moves_and_warns_of_a_name_in_
         start.value = "2027-02-15"
         await pilot.press("enter")
         await pilot.pause()
-        assert text_of(app, "#start-error") == "3 open items move 14 days later; 1 keeps its own date · Enter again saves"
+        assert text_of(app, "#start-error") == "3 open items move 14 days later; 1 keeps its own due date · Enter again saves"
         assert onboarding.store.load(anna).start_date == START
         await pilot.press("enter")
         await pilot.pause()

@@ -122,3 +122,52 @@ async def test_the_palette_opens_the_report_and_help_lists_g(onboarding: Onboard
 def test_a_bar_fills_its_width_exactly() -> None:
     assert bar_cells([1, 2, 1, 1], 20) == [4, 8, 4, 4]
     assert sum(bar_cells([1, 1, 1], 20)) == 20 and bar_cells([0, 0], 10) == [0, 0]
+
+
+@pytest.mark.parametrize(("lang", "titles", "ids"), [
+    ("en", ("Sample list", "Checklist for hiring a peer worker"), ("(sample)", "(nordjylland-leder)")),
+    ("da", ("Prøveliste", "Tjekliste ved ansættelse af peermedarbejder"), ("(sample)", "(nordjylland-leder)")),
+])
+async def test_items_of_several_checklists_stand_under_each_checklists_title(
+        onboarding: Onboarding, lang: str, titles: tuple[str, str], ids: tuple[str, str]) -> None:
+    onboarding.add("Frida", dt.date(2027, 1, 10), "nordjylland-leder", "Afsnit S4")
+    app = make_app(onboarding, lang, poll_seconds=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await report_open(pilot)
+        lines = [line.strip() for line in seen(app).splitlines()]
+        assert all(title in lines for title in titles), lines  # a heading of its own, in the language
+        assert not any(label in line for label in ids for line in lines), "ids are for files, not leaders"
+        sample, other = (lines.index(title) for title in titles)
+        mentor = {"en": "Appoint a mentor", "da": "Udpege mentor"}[lang]
+        under_sample = lines[sample:other] if sample < other else lines[sample:]
+        assert any(line.startswith(mentor) for line in under_sample), "the sample list's items under it"
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Other units: units with fewer than 3 hires and hires without a unit"),
+    ("da", "Andre enheder: enheder med færre end 3 ansatte og ansatte uden enhed"),
+])
+async def test_the_report_says_why_small_units_are_counted_together(data_dir: Path, lang: str,
+                                                                    said: str) -> None:
+    """As in the demo: every hire in a unit of their own, so "other units" is all the report shows of them."""
+    library = ChecklistLibrary.discover([builtin_checklists_dir(), DATA])
+    onboarding = Onboarding(HireStore(data_dir), library, "Lise", today)
+    for name, unit in (("Maja", "Afsnit S4, Aalborg"), ("Ahmed", "Ambulatorium Hjørring"), ("Sofie", None)):
+        onboarding.add(name, dt.date(2027, 1, 10), "sample", unit)
+    app = make_app(onboarding, lang, poll_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await report_open(pilot)
+        text = " ".join(seen(app).split())
+        units = text[text.index({"en": "Per unit", "da": "Pr. enhed"}[lang]):]
+        assert said in units, units
+        assert "Ambulatorium" not in text and "Aalborg" not in text, "a unit of one is never named"
+
+
+async def test_a_report_of_large_units_only_has_nothing_to_explain(onboarding: Onboarding) -> None:
+    eva = next(record for record in onboarding.store.load_all()[0] if record.name == "Eva")
+    onboarding.edit(eva.id, unit="Afsnit S4")
+    app = make_app(onboarding, "en", poll_seconds=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await report_open(pilot)
+        text = seen(app)
+        assert "other units" not in text and "Other units:" not in text, text

@@ -17,7 +17,7 @@ from .context import Context
 from .output import (
     ENCODED_BETWEEN,
     EXIT_OK,
-    encoded,
+    encoder,
     json_text,
     parse_date_option,
     print_json,
@@ -29,16 +29,17 @@ from .output import (
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ..progress import AgendaRun, HireProgress, ItemView
+    from ..progress import AgendaGroup, HireProgress, HireRuns, ItemView
     from ..record import HireRecord
 
     # an agenda entry's text around its values (``_AgendaJson._text_around``): the pieces up to the
     # hire's id, encoded, and the two after it
     _Around = tuple[tuple[bytes, ...], tuple[str, str]]
-    # a hire's part of each of its agenda entries (its id and name, encoded) with what follows an entry
-    # (``ENCODED_BETWEEN``): what joins the items' parts of a run's entries, the last of which is empty;
-    # and the items' parts of the runs of the hire's people, by the runs' views
-    _Hire = tuple[bytes, dict[int, list[bytes]]]
+    # one day of the agenda's JSON: for each of its runs, the hire's part of the run's entries and
+    # the items' parts (``_AgendaJson._parts``), which the hire's part joins into the run's text
+    _Day = tuple[list[bytes], list[list[bytes]]]
+    # where a hire's runs go: for each run, its day's lists and the items' parts of its entries
+    _Slots = list[tuple[list[bytes], list[list[bytes]], list[bytes]]]
 
 MAX_AGENDA_DAYS = 3650
 
@@ -185,17 +186,18 @@ def cmd_agenda(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _agenda(ctx: Context, args: argparse.Namespace) -> int:
-    from ..progress import agenda_runs
+    from ..progress import agenda_days, agenda_groups
 
     hires, problems = ctx.onboarding.all_progress()
     day = ctx.onboarding.today()
-    runs = agenda_runs([h for h in hires if not h.finished], day, args.days)
+    groups = agenda_groups([h for h in hires if not h.finished], day, args.days)
     if getattr(args, "who", None) or getattr(args, "owner", None):
-        runs = [(due, hire, kept) for due, hire, views in runs
-                if (kept := tuple(view for view in views if _wanted(view, hire.record, args)))]
+        groups = _wanted_groups(groups, args)
     if args.json:
-        write_encoded_json_list(_AgendaJson(ctx.lang, day).texts(runs))
-    elif not runs:
+        write_encoded_json_list(_AgendaJson(ctx.lang, day).texts(groups))
+        return report(problems, ctx.lang)
+    runs = agenda_days(groups)
+    if not runs:
         print(say("agenda.empty", ctx.lang, days=args.days))
     else:
         from ..wording import owner_text
@@ -211,6 +213,23 @@ def _agenda(ctx: Context, args: argparse.Namespace) -> int:
     return report(problems, ctx.lang)
 
 
+def _wanted_groups(groups: list[AgendaGroup], args: argparse.Namespace) -> list[AgendaGroup]:
+    """The groups with only the entries that ``--who`` and ``--owner`` ask for (``_wanted``)."""
+    kept = []
+    for group in groups:
+        wanted = [(progress, runs) for progress, every_run in group
+                  if (runs := _wanted_runs(every_run, progress.record, args))]
+        if wanted:
+            kept.append(wanted)
+    return kept
+
+
+def _wanted_runs(runs: HireRuns, record: HireRecord, args: argparse.Namespace) -> HireRuns:
+    """The runs with only the views ``_wanted``, and without the runs left empty."""
+    kept = [(due, tuple(view for view in views if _wanted(view, record, args))) for due, views in runs]
+    return [(due, views) for due, views in kept if views]
+
+
 def _wanted(view: object, record: HireRecord, args: argparse.Namespace) -> bool:
     """The agenda's ``--who PERSON`` (the person who does it) and ``--owner ROLE`` filters."""
     who, role = getattr(args, "who", None), getattr(args, "owner", None)
@@ -221,12 +240,13 @@ def _wanted(view: object, record: HireRecord, args: argparse.Namespace) -> bool:
 
 
 class _AgendaJson:
-    """The agenda's entries as ``--json`` writes them: ``item_data`` with the hire's id and name,
-    guarded and encoded (``output.encoded``). An entry's text is its item's part, up to the hire's id,
-    and the hire's part; the items' parts of a run that hires of a checklist and start day share (the
-    same views) are made once for each set of the hire's people, each from the text of its item and
-    state, encoded once with holes for what differs between entries (``_around``), so a run of
-    entries is written by one join."""
+    """One agenda's entries as ``--json`` writes them: ``item_data`` with the hire's id and name,
+    guarded and encoded (``output.encoder``). An entry's text is its item's part, up to the hire's id,
+    and the hire's part. The items' parts are made once for each view and person, each from the text of
+    its item and state, encoded once with holes for what differs between entries (``_text_around``);
+    the hire's part once for each hire. Each day gathers, run by run, the hire's part and the items'
+    parts, which one join makes the run's text when the day is written (``_Day``); where a hire's runs
+    go is worked out once for the hires that share the same runs and people (``_slots``)."""
 
     _PER_ENTRY = ("due", "checklist_due", "overdue", "assignee", "hire", "name")
 
@@ -234,48 +254,87 @@ class _AgendaJson:
         self.lang, self.today = lang, today
         self._around: dict[tuple[int, int], _Around] = {}  # by item and state
         self._items: dict[tuple[int, str | None], bytes] = {}  # by view and person
-        self._runs: dict[tuple[str | None, ...], dict[int, list[bytes]]] = {}  # by people, then views
-        self._hires: dict[int, _Hire] = {}  # by the hire's progress
+        self._days: dict[dt.date, _Day] = {}
+        self._placed: dict[tuple[int, str | None, str | None, str | None], tuple[HireRuns, _Slots]] = {}
         self._values: dict[object, bytes] = {}  # a date, a person or None, as JSON
+        self._encoded = encoder()
 
-    def texts(self, runs: list[AgendaRun]) -> Iterator[bytes]:
-        """Each run's entries, encoded, each followed by ``ENCODED_BETWEEN`` (one piece a run)."""
-        hires, make_hire, make_run = self._hires, self._hire, self._run
-        # the entries keep their hires, views and runs alive: no id is reused meanwhile
-        for _, progress, views in runs:
-            between, made = hires.get(id(progress)) or make_hire(progress, views[0])
-            yield between.join(made.get(id(views)) or make_run(made, views, progress.record))
+    def texts(self, groups: list[AgendaGroup]) -> Iterator[bytes]:
+        """Each day's entries, encoded, each followed by ``ENCODED_BETWEEN`` (one piece a day)."""
+        for group in groups:
+            if len(group) == 1:
+                self._add_hire(*group[0])
+            else:
+                self._add_group(group)
+        days = self._days
+        for day in sorted(days):
+            hires, items = days.pop(day)
+            yield b"".join(map(bytes.join, hires, items))
 
-    def _run(self, runs: dict[int, list[bytes]], views: tuple[ItemView, ...],
-             record: HireRecord) -> list[bytes]:
-        made = runs[id(views)] = [*(self._item(view, record) for view in views), b""]  # b"": see _Hire
-        return made
-
-    def _item(self, view: ItemView, record: HireRecord) -> bytes:
-        """The entry's text up to the hire's id."""
-        person = view.person(record)
-        key = (id(view), person)
-        made = self._items.get(key)
-        if made is None:
-            text, value = self._text_around(view, record)[0], self._value
-            made = self._items[key] = b"".join((
-                text[0], value(view.due), text[1], value(view.planned), text[2],
-                b"true" if view.is_overdue(self.today) else b"false", text[3], value(person), text[4]))
-        return made
-
-    def _hire(self, progress: HireProgress, view: ItemView) -> _Hire:
-        """The hire's part of its entries (from the hire's id on), and the runs of its people."""
+    def _add_hire(self, progress: HireProgress, runs: HireRuns) -> None:
+        """The hire's runs, each on its day."""
         record = progress.record
-        _, (before_name, end) = self._text_around(view, record)
-        hire = encoded("".join((json_text(record.id), before_name, json_text(record.name), end)))
-        people = (record.mentor, record.hr_contact, record.centre_contact)
-        made = self._hires[id(progress)] = (hire + ENCODED_BETWEEN, self._runs.setdefault(people, {}))
+        hire = self._hire(record, runs[0][1][0])
+        for hires, items, parts in self._slots(runs, record):
+            hires.append(hire)
+            items.append(parts)
+
+    def _add_group(self, group: AgendaGroup) -> None:
+        """The runs of hires of the same name, each on its day (``group_runs``)."""
+        from ..progress import group_runs
+
+        hires = {id(progress): self._hire(progress.record, runs[0][1][0]) for progress, runs in group}
+        for due, progress, views in group_runs(group):
+            day_hires, day_items = self._day(due)
+            day_hires.append(hires[id(progress)])
+            day_items.append(self._parts(views, progress.record))
+
+    def _slots(self, runs: HireRuns, record: HireRecord) -> _Slots:
+        """Where the runs go for a hire of the record's people: each run's day and its items' parts."""
+        key = (id(runs), record.mentor, record.hr_contact, record.centre_contact)
+        placed = self._placed.get(key)
+        if placed is None:  # kept with the runs: their id is no other's meanwhile
+            slots = [(*self._day(due), self._parts(views, record)) for due, views in runs]
+            placed = self._placed[key] = (runs, slots)
+        return placed[1]
+
+    def _day(self, day: dt.date) -> _Day:
+        made = self._days.get(day)
+        if made is None:
+            made = self._days[day] = ([], [])
         return made
+
+    def _parts(self, views: tuple[ItemView, ...], record: HireRecord) -> list[bytes]:
+        """The items' parts of a run's entries, each made once for each view and person (``_item``),
+        and an empty one: the hire's part joins them."""
+        made, parts = self._items, []
+        for view in views:
+            person = view.person(record)
+            part = made.get((id(view), person))
+            if part is None:
+                part = made[id(view), person] = self._item(view, person, record)
+            parts.append(part)
+        parts.append(b"")
+        return parts
+
+    def _item(self, view: ItemView, person: str | None, record: HireRecord) -> bytes:
+        """The entry's text up to the hire's id."""
+        text, value = self._text_around(view, record)[0], self._value
+        overdue = b"true" if view.is_overdue(self.today) else b"false"
+        return b"".join((text[0], value(view.due), text[1], value(view.planned), text[2], overdue, text[3],
+                         value(person), text[4]))
+
+    def _hire(self, record: HireRecord, view: ItemView) -> bytes:
+        """The hire's part of its entries (from the hire's id on), and what follows an entry."""
+        _, (before_name, end) = self._text_around(view, record)
+        text = "".join((json_text(record.id), before_name, json_text(record.name), end))
+        return self._encoded(text) + ENCODED_BETWEEN
 
     def _value(self, value: dt.date | str | None) -> bytes:
+        """The value as JSON, encoded (kept: entries share few)."""
         made = self._values.get(value)
         if made is None:
-            made = self._values[value] = encoded(json_text(value))
+            made = self._values[value] = self._encoded(json_text(value))
         return made
 
     def _text_around(self, view: ItemView, record: HireRecord) -> _Around:
@@ -294,6 +353,6 @@ class _AgendaJson:
         fields = [json_text(key) + ": " + ("\0" if key in self._PER_ENTRY else json_text(value, 2))
                   for key, value in data.items()]
         pieces = ("{" + pad + ("," + pad).join(fields) + "\n  }").split("\0")
-        made = self._around[id(view.item), id(view.state)] = (tuple(map(encoded, pieces[:5])),
+        made = self._around[id(view.item), id(view.state)] = (tuple(map(self._encoded, pieces[:5])),
                                                               (pieces[5], pieces[6]))
         return made

@@ -33,8 +33,9 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
     if moves is not None:
         moving, keeping, days = moves
         way = say("edit.later" if days > 0 else "edit.earlier", ctx.lang)
-        print(f"{updated.name}: " + say("edit.moves", ctx.lang, moving=moving, keeping=keeping,
-                                        days=abs(days), way=way))
+        kept = say("form.kept", ctx.lang, keeping=keeping) if keeping else ""
+        moved = say("edit.moves", ctx.lang, moving=moving, kept=kept, days=abs(days), way=way)
+        print(f"{updated.name}: {moved}")
     if "name" in changes:
         warn_same_name(ctx, updated.name, updated.id)
     return EXIT_OK

@@ -7,8 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from itertools import islice
-from typing import Any
+from typing import Any, AnyStr
 
 from ..dates import check_start, parse_date
 from ..errors import PeerError
@@ -50,17 +49,17 @@ def print_json(data: Any) -> None:
 def write_json_list(texts: Iterable[str]) -> None:
     """A list whose elements come already written as ``json_text(element, 1)`` writes them, as
     ``print_json`` writes that list."""
-    write_encoded_json_list(encoded(text) + ENCODED_BETWEEN for text in texts)
+    encode = encoder()
+    write_encoded_json_list(encode(text) + ENCODED_BETWEEN for text in texts)
 
 
 def write_encoded_json_list(texts: Iterable[bytes]) -> None:
-    """``write_json_list`` for elements that come guarded and encoded (``encoded``), each followed by
+    """``write_json_list`` for elements that come guarded and encoded (``encoder``), each followed by
     ``ENCODED_BETWEEN``: written to standard output's binary buffer as they are (many megabytes are
-    neither checked nor encoded again, and joined once)."""
+    neither checked nor encoded again), joined some 64 KiB at a time (a longer one is not copied)."""
     write = _encoded_writer()
     held = b""  # the last batch, written once another comes (its separator is the list's end)
-    elements = iter(texts)
-    while batch := list(islice(elements, 1000)):
+    for batch in _batches(texts, 1 << 16):
         write(held or b"[\n  ")
         held = b"".join(batch)
     write(held[:-len(ENCODED_BETWEEN)] + b"\n]\n" if held else b"[]\n")
@@ -69,11 +68,17 @@ def write_encoded_json_list(texts: Iterable[bytes]) -> None:
 ENCODED_BETWEEN = b",\n  "  # what follows each element of ``write_encoded_json_list``
 
 
-def encoded(text: str) -> bytes:
-    """``text`` as the guard on standard output writes it (``safetext.VisibleStream``; for text
-    without a CR, as JSON is, that is ``visible``), in standard output's encoding."""
-    return visible(text).encode(getattr(sys.stdout, "encoding", None) or "utf-8",
-                                getattr(sys.stdout, "errors", None) or "strict")
+def encoder() -> Callable[[str], bytes]:
+    """What makes text what the guard on standard output writes (``safetext.VisibleStream``; for
+    text without a CR, as JSON is, that is ``visible``), in standard output's encoding (as it is now:
+    made once for many texts)."""
+    encoding, errors = _output_encoding()
+    return lambda text: visible(text).encode(encoding, errors)
+
+
+def _output_encoding() -> tuple[str, str]:
+    stream = sys.stdout
+    return getattr(stream, "encoding", None) or "utf-8", getattr(stream, "errors", None) or "strict"
 
 
 def _encoded_writer() -> Callable[[bytes], object]:
@@ -88,18 +93,25 @@ def _encoded_writer() -> Callable[[bytes], object]:
     return buffer.write
 
 
-def write_batched(pieces: Iterable[str], write: Callable[[str], object], size: int = 1 << 20) -> None:
+def write_batched(pieces: Iterable[str], write: Callable[[str], object]) -> None:
     """The pieces written a megabyte or so at a time (each write of standard output is checked for
     control characters, see ``safetext.VisibleStream``: a few large ones are quicker than many)."""
-    batch: list[str] = []
+    for batch in _batches(pieces):
+        write("".join(batch))
+
+
+def _batches(pieces: Iterable[AnyStr], size: int = 1 << 20) -> Iterator[list[AnyStr]]:
+    """The pieces in lists of ``size`` characters (or bytes) or a little more, the last maybe less."""
+    batch: list[AnyStr] = []
     held = 0
     for piece in pieces:
         batch.append(piece)
         held += len(piece)
         if held >= size:
-            write("".join(batch))
+            yield batch
             batch, held = [], 0
-    write("".join(batch))
+    if batch:
+        yield batch
 
 
 def json_pieces(data: Any, level: int = 0) -> Iterator[str]:

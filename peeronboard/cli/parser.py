@@ -74,12 +74,37 @@ _DANISH = {
     "one of the arguments %s is required": "et af argumenterne %s skal angives",
     "ignored explicit argument %r": "ignorerede den angivne værdi %r",
     "unexpected option string: %s": "uventet tilvalg: %s",
+    "%r is not a whole number": "%r er ikke et helt tal",
 }
+# the names of the values in usage lines and help (metavars), in Danish
+_DANISH_NAMES = {"NAME": "NAVN", "HIRE": "ANSAT", "ITEM": "PUNKT", "TEXT": "TEKST", "COMMAND": "KOMMANDO",
+                 "YYYY-MM-DD": "ÅÅÅÅ-MM-DD", "DIR": "MAPPE", "FILE": "FIL", "PATH": "STI",
+                 "TITLE": "TITEL", "WHEN": "HVORNÅR", "ROLE": "ROLLE", "HOST": "ADRESSE"}
 
 
 def word(text: str, lang: str) -> str:
     """One of argparse's words or a heading here, in ``lang``."""
     return _DANISH.get(text, text) if lang == "da" else text
+
+
+def _name_values(parser: argparse.ArgumentParser, lang: str) -> None:
+    """The names of ``parser``'s values (``HIRE``, ``YYYY-MM-DD``) in ``lang``, in its usage, help and
+    errors alike."""
+    if lang != "da":
+        return
+    for action in parser._actions:  # noqa: SLF001 - argparse offers no public list
+        if isinstance(action.metavar, str):
+            action.metavar = _DANISH_NAMES.get(action.metavar, action.metavar)
+
+
+def _whole_number(text: str) -> int:
+    """An option's whole number; argparse's error names the option and the value, in the language of
+    the command line (``_`` is argparse's, swapped by ``argparse_speaking``)."""
+    try:
+        return int(text)
+    except ValueError:
+        said = argparse._("%r is not a whole number")  # type: ignore[attr-defined]
+        raise argparse.ArgumentTypeError(said % text) from None
 
 
 @contextlib.contextmanager
@@ -124,7 +149,7 @@ def _global_options(parser: argparse.ArgumentParser, defaults: bool, lang: str) 
     group.add_argument("--checklists", metavar="DIR", action="append", default=[] if defaults else default,
                        dest="checklists" if defaults else "checklists_after", help=Help(
                            "also load checklists from DIR (may be repeated)",
-                           "hent også tjeklister fra mappen DIR (kan gentages)"))
+                           "hent også tjeklister fra mappen MAPPE (kan gentages)"))
     group.add_argument("--lang", choices=("da", "en"), default=default, help=Help(
         "language: da or en (env PEERONBOARD_LANG; default from config or locale)",
         "sprog: da eller en (miljøvariabel PEERONBOARD_LANG; ellers fra config.toml eller systemets sprog)"))
@@ -147,7 +172,7 @@ def _hire(sub: argparse.ArgumentParser) -> None:
 def _hire_item(sub: argparse.ArgumentParser) -> None:
     _hire(sub)
     sub.add_argument("item", metavar="ITEM", help=Help(
-        "item id (see: peeronboard show HIRE)", "punktets id (se: peeronboard show HIRE)"))
+        "item id (see: peeronboard show HIRE)", "punktets id (se: peeronboard show ANSAT)"))
 
 
 def _validate(sub: argparse.ArgumentParser) -> None:
@@ -231,7 +256,7 @@ def _add_item(sub: argparse.ArgumentParser) -> None:
 
 
 _OUTPUT = Help("write to PATH ('-' or none: standard output)",
-               "skriv til PATH ('-' eller intet: standardoutput)")
+               "skriv til STI ('-' eller intet: standardoutput)")
 
 
 def _report(sub: argparse.ArgumentParser) -> None:
@@ -299,7 +324,7 @@ def _due(sub: argparse.ArgumentParser) -> None:
 
 
 def _agenda(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--days", type=int, default=14, metavar="N", help=Help(
+    sub.add_argument("--days", type=_whole_number, default=14, metavar="N", help=Help(
         "look N days ahead (default 14)", "se N dage frem (standard 14)"))
     sub.add_argument("--who", metavar="PERSON", help=Help(
         "only what this person does (by name)", "kun hvad denne person står for (efter navn)"))
@@ -319,7 +344,7 @@ def _export(sub: argparse.ArgumentParser) -> None:
                      help=Help("md (default), csv, json, html, ics or xlsx (an Excel workbook: needs -o PATH "
                                "on a terminal)",
                                "md (standard), csv, json, html, ics eller xlsx (en Excel-projektmappe: "
-                               "kræver -o PATH i en terminal)"))
+                               "kræver -o STI i en terminal)"))
     sub.add_argument("-o", "--output", metavar="PATH", help=_OUTPUT)
     sub.add_argument("--only", choices=("open", "overdue"), help=Help(
         "only open, or only overdue, items", "kun åbne eller kun overskredne punkter"))
@@ -337,10 +362,10 @@ def _completion(sub: argparse.ArgumentParser) -> None:
 
 
 def _serve(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--host", default="127.0.0.1", help=Help(
+    sub.add_argument("--host", default="127.0.0.1", metavar="HOST", help=Help(
         "the address to listen on (default 127.0.0.1: this computer only)",
         "adressen, der lyttes på (standard 127.0.0.1: kun denne computer)"))
-    sub.add_argument("--port", type=int, default=8000, help=Help(
+    sub.add_argument("--port", type=_whole_number, default=8000, help=Help(
         "the port (default 8000; 0: any free one)", "porten (standard 8000; 0: en hvilken som helst ledig)"))
     sub.add_argument("--allow-remote", action="store_true", help=Help(
         "allow a --host other computers can reach (put an HTTPS proxy with a login in front)",
@@ -468,6 +493,7 @@ def build_parser(arguments: Sequence[str] | None = None, lang: str = "en") -> ar
     # prog given: argparse would otherwise format a usage line to find it (importing shutil for that)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="peeronboard",
                                      parser_class=_command_parser)
+    _name_values(parser, lang)
     for command in SUBCOMMANDS:
         wanted = named is None or command.name in named
         sub = commands.add_parser(command.name, help=command.help, description=said(command.help, lang),
@@ -475,6 +501,8 @@ def build_parser(arguments: Sequence[str] | None = None, lang: str = "en") -> ar
                                   wanted=wanted)
         if wanted and command.arguments:
             command.arguments(sub)
+        if wanted:
+            _name_values(sub, lang)
     return parser
 
 

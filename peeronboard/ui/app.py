@@ -472,6 +472,10 @@ class PeerOnboardApp(App[None]):
         screen.begin(hire_id, item_id)
         self.push_screen(screen)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The agenda's key is neither shown nor offered on the agenda itself."""
+        return not (action == "agenda" and getattr(self.screen, "LISTING", None) == "agenda")
+
     def action_agenda(self) -> None:
         from .screens.agenda import AgendaScreen
 
@@ -486,7 +490,7 @@ class PeerOnboardApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, its search field in the app's language."""
-        from textual.command import CommandPalette
+        from .localize import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=self.t("palette.search")))

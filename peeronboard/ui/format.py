@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
@@ -81,13 +84,141 @@ def progress_bar(done: int, total: int, width: int = 8) -> Text:
     return bar + Text(f" {done}/{total}")
 
 
+class MarkedText(Text):
+    """A cell's text ending in a mark (a title's "(own)") that stays when the text is cut."""
+
+    __slots__ = ("mark_length",)
+
+    @classmethod
+    def of(cls, text: Text, mark: Text) -> MarkedText:
+        marked = cls()
+        marked.append_text(text)
+        marked.append_text(mark)
+        marked.mark_length = len(mark)
+        return marked
+
+
 def cut(cell: Text | str, width: int) -> Text:
     """A table cell as text no wider than ``width``, ending in "…" when it was cut (a text cut
-    silently reads as a typo); the cell itself is never changed."""
+    silently reads as a typo), a ``MarkedText``'s mark after the "…"; the cell itself is never changed."""
+    mark = cell.mark_length if isinstance(cell, MarkedText) else 0
+    if mark and cell_width(cell) > width > mark + 1:
+        text = cut(cell[: len(cell) - mark], width - mark)
+        text.append_text(cell[len(cell) - mark:])
+        return text
     text = cell.copy() if isinstance(cell, Text) else Text(cell)
     text.no_wrap = True
     text.truncate(width, overflow="ellipsis")
     return text
+
+
+def cell_width(cell: Text | str) -> int:
+    return cell.cell_len if isinstance(cell, Text) else cell_len(cell)
+
+
+# --- how wide a table's columns are -----------------------------------------------------------------
+
+WHOLE = 1 << 16  # as a column's ``least``: cut only when nothing else can give way (a date, a bar)
+
+
+class ColumnSpec(NamedTuple):
+    """How a table's column is sized by ``fit_columns``; its header always stays whole."""
+
+    key: str
+    label: str
+    least: int = 0  # cut no narrower than this while another column can give way
+    most: int | None = None  # the most it takes while another column is short of room
+    grows: bool = False  # the title: it takes what the other columns leave
+    leave_out: int = 0  # > 0: left out on a narrow screen, the highest first, so the title keeps its least
+
+
+def cell_widths(cells: Sequence[Text | str]) -> tuple[int, ...]:
+    return tuple(cell_width(cell) for cell in cells)
+
+
+def column_needs(specs: Sequence[ColumnSpec], rows: Iterable[Sequence[int]]) -> list[int]:
+    """Each column's width in full: its header or its widest cell, whichever is wider, from the
+    ``cell_widths`` of rows (a row of fewer cells, a heading, spans the columns and is not counted)."""
+    needs = [cell_len(spec.label) for spec in specs]
+    for widths in rows:
+        if len(widths) == len(needs):
+            needs = [max(need, width) for need, width in zip(needs, widths, strict=True)]
+    return needs
+
+
+def fit_columns(specs: Sequence[ColumnSpec], needs: Sequence[int], room: int, pad: int) -> list[int | None]:
+    """Each column's width for a row of ``room`` cells (``pad`` blank cells either side of each cell),
+    None for a column left out.
+
+    Every column is as wide as it ``needs`` (up to its ``most``), and the title takes what the others
+    leave. Short of room, the columns that may are left out while the title would get less than its
+    ``least``; then the title is cut to its least, the other columns (the widest first) to theirs, and
+    last any column to its header. Room left over goes to the columns still cut, the title first, and
+    a cut title is as wide as any other cut column."""
+    shown = list(range(len(specs)))
+    while len(shown) > 1 and _title_short([specs[i] for i in shown], [needs[i] for i in shown],
+                                          room - 2 * pad * len(shown)):
+        optional = [i for i in shown if specs[i].leave_out]
+        if not optional:
+            break
+        shown.remove(max(optional, key=lambda i: specs[i].leave_out))
+    widths = _fitted([specs[i] for i in shown], [needs[i] for i in shown], room - 2 * pad * len(shown))
+    fitted = dict(zip(shown, widths, strict=True))
+    return [fitted.get(index) for index in range(len(specs))]
+
+
+def _planned(spec: ColumnSpec, need: int) -> int:
+    """A column's width while room allows: what it needs, up to its ``most`` (never below its header)."""
+    return need if spec.grows or spec.most is None else min(need, max(spec.most, cell_len(spec.label)))
+
+
+def _title_short(specs: Sequence[ColumnSpec], needs: Sequence[int], room: int) -> bool:
+    """Whether the other columns, as wide as planned, leave the title less than its least."""
+    titles = [(spec, need) for spec, need in zip(specs, needs, strict=True) if spec.grows]
+    others = sum(_planned(spec, need) for spec, need in zip(specs, needs, strict=True) if not spec.grows)
+    return any(room - others < min(need, spec.least) for spec, need in titles)
+
+
+def _fitted(specs: Sequence[ColumnSpec], needs: Sequence[int], room: int) -> list[int]:
+    widths = [_planned(spec, need) for spec, need in zip(specs, needs, strict=True)]
+    headers = [cell_len(spec.label) for spec in specs]
+    floors = [max(header, min(spec.least, need))
+              for spec, need, header in zip(specs, needs, headers, strict=True)]
+    titles = [index for index, spec in enumerate(specs) if spec.grows]
+    others = [index for index, spec in enumerate(specs) if not spec.grows]
+    excess = sum(widths) - room
+    for among, lowest in ((titles, floors), (others, floors), (range(len(specs)), headers)):
+        excess = _squeeze(widths, lowest, among, excess)
+    left = -excess
+    for index in (*titles, *others):  # room to spare: for what is still cut
+        grown = max(0, min(needs[index] - widths[index], left))
+        widths[index] += grown
+        left -= grown
+    for title in titles:  # a cut title is never narrower than another cut column
+        while widths[title] < needs[title]:
+            wider = [index for index in others
+                     if needs[index] > widths[index] > max(widths[title], floors[index])]
+            if not wider:
+                break
+            widths[max(wider, key=widths.__getitem__)] -= 1
+            widths[title] += 1
+    return widths
+
+
+def _squeeze(widths: list[int], floors: Sequence[int], among: Iterable[int], excess: int) -> int:
+    """Take up to ``excess`` cells from the columns ``among``, the widest first, none below its floor;
+    returns the excess that is left."""
+    among = list(among)
+    while excess > 0:
+        able = [index for index in among if widths[index] > floors[index]]
+        if not able:
+            break
+        widest = max(able, key=widths.__getitem__)
+        second = max((widths[index] for index in able if index != widest), default=0)
+        step = max(1, min(excess, widths[widest] - max(second, floors[widest])))
+        widths[widest] -= step
+        excess -= step
+    return excess
 
 
 def shorten(text: str, width: int) -> str:

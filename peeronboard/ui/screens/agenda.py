@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
@@ -9,18 +11,20 @@ from textual.widgets import DataTable
 from ...i18n import owner_word
 from ...progress import agenda
 from ...wording import owner_text
-from ..format import shown_line
-from .listing import ListingScreen
+from ..format import WHOLE, ColumnSpec, cell_widths, column_needs, fit_columns, shown_line
+from .listing import PADDING, SCROLLBAR, ListingScreen
 
 AGENDA_DAYS = 14
-# the agenda's columns, with the most room each may take
-_COLUMNS = (("col.due", 24), ("col.hire", 24), ("col.title", 40), ("panel.owner", 24), ("col.unit", 20))
+# as wide as their cells, the due date whole; the title takes what is left
+_COLUMNS = (ColumnSpec("col.due", "", least=WHOLE), ColumnSpec("col.hire", "", least=14, most=24),
+            ColumnSpec("col.title", "", least=20, grows=True), ColumnSpec("panel.owner", "", most=20),
+            ColumnSpec("col.unit", "", least=8, most=24))
 
 
 class AgendaScreen(ListingScreen):
     LISTING = "agenda"
     BINDINGS = [
-        Binding("enter", "open", "key.open"),
+        Binding("enter", "open", "key.open", priority=True),  # before the table's own (hidden) Enter
         Binding("w", "who", "key.who"),
         Binding("escape", "back", "key.back"),
         Binding("space", "only_looking", show=False),
@@ -38,18 +42,36 @@ class AgendaScreen(ListingScreen):
             title += " · " + app.t("agenda.who", who=self.who)
         today = app.onboarding.today()
         current = [h for h in app.hires.values() if not h.finished]  # a finished hire is done with
-        rows = []
+        found = []  # (the due date, whether it is overdue, the other cells, the row's key)
         for entry in agenda(current, today, AGENDA_DAYS):
             record, view = entry.progress.record, entry.view
             if self.who and not _does_it(self.who, view, record, app.lang):
                 continue
-            overdue = view.is_overdue(today)
-            due = Text(f"{entry.due}" + (f"  {app.t('overdue')}" if overdue else ""),
-                       style=f"bold {app.error_color}" if overdue else "")
-            rows.append(((due, Text(app.name_of(record)), shown_line(view.title(app.lang)),
-                          shown_line(owner_text(view, record, app.lang)), shown_line(record.unit)),
-                         f"{record.id}/{view.item_id}"))
-        self.show(title, _COLUMNS, rows, app.t("agenda.empty", days=AGENDA_DAYS))
+            cells = (Text(app.name_of(record)), shown_line(view.title(app.lang)),
+                     shown_line(owner_text(view, record, app.lang)), shown_line(record.unit))
+            found.append((entry.due, view.is_overdue(today), cells, f"{record.id}/{view.item_id}"))
+        for word in (True, False):  # "2027-01-18  overdue", or "2027-01-18 !" where the word does not fit
+            rows = [((self._due(due, overdue, word), *cells), key) for due, overdue, cells, key in found]
+            columns, due_whole = self._fitted([cells for cells, _ in rows])
+            if due_whole:
+                break
+        self.show(title, columns, rows, app.t("agenda.empty", days=AGENDA_DAYS))
+
+    def _due(self, due: dt.date, overdue: bool, word: bool) -> Text:
+        app = self.peer_app
+        if not overdue:
+            return Text(due.isoformat())
+        return Text(f"{due}  {app.t('overdue')}" if word else f"{due} !", style=f"bold {app.error_color}")
+
+    def _fitted(self, rows: list[tuple[Text, ...]]) -> tuple[list[tuple[str, int]], bool]:
+        """The columns, each as wide as its cells need, in the room the listing gives its rows; and
+        whether the due dates are whole."""
+        specs = [column._replace(label=self.peer_app.t(column.key)) for column in _COLUMNS]
+        room = (self.table.size.width or self.size.width) - SCROLLBAR
+        needs = column_needs(specs, map(cell_widths, rows))
+        widths = fit_columns(specs, needs, room, PADDING // 2)
+        columns = [(spec.key, width or 0) for spec, width in zip(specs, widths, strict=True)]
+        return columns, columns[0][1] >= needs[0]
 
     def _open_row(self, key: str | None) -> None:
         if key:

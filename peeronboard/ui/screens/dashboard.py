@@ -24,19 +24,21 @@ from textual.widgets import Static
 from ...i18n import in_lang
 from ...problems import Problem
 from ...rows import HireRow
-from ..format import progress_bar, shorten, shown
+from ..format import WHOLE, ColumnSpec, progress_bar, shown
 from ..widgets.key_bar import KeyBar
-from ..widgets.row_table import Column, RowTable
+from ..widgets.row_table import RowTable
 from .base import PeerScreenMixin
 
-# (message key, width); the last column takes what is left of the screen
-# (message key, width, rank): on a narrow screen the columns with the highest rank are left out;
-# the next-due column (width 0) takes whatever the others leave, at least NEXT_MIN
-COLUMNS = (("form.name", 18, 0), ("col.unit", 14, 5), ("col.start", 10, 1), ("col.checklist", 16, 6),
-           ("col.progress", 14, 2), ("col.overdue", 11, 3), ("col.next", 0, 4))
-NEXT_MIN = 16
-NAME_GIVES = 4  # cells the name column may give up for a column of higher rank
-GAP = 2  # the blank cells around each cell
+# each column as wide as its content; what is due next takes what is left, and on a narrow screen the
+# checklist, the unit and the start date give way (in that order) so that it keeps NEXT_LEAST cells
+NEXT_LEAST = 28  # "2027-01-20 " and a few words of the title
+COLUMNS = (ColumnSpec("form.name", "", least=16, most=24),
+           ColumnSpec("col.unit", "", most=24, leave_out=2),
+           ColumnSpec("col.start", "", least=WHOLE, leave_out=1),
+           ColumnSpec("col.checklist", "", most=20, leave_out=3),
+           ColumnSpec("col.progress", "", least=WHOLE),
+           ColumnSpec("col.overdue", "", least=WHOLE),
+           ColumnSpec("col.next", "", least=NEXT_LEAST, grows=True))
 
 
 def _progress_share(row: HireRow) -> float:
@@ -69,26 +71,6 @@ def searched_text(row: HireRow, name: str) -> str:
     initials, but the leader types the name), unit and mentor, casefolded, a line each (so a filter
     text never matches across two of them)."""
     return "\n".join((name, row.name, row.unit or "", row.mentor or "")).casefold()
-
-
-def fitting_columns(width: int) -> dict[str, int]:
-    """The columns that fit in ``width`` cells, in display order, with their widths: by rank, until
-    one does not fit (the name column gives up to NAME_GIVES cells first, so that the next-due column,
-    what the leader looks for, stays on an 80-column screen)."""
-    sizes = {key: size for key, size, _ in COLUMNS}
-    kept: list[str] = []
-    for key, size, _rank in sorted(COLUMNS, key=lambda column: column[2]):
-        need = (size or NEXT_MIN) + GAP
-        used = sum((sizes[k] or NEXT_MIN) + GAP for k in kept)
-        short = used + need - width
-        if short > 0 and kept and short <= NAME_GIVES and sizes["form.name"] == COLUMNS[0][1]:
-            sizes["form.name"] -= short
-            short = 0
-        if short > 0 and kept:
-            break
-        kept.append(key)
-    fixed = sum(sizes[key] + GAP for key in kept if sizes[key])
-    return {key: sizes[key] or max(NEXT_MIN, width - fixed - GAP) for key, _, _ in COLUMNS if key in kept}
 
 
 def _input() -> type[FilterField]:
@@ -157,8 +139,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         if self._filter is not None:
             self._filter.placeholder = app.t("filter.people")
         table = self.query_one("#hires", RowTable)
-        widths = fitting_columns((table.size.width or self.size.width) - GAP)
-        columns = [Column(key, app.t(key), width) for key, width in widths.items()]
+        columns = [column._replace(label=app.t(column.key)) for column in COLUMNS]
         needle = self.needle
         today = app.onboarding.today()
         listed = self._ordered(today)
@@ -168,7 +149,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         rows: list[HireRow | ProblemRow] = [*listed]
         if not needle:
             rows += [ProblemRow(hire_id, problem) for hire_id, problem in sorted(app.broken.items())]
-        table.show(columns, rows, partial(self._cells, widths, today), keep=table.selected_key,
+        table.show(columns, rows, partial(self._cells, today), keep=table.selected_key,
                    drawn_with=(today, app.lang, app.private, app.error_color))  # rows are immutable
         if rows:
             self._put("#empty", "", False)
@@ -230,8 +211,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
             self._searched_texts = [by_id[row.id][1] for row in listed]
         return self._searched_texts
 
-    def _cells(self, widths: dict[str, int], today: dt.date, row: HireRow | ProblemRow) -> list[Text]:
-        """What a row shows in each column on screen."""
+    def _cells(self, today: dt.date, row: HireRow | ProblemRow) -> list[Text]:
+        """What a row shows in each column (the table cuts what does not fit)."""
         app = self.peer_app
         if isinstance(row, ProblemRow):
             return [self._problem_text(row.problem)]
@@ -243,12 +224,11 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
             else f"{row.next_due} {row.next_title(app.lang)}" if row.next_due else "",
         }
         style = "dim italic" if finished_row else ""
-        cells = {key: Text(shorten(shown(text), widths.get(key, 0)), style=style)
-                 for key, text in texts.items()}
+        cells = {key: Text(shown(text), style=style) for key, text in texts.items()}
         cells["col.progress"] = progress_bar(row.finished_items, row.total)
         overdue = row.overdue(today)
         cells["col.overdue"] = Text(str(overdue), style=f"bold {app.error_color}") if overdue else Text("")
-        return [cells[key] for key in widths]
+        return [cells[column.key] for column in COLUMNS]
 
     def _problem_text(self, problem: Problem) -> Text:
         """"⚠ q7brkn.toml cannot be read (Enter: what to do) · line 3: …", one line across the row."""
@@ -404,7 +384,8 @@ class ProblemScreen(PeerScreenMixin, ModalScreen[None]):
         todo.append(app.t("problem.validate", path=shlex.quote(path)))
         text.append("\n".join(f"• {line}" for line in todo))
         with VerticalScroll(classes="dialog", id="problem"):
-            yield Static(Text(app.t("problem.title"), style="bold"), classes="dialog-title")
+            heading = app.t("problem.conflict_title" if self.conflict_copy else "problem.title")
+            yield Static(Text(heading, style="bold"), classes="dialog-title")
             yield Static(text)
             yield Static(app.t("problem.close"), classes="hint")
 

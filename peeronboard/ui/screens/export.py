@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ...exports.formats import FORMATS
+from ..format import shown
 from .base import PeerScreenMixin
 from .dialogs import ConfirmScreen
 
@@ -34,6 +35,7 @@ MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=u
                "ics": "text/calendar; charset=utf-8",
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 ONLY_KEYS = {"all": "export.only_all", "open": "export.only_open", "overdue": "export.only_overdue"}
+SUFFIX_FORMATS = {suffix: fmt for fmt, (_, suffix) in FORMATS.items()}  # ".md" -> "md"
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ class ExportRequest:
 
 
 class ExportScreen(PeerScreenMixin, ModalScreen[ExportRequest | None]):
-    """Enter in the file name exports; Escape cancels. The extension follows the chosen format."""
+    """Enter in the file name exports; Escape cancels. The extension follows the chosen format, and the
+    format a typed extension names."""
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
     AUTO_FOCUS = ""  # none: on_mount focuses the file name without scrolling the dialog's top away
@@ -86,19 +89,28 @@ class ExportScreen(PeerScreenMixin, ModalScreen[ExportRequest | None]):
         self.query_one("#path", Input).focus(scroll_visible=False)
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        """A format chosen: a file name that ends in a format's suffix gets this format's."""
         if event.select.id != "format":
             return
         field = self.query_one("#path", Input)
         current = Path(field.value)
-        if current.suffix in {ext for _, ext in FORMATS.values()}:
+        if current.suffix in SUFFIX_FORMATS:
             field.value = str(current.with_suffix(FORMATS[str(event.value)][1]))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A file name typed that ends in a format's suffix (``all.md``): that format is chosen, so the
+        file holds what its name says, and the dialog shows it."""
+        named = SUFFIX_FORMATS.get(Path(event.value.strip()).suffix.lower())
+        chosen = self.query_one("#format", Select)
+        if event.input.id == "path" and named and chosen.value != named:
+            chosen.value = named
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.downloads:
             self._download(event.value.strip())
             return
-        path = Path(event.value.strip()).expanduser()
+        path = Path(event.value.strip()).expanduser().absolute()  # the question and the toast say where
         if not event.value.strip() or path.is_dir() or not path.parent.is_dir():
             self._say_wrong("export.bad_path")
             return
@@ -112,7 +124,7 @@ class ExportScreen(PeerScreenMixin, ModalScreen[ExportRequest | None]):
             if overwrite:
                 self.dismiss(request)
 
-        question = app.t("export.overwrite", path=str(path))
+        question = app.t("export.overwrite", path=shown(str(path)))
         app.push_screen(ConfirmScreen(question, app.t("export.overwrite_yes")), answered)
 
     def _download(self, name: str) -> None:

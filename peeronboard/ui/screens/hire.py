@@ -18,9 +18,9 @@ from ...progress import HireProgress, ItemView
 from ...record import HireRecord
 from ...timeline import plan_of
 from ...wording import action_words, hire_facts, moved_from, outcome, owner_text
-from ..format import STATE_MARKS, due_text, masked, shorten, shown, shown_line
+from ..format import STATE_MARKS, WHOLE, ColumnSpec, MarkedText, due_text, masked, shown, shown_line
 from ..widgets.key_bar import KeyBar
-from ..widgets.row_table import Column, RowTable
+from ..widgets.row_table import RowTable
 from .base import PeerScreenMixin
 from .dialogs import ConfirmScreen, Field, FieldsPrompt
 from .history import log_text, log_time
@@ -30,9 +30,12 @@ from .timeline import Timeline, nearest_mark
 PHASE_PREFIX = "phase:"
 RETIRED_PREFIX = "retired:"
 RowSource = ItemView | str  # what a row shows: an item, or a heading's text
-OWNER_WIDTH = 22
-DUE_WIDTH = 12  # "2027-01-12 !"
 PANEL_LOG = 3  # log entries of the focused item in the side panel
+# the state's mark, the title (which takes what is left), the due date, the owner (left out on a narrow
+# screen: the guidance panel names it too) and the note's mark
+COLUMNS = (ColumnSpec("mark", ""), ColumnSpec("title", "col.title", least=24, grows=True),
+           ColumnSpec("due", "col.due", least=WHOLE),
+           ColumnSpec("owner", "panel.owner", most=22, leave_out=1), ColumnSpec("note", ""))
 
 
 @dataclass(frozen=True)
@@ -42,15 +45,7 @@ class TableLayout:
     lang: str
     today: dt.date
     error_color: str
-    owner_fits: bool
-    title_width: int
-    people: tuple[str | None, ...] = ()  # the hire's named people: the owner column shows them
     own_mark: str = ""
-    owner_width: int = OWNER_WIDTH  # as wide as the widest owner text, up to OWNER_WIDTH
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        return ("mark", "title", "due", *(("owner",) if self.owner_fits else ()), "note")
 
 
 class HireScreen(PeerScreenMixin, Screen[None]):
@@ -149,10 +144,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         layout = self._layout(progress)
         rows = self._row_sources(progress)
         app = self.peer_app
-        labels = {"title": app.t("col.title"), "due": app.t("col.due"), "owner": app.t("panel.owner")}
-        widths = {"mark": 1, "title": layout.title_width, "due": DUE_WIDTH, "owner": layout.owner_width,
-                  "note": 1}
-        columns = [Column(key, labels.get(key, ""), widths[key]) for key in layout.columns]
+        columns = [column._replace(label=app.t(column.label) if column.label else "") for column in COLUMNS]
         selected = table.selected_key if self._drawn else self._first_focus(rows)
         table.show(columns, list(rows.items()), lambda row: self._cells(row[1], layout), keep=selected)
         self._drawn = True
@@ -179,44 +171,25 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         return rows
 
     def _cells(self, source: RowSource, layout: TableLayout) -> tuple[Text | str, ...]:
-        if isinstance(source, str):  # a heading
-            return ("", shown_line(source, "bold underline"), *[""] * (len(layout.columns) - 2))
+        if isinstance(source, str):  # a heading, across the row
+            return ("", shown_line(source, "bold underline"))
         view = source
         status = view.state.status
         mark_style = {"done": "bold", "skipped": "dim", "open": ""}[status]
-        mark = f" {layout.own_mark}" if view.own else ""
-        title = Text(shorten(shown(view.title(layout.lang)), layout.title_width - len(mark)),
-                     style="dim strike" if status == "skipped" else "")
-        title.append(mark, style="italic")
+        title = shown_line(view.title(layout.lang), "dim strike" if status == "skipped" else "")
+        if view.own:  # the mark stays when the title is cut
+            title = MarkedText.of(title, Text(f" {layout.own_mark}", style="italic"))
         assert self.progress is not None
         who = owner_text(view, self.progress.record, layout.lang)
-        owner = [Text(shorten(shown(who), layout.owner_width))]
         return (
             Text(STATE_MARKS[status], style=mark_style), title,
-            due_text(view, layout.today, layout.error_color),
-            *(owner if layout.owner_fits else []),
+            due_text(view, layout.today, layout.error_color), shown_line(who),
             Text("✎" if view.state.note else ""),
         )
 
     def _layout(self, progress: HireProgress) -> TableLayout:
         app = self.peer_app
-        width = self.query_one("#items", RowTable).size.width
-        owner_fits = width >= 70  # on a narrow screen the owner is still in the guidance panel
-        # one owner text per kind of owner (role and named person), not per item: a tick on a hire of
-        # thousands of items stays quick
-        kinds = {(v.item.owner if v.item else None, v.state.assignee): v for v in progress.items}
-        widest = max((len(owner_text(v, progress.record, app.lang)) for v in kinds.values()), default=0)
-        owner_width = max(min(OWNER_WIDTH, widest), len(app.t("panel.owner")))
-        # titles get what the table has left after the other columns, so nothing scrolls sideways
-        others, columns = (1 + 13 + owner_width + 1, 5) if owner_fits else (1 + 13 + 1, 4)
-        title_width = max(16, width - others - 2 * columns - 2) if width else 50  # 0: not laid out yet
-        record = progress.record
-        people = (record.mentor, record.hr_contact, record.centre_contact)
-        return TableLayout(app.lang, progress.today, app.error_color, owner_fits, title_width, people,
-                           app.t("mark.own"), owner_width)
-
-    def on_resize(self) -> None:
-        self.refresh_data()
+        return TableLayout(app.lang, progress.today, app.error_color, app.t("mark.own"))
 
     def _show_guidance(self) -> None:
         app = self.peer_app

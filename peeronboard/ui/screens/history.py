@@ -10,9 +10,15 @@ from textual.widgets import DataTable, Static
 
 from ...record import HireRecord, LogEntry
 from ...wording import action_words
-from ..format import masked, shown, shown_line
+from ..format import WHOLE, ColumnSpec, cell_widths, column_needs, cut, fit_columns, masked, shown, shown_line
 from ..widgets.key_bar import KeyBar
 from .base import PeerScreenMixin
+from .listing import PADDING, SCROLLBAR
+
+# each column as wide as its cells; the logged text takes what is left, and what does not fit ends in "…"
+COLUMNS = (ColumnSpec("col.when", "", least=WHOLE), ColumnSpec("col.by", "", least=9, most=20),
+           ColumnSpec("col.what", "", least=10, most=24), ColumnSpec("col.item", "", least=12, most=40),
+           ColumnSpec("note", "", least=20, grows=True))
 
 
 def log_time(entry: LogEntry) -> str:
@@ -51,15 +57,19 @@ class HistoryScreen(PeerScreenMixin, Screen[None]):
         titles = {view.item_id: view.title(app.lang) for view in (*progress.items, *progress.retired)}
         self.query_one("#history-title", Static).update(
             Text(app.t("screen.log", name=app.name_of(record)), style="bold"))
+        rows = [(Text(log_time(entry)), shown_line(entry.by),
+                 shown_line(action_words(entry.action, app.lang)),
+                 shown_line(titles.get(entry.item, entry.item) if entry.item else ""),
+                 Text(log_text(entry, record, app.private))) for entry in reversed(record.log)]
         table = self.query_one("#history", DataTable)
         table.clear(columns=True)
-        for key in ("col.when", "col.by", "col.what", "col.item", "note"):
-            table.add_column(app.t(key), key=key)
-        for entry in reversed(record.log):
-            item = titles.get(entry.item, entry.item) if entry.item else ""
-            what = action_words(entry.action, app.lang)
-            table.add_row(log_time(entry), shown_line(entry.by), shown_line(what),
-                          shown_line(item), Text(log_text(entry, record, app.private)))
+        specs = [column._replace(label=app.t(column.key)) for column in COLUMNS]
+        room = (table.size.width or self.size.width) - SCROLLBAR
+        widths = fit_columns(specs, column_needs(specs, map(cell_widths, rows)), room, PADDING // 2)
+        for spec, width in zip(specs, widths, strict=True):
+            table.add_column(spec.label, key=spec.key, width=width)
+        for cells in rows:
+            table.add_row(*(cut(cell, width or 0) for cell, width in zip(cells, widths, strict=True)))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -101,8 +101,8 @@ class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
                 check_start(start)
             except ValueError:
                 start, start_error = None, app.t("form.out_of_range")
-        self.query_one("#name-error", Static).update(Text(name_error))
-        self.query_one("#start-error", Static).update(Text(start_error))
+        self._say("name", name_error)
+        self._say("start", start_error)
         if name is None or start is None:
             self.query_one("#name" if name is None else "#start", Input).focus()  # its error in view
             return None
@@ -123,7 +123,8 @@ class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
             moving, keeping, days = app.onboarding.start_moves(record, form.start)
             if moving or keeping:
                 key = "form.moves_later" if days > 0 else "form.moves_earlier"
-                found["start"] = app.t(key, moving=moving, keeping=keeping, days=abs(days))
+                kept = app.t("form.kept", keeping=keeping) if keeping else ""
+                found["start"] = app.t(key, moving=moving, kept=kept, days=abs(days))
         return found
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -136,9 +137,16 @@ class NewHireScreen(PeerScreenMixin, ModalScreen[NewHire | None]):
         if warnings and shown_now != self._warned:  # said once; Enter again saves
             self._warned = shown_now
             for field, text in warnings.items():
-                self.query_one(f"#{field}-error", Static).update(Text(shown(text)))
+                self._say(field, shown(text), warning=True)
             return
         self.dismiss(form)
+
+    def _say(self, field: str, text: str, *, warning: bool = False) -> None:
+        """What is wrong with a field under it, in the error's colour; or, ``warning``, what saving it
+        will do, in the warning's colour (Enter again saves)."""
+        line = self.query_one(f"#{field}-error", Static)
+        line.update(Text(text))
+        line.set_class(warning, "warning")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from ...i18n import say
 from ...progress import HireProgress
-from ...report import OTHER_UNITS, Report, Tally, build_report
+from ...report import MIN_UNIT_HIRES, OTHER_UNITS, ItemReport, Report, Tally, build_report
 from ..format import Flow, shown
 from ..widgets.key_bar import KeyBar
 from .base import PeerScreenMixin
@@ -109,18 +109,34 @@ class ReportView(Widget):
         if not report.items:
             return Text(say("report.empty", lang, hires=report.hires), style="italic")
         bar_width = max(12, min(32, self.app.size.width // 4))
-        several = len({entry.checklist for entry in report.items}) > 1
-        items = []
+        return Group(self.legend(), Text(""), *self.item_parts(report, bar_width),
+                     *self.unit_parts(report, bar_width))
+
+    def item_parts(self, report: Report, bar_width: int) -> list[RenderableType]:
+        """The items with their bars; of several checklists, each checklist's under its title (the same
+        item may stand in two), the checklist whose item falls through most first."""
+        lang = self.lang
+        by_checklist: dict[str, list[ItemReport]] = {}
         for entry in report.items:
-            title = Text(shown(entry.titles[lang]), style="bold")
-            if several:  # the same title may stand in two checklists
-                title.append(f" ({shown(entry.checklist)})", style=self._style("label"))
-            items.append((title, entry.tally))
+            by_checklist.setdefault(entry.checklist, []).append(entry)
+        parts: list[RenderableType] = []
+        for checklist, entries in by_checklist.items():
+            if len(by_checklist) > 1:
+                parts.append(Text(shown(report.checklist_title(checklist, lang)), style="bold underline"))
+            rows = [(Text(shown(entry.titles[lang]), style="bold"), entry.tally) for entry in entries]
+            parts += [self.rows(rows, bar_width), Text("")]
+        return parts
+
+    def unit_parts(self, report: Report, bar_width: int) -> list[RenderableType]:
+        """The units with their bars, and, when some are counted together, why."""
+        lang = self.lang
+        parts: list[RenderableType] = [Text(say("report.units", lang), style="bold underline")]
+        if OTHER_UNITS in report.units:
+            why = say("report.folded", lang, least=MIN_UNIT_HIRES)
+            parts.append(Text(why, style=self._style("label") + Style(italic=True)))
         units = [(Text(say("report.other_units", lang) if unit == OTHER_UNITS else shown(unit), style="bold"),
                   tally) for unit, tally in sorted(report.units.items())]
-        return Group(self.legend(), Text(""),
-                     self.rows(items, bar_width), Text(""),
-                     Text(say("report.units", lang), style="bold underline"), self.rows(units, bar_width))
+        return [*parts, self.rows(units, bar_width)]
 
 
 class ReportScreen(PeerScreenMixin, Screen[None]):

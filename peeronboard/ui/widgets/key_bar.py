@@ -13,12 +13,19 @@ from typing import ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
+from textual.app import App
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
 # the actions whose keys are never left out: going back, the list of every key, the palette
 KEPT = ("back", "close", "clear_filter", "help", "command_palette")
 GAP = " "
+
+
+def key_label(app: App[object], binding: Binding) -> str:
+    """A binding's key as the bar shows it ("/", "esc", "⏎", "^p"); help shows keys the same way."""
+    return app.get_key_display(binding)
 
 
 class Key(NamedTuple):
@@ -54,7 +61,7 @@ class KeyBar(Widget):
         palette = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else None
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
             if (binding.show or key == palette) and binding.action not in keys:
-                keys[binding.action] = Key(key, self.app.get_key_display(binding), binding.description,
+                keys[binding.action] = Key(key, key_label(self.app, binding), binding.description,
                                            binding.action, enabled)
         if self._keys != list(keys.values()):
             self._keys = list(keys.values())

@@ -1,8 +1,11 @@
 """A table that draws only the rows on screen, so ten thousand hires cost what one screen of them does.
 
-The owner gives the columns, a sequence of rows (any objects) and a function making a row's cells; the
-table renders a row's cells only when that row comes into view, and keeps the lines it drew until the
-rows change. A row of one cell spans the whole line (a problem row says more than a column holds).
+The owner gives the columns (``ColumnSpec``: how each may be sized), a sequence of rows (any objects) and
+a function making a row's cells, one per column; the table sizes the columns to the first rows' cells
+(a bounded sample: a filter key never measures ten thousand rows) and its own width, leaving out the
+columns that do not fit, renders a row's cells only when that row comes into view, and keeps the lines
+it drew until the rows change. A row of fewer cells than columns (a heading, a problem row) has its
+last cell span the rest of the line.
 Keys: arrows, PageUp/PageDown, Home/End move the cursor; Enter or a click on the cursor row selects it
 (``RowTable.Selected``); every cursor move posts ``RowTable.Highlighted``.
 """
@@ -10,6 +13,7 @@ Keys: arrows, PageUp/PageDown, Home/End move the cursor; Enter or a click on the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import islice
 from typing import Any, ClassVar, NamedTuple
 
 from rich.cells import cell_len
@@ -23,12 +27,15 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..format import cut
+from ..format import ColumnSpec, cell_widths, column_needs, cut, fit_columns
 
 PAD = 1  # blank cells either side of each cell, as Textual's DataTable has
+SAMPLE = 100  # the rows whose cells size the columns: the first ones, as the leader first sees them
 
 
 class Column(NamedTuple):
+    """A column as shown: its width is what ``fit_columns`` gave it."""
+
     key: str
     label: str
     width: int
@@ -67,28 +74,38 @@ class RowTable(ScrollView, can_focus=True):
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._key_of = key
+        self._specs: tuple[ColumnSpec, ...] = ()
+        self._needs: list[int] = []  # each column's width in full, from the sampled rows
+        self._shown: tuple[int, ...] = ()  # the columns shown, as indices into the specs
         self._columns: tuple[Column, ...] = ()
         self._rows: Sequence[Any] = ()
         self._cells: Cells = lambda row: ()
         self._positions: dict[str, int] | None = None
         self._lines: dict[tuple[Any, ...], tuple[Any, Strip]] = {}  # drawn lines, with the row each shows
+        self._measured: dict[int, tuple[Any, tuple[int, ...]]] = {}  # rows' cell widths, by id (see show)
         self._drawn_with: object = None  # what the cached lines were drawn with (see ``show``)
         self.cursor = 0
 
     # --- what the owner calls --------------------------------------------------------------
 
-    def show(self, columns: Sequence[Column], rows: Sequence[Any], cells: Cells, *,
+    def show(self, columns: Sequence[ColumnSpec], rows: Sequence[Any], cells: Cells, *,
              keep: str | None = None, drawn_with: object = None) -> None:
-        """Show ``rows`` (rendered by ``cells``), the cursor on the row keyed ``keep`` if it is there,
-        else on the same position as before.
+        """Show ``rows`` (rendered by ``cells``, a cell per column) under ``columns`` sized to them, the
+        cursor on the row keyed ``keep`` if it is there, else on the same position as before.
 
         ``drawn_with`` names everything besides the row that its cells depend on (the language, the
-        day, ...), for rows that are immutable: while it stays the same, a row drawn before is not
-        drawn again (a filter key shows many of the rows it showed). None draws every row anew."""
+        day, ...), for rows that are immutable: while it stays the same, a row drawn or measured
+        before is not drawn or measured again (a filter key shows many of the rows it showed). None
+        draws every row anew."""
         before = self.cursor
-        columns = tuple(columns)
-        reuse = drawn_with is not None and (columns, drawn_with) == (self._columns, self._drawn_with)
-        self._columns, self._rows, self._cells = columns, rows, cells
+        if drawn_with is None or drawn_with != self._drawn_with or len(self._measured) > 4 * SAMPLE:
+            self._measured.clear()
+        self._specs, self._rows, self._cells = tuple(columns), rows, cells
+        self._needs = column_needs(self._specs, map(self._measure, islice(rows, SAMPLE)))
+        shown = self._fitted()
+        same = (shown, drawn_with) == ((self._shown, self._columns), self._drawn_with)
+        reuse = drawn_with is not None and same
+        self._shown, self._columns = shown
         self._drawn_with = drawn_with
         self._positions = None
         if not reuse:
@@ -134,8 +151,35 @@ class RowTable(ScrollView, can_focus=True):
         return index is not None
 
     def cell_texts(self) -> list[list[str]]:
-        """Every row's cells as plain text (what the screen shows of them, uncut)."""
-        return [[str(cell) for cell in self._cells(row)] for row in self._rows]
+        """Every row's cells in the columns shown, as plain text (uncut)."""
+        return [[str(cell) for cell in self._shown_cells(row)] for row in self._rows]
+
+    def _shown_cells(self, row: Any) -> Sequence[Text | str]:
+        """A row's cells in the columns shown (a row of fewer cells is shown as it is)."""
+        cells = self._cells(row)
+        return [cells[index] for index in self._shown] if len(cells) == len(self._specs) else cells
+
+    def _measure(self, row: Any) -> tuple[int, ...]:
+        """The widths of a row's cells, kept while the rows are drawn with the same ``drawn_with``."""
+        known = self._measured.get(id(row))
+        if known is not None and known[0] is row:
+            return known[1]
+        widths = cell_widths(self._cells(row))
+        self._measured[id(row)] = (row, widths)
+        return widths
+
+    def _fitted(self) -> tuple[tuple[int, ...], tuple[Column, ...]]:
+        """The columns that fit the table's width, sized to their sampled cells."""
+        widths = fit_columns(self._specs, self._needs, self._room(), PAD)
+        shown = tuple(index for index, width in enumerate(widths) if width is not None)
+        return shown, tuple(Column(self._specs[i].key, self._specs[i].label, widths[i] or 0) for i in shown)
+
+    def _room(self) -> int:
+        """The cells a row has: the table's width (the screen's before the first layout), less the
+        scrollbar's when the rows are more than the table's height."""
+        width = self.size.width or self.app.size.width
+        scrolls = len(self._rows) + 1 > (self.size.height or self.app.size.height)
+        return width - (self.styles.scrollbar_size_vertical if scrolls else 0)
 
     # --- keys and the mouse ------------------------------------------------------------------
 
@@ -189,6 +233,12 @@ class RowTable(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self, self.selected_key))
 
     def on_resize(self) -> None:
+        """The columns sized again for the new width."""
+        shown = self._fitted()
+        if shown != (self._shown, self._columns):
+            self._shown, self._columns = shown
+            self._lines.clear()
+            self.refresh()
         self.virtual_size = Size(self._width(), len(self._rows) + 1)
 
     def notify_style_update(self) -> None:
@@ -224,7 +274,7 @@ class RowTable(ScrollView, can_focus=True):
         cursor = index == self.cursor
         parts = ("rowtable--cursor",) if cursor else ("rowtable--even-row",) if index % 2 else ()
         key = (id(row), parts, width, self.has_focus)
-        return self._line(key, row, lambda: self._cells(row), parts, width)
+        return self._line(key, row, lambda: self._shown_cells(row), parts, width)
 
     def _header(self) -> Sequence[Text | str]:
         return [Text(column.label) for column in self._columns]
@@ -252,8 +302,10 @@ class RowTable(ScrollView, can_focus=True):
         segments: list[Segment] = []
         blank = " " * PAD
         columns = self._columns
-        if len(cells) == 1 and len(columns) > 1:  # one cell: the whole line is its column
-            columns = (Column("", "", self._width() - 2 * PAD),)
+        if len(cells) < len(columns):  # the last cell spans the rest of the line, as wide as it is
+            before = columns[: len(cells) - 1]
+            rest = max(self._width(), width) - sum(column.width + 2 * PAD for column in before) - 2 * PAD
+            columns = (*before, Column("", "", rest))
         for column, cell in zip(columns, cells, strict=False):
             segments.append(Segment(blank))
             plain = cell if isinstance(cell, str) else None if cell._spans else cell.plain  # noqa: SLF001
