@@ -45,8 +45,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Esc annullerer",
         "en": "A name (Mette) or a role (mentor, hr, leader) · empty shows all · Enter shows · "
               "Escape cancels"},
-    "report.title": {"da": "Hvor onboardingen glipper: {hires} {hires:ansat|ansatte}",
-                     "en": "Where onboarding falls through: {hires} {hires:hire|hires}"},
+    "report.title": {"da": "Hvor onboardingen glipper: {hires} {hires:ansat|ansatte}{finished}",
+                     "en": "Where onboarding falls through: {hires} {hires:hire|hires}{finished}"},
+    # report.title's {finished} when some hires have finished (they count: they show what fell through)
+    "report.finished": {"da": ", heraf {finished} afsluttet",
+                        "en": ", {finished} of them finished"},
     "report.legend": {
         "da": "Antal ansatte, hvis frist for punktet er nået. █ til tiden ▓ for sent ▒ ikke relevant "
               "░ overskredet",

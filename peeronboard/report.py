@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from .i18n import say
 from .progress import HireProgress, ItemView
 
 MIN_UNIT_HIRES = 3
@@ -71,6 +72,7 @@ class Report(NamedTuple):
     hires: int  # how many hires the report covers
     phase_titles: dict[tuple[str, str], dict[str, str]] = {}  # (checklist, phase) -> title by language
     checklist_titles: dict[str, dict[str, str]] = {}  # checklist id -> title by language
+    finished: int = 0  # how many of the hires have finished their onboarding
 
     def checklist_title(self, checklist: str, lang: str) -> str:
         """The checklist's title in ``lang``, as the library gives it; its id if the report has none."""
@@ -132,7 +134,14 @@ def build_report(hires: Iterable[HireProgress], *, reasons: bool = False, names:
     ordered = {key: phases[key] for key in titles if key in phases}  # in the checklists' order
     checklists = {hire.record.checklist: {lang: hire.checklist.title.in_lang(lang) for lang in ("da", "en")}
                   for hire in hires if hire.checklist}
-    return Report(items, ordered, units, len(hires), titles, checklists)
+    return Report(items, ordered, units, len(hires), titles, checklists,
+                  sum(hire.record.finished is not None for hire in hires))
+
+
+def report_title(report: Report, lang: str) -> str:
+    """"Where onboarding falls through: 4 hires, 1 of them finished"."""
+    finished = say("report.finished", lang, finished=report.finished) if report.finished else ""
+    return say("report.title", lang, hires=report.hires, finished=finished)
 
 
 def report_data(report: Report, lang: str) -> dict[str, object]:

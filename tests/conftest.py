@@ -31,6 +31,27 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def pilot_waits_for_saves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key that saves a change is done once the change is saved and on screen: the app saves on a
+    writing thread of its own, and a person sees the result a few milliseconds after the key."""
+    from textual.pilot import Pilot
+
+    real_pause = Pilot.pause
+    for name in ("press", "pause", "click"):
+        real = getattr(Pilot, name)
+
+        async def waiting(self: Pilot, *args: object, _real=real, **kwargs: object) -> object:
+            result = await _real(self, *args, **kwargs)
+            writer = getattr(self.app, "writer", None)
+            if writer is not None and writer.pending:
+                await writer.settled()
+                await real_pause(self)
+            return result
+
+        monkeypatch.setattr(Pilot, name, waiting)
+
+
 @pytest.fixture
 def data_dir(isolated: Path) -> Path:
     return isolated / "data"

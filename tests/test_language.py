@@ -112,8 +112,8 @@ def test_exporting_one_hire_says_hire(cli, hire: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("key", "lang", "params", "expected"), [
     ("exported", "en", {"count": 2, "path": "x"}, "Exported 2 hires to x"),
     ("exported", "da", {"count": 2, "path": "x"}, "Eksporteret 2 ansatte til x"),
-    ("report.title", "en", {"hires": 1}, "Where onboarding falls through: 1 hire"),
-    ("report.title", "da", {"hires": 1}, "Hvor onboardingen glipper: 1 ansat"),
+    ("report.title", "en", {"hires": 1, "finished": ""}, "Where onboarding falls through: 1 hire"),
+    ("report.title", "da", {"hires": 1, "finished": ""}, "Hvor onboardingen glipper: 1 ansat"),
     ("agenda.empty", "da", {"days": 1}, "Intet forfalder den næste 1 dag, og intet er overskredet."),
     ("agenda.empty", "en", {"days": 1}, "Nothing due in the next 1 day, and nothing overdue."),
     ("retention.none", "en", {"months": 1}, "No finished hire is due for erasure (kept for 1 month)."),

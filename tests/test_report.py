@@ -70,6 +70,10 @@ def test_filters_and_a_finished_onboarding_reaches_nothing_after_it(cli, hires: 
     cli("finish", hires["Bo"], "--on", "2026-12-20")  # before Bo's workstation was due
     items = {i["item"]: i for i in data(cli)["items"]}
     assert items["order-workstation"]["reached"] == 3 and items["appoint-mentor"]["reached"] == 4
+    titles = {fmt: cli("--lang", lang, "report", "--format", fmt).out.splitlines()[0]
+              for fmt, lang in (("text", "en"), ("md", "da"))}  # Bo counts, and the title says so
+    assert titles == {"text": "Where onboarding falls through: 5 hires, 1 of them finished",
+                      "md": "# Hvor onboardingen glipper: 5 ansatte, heraf 1 afsluttet"}
 
 
 def test_the_html_report_draws_bars_without_script_and_parses(cli, hires: dict[str, str]) -> None:
@@ -98,3 +102,19 @@ def test_the_totals_per_phase_add_up_the_items(cli, hires: dict[str, str]) -> No
     text = cli("report").out
     assert "Per phase" in text and "Before hiring" in text
     assert "Før ansættelse" in cli("report", "--lang", "da", "--format", "md").out
+
+
+def test_phases_of_several_checklists_are_named_by_the_checklists_titles(cli, hires: dict[str, str]) -> None:
+    cli("add", "Frida", "--start", "2026-11-01", "--unit", "Afsnit S4")  # on the default checklist
+    for lang, sample, default in (("en", "Sample list", "Checklist for hiring a peer worker"),
+                                  ("da", "Prøveliste", "Tjekliste ved ansættelse af peermedarbejder")):
+        out = cli("--lang", lang, "report").out
+        assert f"({sample})" in out and f"({default})" in out, out
+        assert "(sample)" not in out and "(nordjylland-leder)" not in out
+
+
+def test_the_report_says_why_other_units_are_counted_together(cli, hires: dict[str, str]) -> None:
+    why = "units with fewer than 3 hires and hires without a unit, counted together"
+    for fmt in ("text", "md", "html"):
+        assert why in cli("report", "--format", fmt).out, fmt
+    assert "færre end 3 ansatte" in cli("--lang", "da", "report").out

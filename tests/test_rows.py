@@ -107,7 +107,7 @@ def test_a_tick_in_the_app_is_in_the_rows_file_for_the_next_start(onboarding: On
         app = app_for(onboarding)
         async with app.run_test(size=(120, 30)) as pilot:
             await started(pilot)
-            app.change_item(hire_id, "appoint-mentor", lambda r: onboarding.check(r, "appoint-mentor"))
+            await app.change_item(hire_id, "appoint-mentor", lambda r: onboarding.check(r, "appoint-mentor"))
             await pilot.pause(1.5)  # the rows file is written a moment after a change
             await app.workers.wait_for_complete()
     asyncio.run(run())

@@ -451,7 +451,7 @@ async def test_the_drawn_rows_follow_a_change_privacy_and_the_filter(onboarding:
         await pilot.press("slash", *"anna")
         await pilot.pause()
         assert "Bo Hansen" not in drawn() and "Anna Ærø Jensen" in drawn()
-        app.change_item(anna, "appoint-mentor", lambda r: onboarding.check(r, "appoint-mentor"))
+        await app.change_item(anna, "appoint-mentor", lambda r: onboarding.check(r, "appoint-mentor"))
         await pilot.pause()
         assert "1/4" in drawn()
         app.action_toggle_private()
@@ -469,7 +469,7 @@ async def test_the_filter_finds_a_hire_by_the_name_it_was_just_given(onboarding:
         await pilot.press("slash", *"anna")
         await pilot.pause()
         assert [r[0] for r in hire_rows(app)] == ["Anna Ærø Jensen"]
-        app.save_hire(anna, lambda: onboarding.edit(anna, name="Annelise Holm"), lambda _: "")
+        await app.save_hire(anna, lambda: onboarding.edit(anna, name="Annelise Holm"), lambda _: "")
         await pilot.pause()
         await pilot.press("backspace", "backspace", "backspace", "backspace", *"annelise")
         await pilot.pause()

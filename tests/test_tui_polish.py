@@ -143,7 +143,7 @@ async def test_undo_of_a_due_date_says_the_date_it_is_back_to(onboarding: Onboar
     async with app.run_test(size=(140, 36)) as pilot:
         await open_maja(pilot)
         planned = onboarding.progress(onboarding.store.load(maja)).items[0].due
-        app.change_item(maja, "appoint-mentor",
+        await app.change_item(maja, "appoint-mentor",
                         lambda record: onboarding.set_due(record, "appoint-mentor", "2027-03-01", None))
         await pilot.press("u")
         await pilot.pause()
@@ -154,8 +154,8 @@ async def test_undo_of_a_note_and_a_person_say_so(onboarding: Onboarding, maja: 
     app = app_for(onboarding, "da")
     async with app.run_test(size=(140, 36)) as pilot:
         await open_maja(pilot)
-        app.change_item(maja, "appoint-mentor", lambda r: onboarding.note(r, "appoint-mentor", "ring"))
-        app.change_item(maja, "appoint-mentor", lambda r: onboarding.assign(r, "appoint-mentor", "Jonas"))
+        await app.change_item(maja, "appoint-mentor", lambda r: onboarding.note(r, "appoint-mentor", "ring"))
+        await app.change_item(maja, "appoint-mentor", lambda r: onboarding.assign(r, "appoint-mentor", "Jonas"))
         await pilot.press("u")
         await pilot.pause()
         await pilot.press("u")
@@ -306,7 +306,7 @@ async def test_a_change_moves_its_hire_to_its_place_in_the_chosen_order(onboardi
         await pilot.pause()
         assert [r[0] for r in hire_rows(app)] == ["Anna Berg", "Bo Dahl", "Cai Eg", "Dan Fog"]
         for item in ("appoint-mentor", "order-workstation"):
-            app.change_item(ids[0], item, lambda r, item=item: onboarding.check(r, item))
+            await app.change_item(ids[0], item, lambda r, item=item: onboarding.check(r, item))
         onboarding.edit(ids[3], start_date=START - dt.timedelta(days=9))  # by the command line
         app.poll_disk()
         await pilot.pause()

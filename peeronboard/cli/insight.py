@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import PeerError
 from ..i18n import say
-from ..report import MIN_UNIT_HIRES, OTHER_UNITS, Report, Tally, build_report, report_data
+from ..report import MIN_UNIT_HIRES, OTHER_UNITS, Report, Tally, build_report, report_data, report_title
 from ..safetext import visible
 from .context import Context
 from .output import EXIT_OK, parse_date_option, report, table
@@ -76,7 +76,7 @@ def _cells(entry_tally: Tally, lang: str) -> list[str]:
 def _text(result: Report, lang: str) -> str:
     if not result.items:
         return say("report.empty", lang, hires=result.hires) + "\n"
-    lines = [say("report.title", lang, hires=result.hires), say("report.legend", lang), ""]
+    lines = [report_title(result, lang), say("report.legend", lang), ""]
     rows = [[visible(entry.titles[lang], multiline=False), *_cells(entry.tally, lang), _bar(entry.tally)]
             for entry in result.items]
     lines.append(table([*_heads(lang), ""], rows))
@@ -94,13 +94,19 @@ def _text(result: Report, lang: str) -> str:
     lines.append(table([say("col.unit", lang), *_heads(lang)[1:], ""],
                        [[_unit(unit, lang), *_cells(tally, lang), _bar(tally)]
                         for unit, tally in sorted(result.units.items())]))
+    lines += [folded] if (folded := _folded(result, lang)) else []
     return "\n".join(lines) + "\n"
 
 
 def _phase(result: Report, key: tuple[str, str], lang: str) -> str:
     title = result.phase_titles.get(key, {}).get(lang) or key[1]
     several = len({checklist for checklist, _ in result.phases}) > 1
-    return visible(f"{title} ({key[0]})" if several else title, multiline=False)
+    return visible(f"{title} ({result.checklist_title(key[0], lang)})" if several else title, multiline=False)
+
+
+def _folded(result: Report, lang: str) -> str:
+    """Why "other units" is there, when it is: small units are counted together, so no one is singled out."""
+    return say("report.folded", lang, least=MIN_UNIT_HIRES) if OTHER_UNITS in result.units else ""
 
 
 def _unit(unit: str, lang: str) -> str:
@@ -110,7 +116,7 @@ def _unit(unit: str, lang: str) -> str:
 def _markdown(result: Report, lang: str) -> str:
     from ..exports.markdown import escape as md
 
-    lines = [f"# {say('report.title', lang, hires=result.hires)}", "", say("report.legend", lang), ""]
+    lines = [f"# {report_title(result, lang)}", "", say("report.legend", lang), ""]
     heads = _heads(lang)
     lines += ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
     lines += ["| " + " | ".join([md(entry.titles[lang]), *_cells(entry.tally, lang)]) + " |"
@@ -131,6 +137,7 @@ def _markdown(result: Report, lang: str) -> str:
               "|" + "---|" * len(heads)]
     lines += ["| " + " | ".join([md(_unit(unit, lang)), *_cells(tally, lang)]) + " |"
               for unit, tally in sorted(result.units.items())]
+    lines += ["", md(folded)] if (folded := _folded(result, lang)) else []
     return "\n".join(lines) + "\n"
 
 
@@ -170,7 +177,7 @@ def _html(result: Report, lang: str) -> str:
         + "".join(f"<li>{text(reason)} ({count})</li>" for reason, count in entry.reasons)
         + (f"<li>{text(', '.join(entry.names))}</li>" if entry.names else "") + "</ul>"
         for entry in result.items if entry.reasons or entry.names)
-    title = text(say("report.title", lang, hires=result.hires))
+    title = text(report_title(result, lang))
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -187,7 +194,8 @@ tr {{ break-inside: avoid; }}</style>
 <tbody>{phases}</tbody></table>
 <h2>{text(say("report.units", lang))}</h2>
 <table><thead><tr><th>{text(say("col.unit", lang))}</th>{heads[heads.index("</th>") + 5:]}</tr></thead>
-<tbody>{units}</tbody></table></body></html>
+<tbody>{units}</tbody></table>{f"<p>{text(folded)}</p>" if (folded := _folded(result, lang)) else ""}
+</body></html>
 """
 
 

@@ -35,6 +35,7 @@ from ..rows import HireRow, RowsFile, checklist_stamp, row_for, still_true
 from ..safetext import visible
 from .format import literal_markup, masked, shown, shown_name
 from .localize import localize_bindings
+from .writer import Writer
 
 LOCK_WAIT = 0.5  # seconds a change waits for another writer before the app says to try again
 FIRST_READS = 5  # records read before the first frame when their row is out of date
@@ -69,7 +70,8 @@ class PeerOnboardApp(App[None]):
                  poll_seconds: float = 3.0, banner: str | None = None) -> None:
         super().__init__()
         self.onboarding = onboarding
-        onboarding.store.lock_wait = LOCK_WAIT  # the screen must never freeze waiting for a lock
+        onboarding.store.lock_wait = LOCK_WAIT  # a change waits this long for another writer at most
+        self.writer = Writer()  # every change is saved on its thread: the screen never waits for the disk
         self.lang = lang
         self.private = private
         self.poll_seconds = poll_seconds
@@ -352,15 +354,19 @@ class PeerOnboardApp(App[None]):
 
     # --- changes ---------------------------------------------------------------------------
 
-    def change_item(self, hire_id: str, item_id: str,
-                    change: Callable[[HireRecord], HireRecord], *, undoable: bool = True) -> bool:
-        """Run one change through the core; on failure the leader sees why and nothing looks changed."""
+    async def change_item(self, hire_id: str, item_id: str,
+                          change: Callable[[HireRecord], HireRecord], *, undoable: bool = True) -> bool:
+        """Run one change through the core, on the writing thread; on failure the leader sees why and
+        nothing looks changed."""
         if self.progress_of(hire_id) is None:
             return False
-        try:
+
+        def write() -> tuple[ItemState, HireRecord]:
             fresh = self.onboarding.store.load(hire_id)  # for undo: the state as it is on disk now
-            before = fresh.state(item_id)
-            record = change(fresh)
+            return fresh.state(item_id), change(fresh)
+
+        try:
+            before, record = await self.writer.run(write)
         except NoChange as same:
             self.notify(same.message(self.lang))  # calm: what the leader wanted is already so
             return False
@@ -373,12 +379,12 @@ class PeerOnboardApp(App[None]):
         self.refresh_screen()
         return True
 
-    def save_hire(self, hire_id: str, change: Callable[[], HireRecord],
-                  said: Callable[[HireRecord], str]) -> HireRecord | None:
+    async def save_hire(self, hire_id: str, change: Callable[[], HireRecord],
+                        said: Callable[[HireRecord], str]) -> HireRecord | None:
         """Run one change of the hire itself (its details, its end, an item of its own) through the
-        core; the toast says ``said(record)``, or why nothing was saved."""
+        core, on the writing thread; the toast says ``said(record)``, or why nothing was saved."""
         try:
-            record = change()
+            record = await self.writer.run(change)
         except NoChange as same:
             self.notify(same.message(self.lang))
             return None
@@ -406,7 +412,7 @@ class PeerOnboardApp(App[None]):
         self._undo = [step for step in self._undo
                       if step.hire_id != hire_id or (item_id is not None and step.item_id != item_id)]
 
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
         if not self._undo:
             self.notify(self.t("toast.nothing_to_undo"), severity="warning")
             return
@@ -424,7 +430,7 @@ class PeerOnboardApp(App[None]):
                     raise PeerError(error.key, item=title) from error
                 raise
 
-        if self.change_item(step.hire_id, step.item_id, restore, undoable=False):
+        if await self.change_item(step.hire_id, step.item_id, restore, undoable=False):
             self.notify(self._undone(step, title))
 
     def _item_title(self, progress: HireProgress, item_id: str) -> str:
@@ -506,14 +512,15 @@ class PeerOnboardApp(App[None]):
 
         self.push_screen(NewHireScreen(), self._create_hire)
 
-    def _create_hire(self, form: object) -> None:
+    async def _create_hire(self, form: object) -> None:
         from .screens.new_hire import NewHire
 
         if not isinstance(form, NewHire):
             return
         try:
-            record = self.onboarding.add(form.name, form.start, form.checklist, form.unit, form.mentor,
-                                         hr_contact=form.hr_contact, centre_contact=form.centre_contact)
+            record = await self.writer.run(lambda: self.onboarding.add(
+                form.name, form.start, form.checklist, form.unit, form.mentor,
+                hr_contact=form.hr_contact, centre_contact=form.centre_contact))
         except (PeerError, FormatError) as error:
             self.report_failure(error)
             return
@@ -531,17 +538,17 @@ class PeerOnboardApp(App[None]):
             return
         record = progress.record
 
-        def save(form: object) -> None:
+        async def save(form: object) -> None:
             if isinstance(form, NewHire):
                 changes = {"name": form.name, "start_date": form.start, "checklist": form.checklist,
                            "unit": form.unit or "", "mentor": form.mentor or "",
                            "hr_contact": form.hr_contact or "", "centre_contact": form.centre_contact or ""}
-                self.save_hire(hire_id, lambda: self.onboarding.edit(hire_id, **changes),
+                await self.save_hire(hire_id, lambda: self.onboarding.edit(hire_id, **changes),
                                lambda saved: self.t("toast.edited", name=self.name_of(saved)))
 
         self.push_screen(NewHireScreen(record), save)
 
-    def finish_or_reopen(self, hire_id: str) -> None:
+    async def finish_or_reopen(self, hire_id: str) -> None:
         """Finish the hire's onboarding (asking why), or take a finished hire back."""
         from .screens.prompt import TextPrompt
 
@@ -551,13 +558,13 @@ class PeerOnboardApp(App[None]):
         record = progress.record
         if record.finished is not None:
             was = record.finished
-            self.save_hire(hire_id, lambda: self.onboarding.reopen(hire_id),
+            await self.save_hire(hire_id, lambda: self.onboarding.reopen(hire_id),
                            lambda saved: self.t("toast.reopened", name=self.name_of(saved), date=was))
             return
 
-        def finish(reason: str | None) -> None:
+        async def finish(reason: str | None) -> None:
             if reason is not None:
-                self.save_hire(hire_id, lambda: self.onboarding.finish(hire_id, reason or None),
+                await self.save_hire(hire_id, lambda: self.onboarding.finish(hire_id, reason or None),
                                lambda saved: self.t("toast.finished", name=self.name_of(saved),
                                                     date=saved.finished))
 

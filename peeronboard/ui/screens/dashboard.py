@@ -275,10 +275,10 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         if key and not key.startswith("!"):
             self.peer_app.edit_hire(key)
 
-    def action_finish(self) -> None:
+    async def action_finish(self) -> None:
         key = self._selected_key()
         if key and not key.startswith("!"):
-            self.peer_app.finish_or_reopen(key)
+            await self.peer_app.finish_or_reopen(key)
 
     def action_erase(self) -> None:
         hire_id = self._hire_key()

@@ -293,13 +293,13 @@ class HireScreen(PeerScreenMixin, Screen[None]):
     def on_row_table_highlighted(self, event: RowTable.Highlighted) -> None:
         self._show_guidance()
 
-    def on_row_table_selected(self, event: RowTable.Selected) -> None:
+    async def on_row_table_selected(self, event: RowTable.Selected) -> None:
         event.stop()
-        self.action_toggle()
+        await self.action_toggle()
 
     # --- actions ---------------------------------------------------------------------------
 
-    def action_toggle(self) -> None:
+    async def action_toggle(self) -> None:
         view = self._current_item()
         if view is None:
             return
@@ -307,21 +307,22 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         # was ticked elsewhere meanwhile (then it stays done), and a finished one is opened again
         onboarding = self.peer_app.onboarding
         change = onboarding.check if view.state.status == "open" else onboarding.uncheck
-        self.peer_app.change_item(self.hire_id, view.item_id, lambda record: change(record, view.item_id))
+        await self.peer_app.change_item(self.hire_id, view.item_id,
+                                        lambda record: change(record, view.item_id))
 
-    def action_skip(self) -> None:
+    async def action_skip(self) -> None:
         view = self._current_item()
         if view is None:
             return
         app = self.peer_app
         if view.state.status == "skipped":
-            app.change_item(self.hire_id, view.item_id,
+            await app.change_item(self.hire_id, view.item_id,
                             lambda record: app.onboarding.uncheck(record, view.item_id))
             return
 
-        def skip(reason: str | None) -> None:
+        async def skip(reason: str | None) -> None:
             if reason:
-                app.change_item(self.hire_id, view.item_id,
+                await app.change_item(self.hire_id, view.item_id,
                                 lambda record: app.onboarding.skip(record, view.item_id, reason))
 
         note = view.state.note
@@ -340,9 +341,9 @@ class HireScreen(PeerScreenMixin, Screen[None]):
             app.notify(app.t("toast.private_note"), severity="warning")  # editing would show the name
             return
 
-        def save(text: str | None) -> None:
+        async def save(text: str | None) -> None:
             if text is not None and text != (view.state.note or ""):
-                app.change_item(self.hire_id, view.item_id,
+                await app.change_item(self.hire_id, view.item_id,
                                 lambda record: app.onboarding.note(record, view.item_id, text))
 
         prompt = TextPrompt(app.t("prompt.note", item=view.title(app.lang)), view.state.note or "",
@@ -364,9 +365,9 @@ class HireScreen(PeerScreenMixin, Screen[None]):
                 return {"when": app.t("prompt.bad_due")}
             return {}
 
-        def save(values: dict[str, str] | None) -> None:
+        async def save(values: dict[str, str] | None) -> None:
             if values is not None:
-                app.change_item(self.hire_id, view.item_id, lambda record: app.onboarding.set_due(
+                await app.change_item(self.hire_id, view.item_id, lambda record: app.onboarding.set_due(
                     record, view.item_id, values["when"], values["reason"] or None))
 
         moved = view.due.isoformat() if view.moved and view.due else ""
@@ -388,9 +389,9 @@ class HireScreen(PeerScreenMixin, Screen[None]):
                 else app.t("prompt.assign_role_hint", role=shown(role)) if role
                 else app.t("prompt.assign_nobody_hint"))
 
-        def save(person: str | None) -> None:
+        async def save(person: str | None) -> None:
             if person is not None:
-                app.change_item(self.hire_id, view.item_id,
+                await app.change_item(self.hire_id, view.item_id,
                                 lambda record: app.onboarding.assign(record, view.item_id, person))
 
         prompt = TextPrompt(app.t("prompt.assign", item=view.title(app.lang)), view.state.assignee or "",
@@ -413,7 +414,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
                 errors["when"] = app.t("prompt.bad_when")
             return errors
 
-        def save(values: dict[str, str] | None) -> None:
+        async def save(values: dict[str, str] | None) -> None:
             if values is None:
                 return
             added: list[str] = []
@@ -424,7 +425,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
                 added.append(item_id)
                 return record
 
-            if app.save_hire(self.hire_id, add, lambda _: app.t("toast.item_added", item=values["title"])):
+            said = app.t("toast.item_added", item=values["title"])
+            if await app.save_hire(self.hire_id, add, lambda _: said):
                 self.move_to(added[0])
 
         fields = [Field("title", app.t("prompt.item_title")), Field("when", app.t("prompt.item_when"))]
@@ -442,11 +444,12 @@ class HireScreen(PeerScreenMixin, Screen[None]):
             return
         title = view.title(app.lang)
 
-        def remove(yes: bool | None) -> None:
+        async def remove(yes: bool | None) -> None:
             if yes:
                 app.forget_undo(self.hire_id, view.item_id)
-                app.save_hire(self.hire_id, lambda: app.onboarding.remove_item(self.hire_id, view.item_id),
-                              lambda _: app.t("item.removed", item=title))
+                await app.save_hire(self.hire_id,
+                                    lambda: app.onboarding.remove_item(self.hire_id, view.item_id),
+                                    lambda _: app.t("item.removed", item=title))
 
         question = app.t("confirm.remove_item", item=title, name=app.name_of(self.progress.record))
         app.push_screen(ConfirmScreen(question, app.t("confirm.remove_yes")), remove)
@@ -504,8 +507,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
     def action_edit(self) -> None:
         self.peer_app.edit_hire(self.hire_id)
 
-    def action_finish(self) -> None:
-        self.peer_app.finish_or_reopen(self.hire_id)
+    async def action_finish(self) -> None:
+        await self.peer_app.finish_or_reopen(self.hire_id)
 
     def action_erase(self) -> None:
         self.peer_app.erase_hire(self.hire_id)

@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from ...i18n import say
 from ...progress import HireProgress
-from ...report import MIN_UNIT_HIRES, OTHER_UNITS, ItemReport, Report, Tally, build_report
+from ...report import MIN_UNIT_HIRES, OTHER_UNITS, ItemReport, Report, Tally, build_report, report_title
 from ..format import Flow, shown
 from ..widgets.key_bar import KeyBar
 from .base import PeerScreenMixin
@@ -179,7 +179,7 @@ class ReportScreen(PeerScreenMixin, Screen[None]):
 
     def _show(self) -> None:
         app, report = self.peer_app, self.report
-        title = app.t("report.title", hires=report.hires) if report else app.t("key.report")
+        title = report_title(report, app.lang) if report else app.t("key.report")
         self.query_one("#report-title", Static).update(Text(f"peeronboard · {title}", style="bold"))
         status = self.query_one("#report-status", Static)
         status.display = report is None
