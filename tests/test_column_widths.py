@@ -6,6 +6,7 @@ blanks, or a row that scrolls sideways."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -281,3 +282,20 @@ async def test_a_heading_is_drawn_whole_when_short_titles_leave_the_columns_narr
         table = app.screen.query_one("#items", RowTable)
         drawn = [table.render_line(y).text for y in range(table.size.height)]
         assert any(heading in line for line in drawn), drawn
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_the_dashboards_columns_stay_put_while_a_filter_is_typed(tmp_path: Path, lang: str) -> None:
+    """Opening the filter and typing in it neither narrows the table nor resizes its columns (they are
+    sized by the whole list), so nothing jumps and the rows drawn before are kept."""
+    async with table_after(tmp_path, lang, (120, 40), (), "#hires", long_texts=True) as table:
+        assert isinstance(table, RowTable)
+        before = (table.size.width, [column.width for column in table.columns])
+        screen = table.app.screen
+        screen.action_filter()
+        field = screen.query_one("#filter")
+        field.value = "anna"
+        for _ in range(3):
+            await asyncio.sleep(0.05)
+        assert table.row_count < 5  # filtered
+        assert (table.size.width, [column.width for column in table.columns]) == before

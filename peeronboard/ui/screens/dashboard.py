@@ -142,7 +142,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         columns = [column._replace(label=app.t(column.key)) for column in COLUMNS]
         needle = self.needle
         today = app.onboarding.today()
-        listed = self._ordered(today)
+        everyone = listed = self._ordered(today)
         if needle:
             texts = self._searched(listed)
             listed = [row for row, text in zip(listed, texts, strict=True) if needle in text]
@@ -150,7 +150,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         if not needle:
             rows += [ProblemRow(hire_id, problem) for hire_id, problem in sorted(app.broken.items())]
         table.show(columns, rows, partial(self._cells, today), keep=table.selected_key,
-                   drawn_with=(today, app.lang, app.private, app.error_color))  # rows are immutable
+                   drawn_with=(today, app.lang, app.private, app.error_color),  # rows are immutable
+                   sized_by=everyone if needle else None)
         if rows:
             self._put("#empty", "", False)
         elif not app.rows_ready:

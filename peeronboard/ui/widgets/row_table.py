@@ -79,6 +79,7 @@ class RowTable(ScrollView, can_focus=True):
         self._shown: tuple[int, ...] = ()  # the columns shown, as indices into the specs
         self._columns: tuple[Column, ...] = ()
         self._rows: Sequence[Any] = ()
+        self._sized_rows = 0  # how many rows the columns are sized by (a filter keeps the whole list's)
         self._cells: Cells = lambda row: ()
         self._positions: dict[str, int] | None = None
         self._lines: dict[tuple[Any, ...], tuple[Any, Strip]] = {}  # drawn lines, with the row each shows
@@ -89,9 +90,11 @@ class RowTable(ScrollView, can_focus=True):
     # --- what the owner calls --------------------------------------------------------------
 
     def show(self, columns: Sequence[ColumnSpec], rows: Sequence[Any], cells: Cells, *,
-             keep: str | None = None, drawn_with: object = None) -> None:
-        """Show ``rows`` (rendered by ``cells``, a cell per column) under ``columns`` sized to them, the
-        cursor on the row keyed ``keep`` if it is there, else on the same position as before.
+             keep: str | None = None, drawn_with: object = None,
+             sized_by: Sequence[Any] | None = None) -> None:
+        """Show ``rows`` (rendered by ``cells``, a cell per column) under ``columns`` sized to them (or to
+        ``sized_by``: a filter's rows keep the columns of the whole list, so they neither jump nor are
+        drawn again), the cursor on the row keyed ``keep`` if it is there, else on the same position.
 
         ``drawn_with`` names everything besides the row that its cells depend on (the language, the
         day, ...), for rows that are immutable: while it stays the same, a row drawn or measured
@@ -101,7 +104,9 @@ class RowTable(ScrollView, can_focus=True):
         if drawn_with is None or drawn_with != self._drawn_with or len(self._measured) > 4 * SAMPLE:
             self._measured.clear()
         self._specs, self._rows, self._cells = tuple(columns), rows, cells
-        self._needs = column_needs(self._specs, map(self._measure, islice(rows, SAMPLE)))
+        sizing = rows if sized_by is None else sized_by
+        self._sized_rows = len(sizing)
+        self._needs = column_needs(self._specs, map(self._measure, islice(sizing, SAMPLE)))
         shown = self._fitted()
         same = (shown, drawn_with) == ((self._shown, self._columns), self._drawn_with)
         reuse = drawn_with is not None and same
@@ -176,9 +181,9 @@ class RowTable(ScrollView, can_focus=True):
 
     def _room(self) -> int:
         """The cells a row has: the table's width (the screen's before the first layout), less the
-        scrollbar's when the rows are more than the table's height."""
+        scrollbar's when the rows the columns are sized by are more than the table's height."""
         width = self.size.width or self.app.size.width
-        scrolls = len(self._rows) + 1 > (self.size.height or self.app.size.height)
+        scrolls = self._sized_rows + 1 > (self.size.height or self.app.size.height)
         return width - (self.styles.scrollbar_size_vertical if scrolls else 0)
 
     # --- keys and the mouse ------------------------------------------------------------------
