@@ -38,6 +38,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.when": {"da": "Hvornår", "en": "When"},
     "key.who": {"da": "Hvem", "en": "Whose"},
     "agenda.who": {"da": "kun {who}", "en": "only {who}"},
+    "agenda.empty_who": {"da": "Intet for {who} forfalder {days:den|de} næste {days} {days:dag|dage}, og "
+                               "intet af det er overskredet. Tryk w og ryd feltet for at se alle.",
+                         "en": "Nothing of {who}'s is due in the next {days} {days:day|days}, and none of it "
+                               "is overdue. Press w and clear the field to see everyone's."},
     "prompt.who": {"da": "Vis kun punkter for en person eller en rolle",
                    "en": "Show only the items of a person or a role"},
     "prompt.who_hint": {
@@ -274,6 +278,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "Write a summary as Markdown, CSV, JSON, HTML or calendar"},
     "key.palette_bar": {"da": "palet", "en": "palette"},
     "palette.search": {"da": "Søg efter kommandoer…", "en": "Search for commands…"},
+    "palette.themes": {"da": "Søg efter farvetemaer…", "en": "Search for themes…"},
     "palette.no_matches": {"da": "Ingen resultater", "en": "No matches found"},
     "key.palette": {"da": "Kommandopalet: åbn en ansat ved navn, {commands}",
                     "en": "Command palette: open a hire by name, {commands}"},
@@ -294,6 +299,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unreadable": {"da": "⚠ kan ikke læses", "en": "⚠ unreadable"},
     "form.title": {"da": "Ny ansat", "en": "New hire"},
     "form.name": {"da": "Navn", "en": "Name"},
+    # a hire's field as its change is shown in the log ("enhed: Afsnit S4 → Afsnit S5")
+    "field.name": {"da": "navn", "en": "name"},
+    "field.start_date": {"da": "startdato", "en": "start date"},
+    "field.checklist": {"da": "tjekliste", "en": "checklist"},
+    "field.unit": {"da": "enhed", "en": "unit"},
+    "field.mentor": {"da": "mentor", "en": "mentor"},
+    "field.hr_contact": {"da": "HR-kontakt", "en": "HR contact"},
+    "field.centre_contact": {"da": "kontakt i recoverycentret", "en": "recovery-centre contact"},
     "form.start": {"da": "Startdato (ÅÅÅÅ-MM-DD)", "en": "Start date (YYYY-MM-DD)"},
     "form.checklist": {"da": "Tjekliste", "en": "Checklist"},
     "form.unit": {"da": "Enhed (valgfri)", "en": "Unit (optional)"},
@@ -357,9 +370,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cmd.quit": {"da": "Afslut", "en": "Quit"},
     "cmd.quit_help": {"da": "Luk peeronboard (alt er allerede gemt)",
                       "en": "Close peeronboard (everything is already saved)"},
-    "cmd.keys": {"da": "Taster", "en": "Keys"},
-    "cmd.keys_help": {"da": "Vis eller skjul panelet med taster og hjælp til det valgte felt",
-                      "en": "Show or hide the panel of keys and help for the focused field"},
     "cmd.maximize": {"da": "Maksimér", "en": "Maximize"},
     "cmd.maximize_help": {"da": "Gør det valgte felt så stort som skærmen",
                           "en": "Make the focused field fill the screen"},

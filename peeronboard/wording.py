@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .i18n import MESSAGES, say
-from .record import HireRecord, ItemState
+from .record import EDIT, HireRecord, ItemState
 
 if TYPE_CHECKING:
     from .progress import ItemView
@@ -63,3 +63,24 @@ def owner_text(view: ItemView, record: HireRecord, lang: str) -> str:
     if person and role:
         return f"{person} ({role})"
     return person or role
+
+
+def is_named(person: str | None, query: str) -> bool:
+    """Whether ``query`` names ``person``: the whole name, or some of its words ("Mette" names Mette
+    Kristensen, "jens" names Jens Jensen, and "Jen" names neither), in any case."""
+    words = query.casefold().split()
+    names = (person or "").casefold().split()
+    return bool(words) and all(word in names for word in words)
+
+
+EDITED_FIELDS = ("name", "start_date", "checklist", "unit", "mentor", "hr_contact", "centre_contact")
+
+
+def entry_text(action: str, text: str | None, lang: str) -> str:
+    """A logged text as said in ``lang``: a change of a hire's field is logged under the field's id
+    ("unit: Afsnit S4 → Afsnit S5") and shown under its word ("enhed: …"); any other text as it is."""
+    text = text or ""
+    field, colon, rest = text.partition(": ")
+    if action == EDIT and colon and field in EDITED_FIELDS:
+        return f"{say(f'field.{field}', lang)}: {rest}"
+    return text

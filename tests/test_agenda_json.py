@@ -77,6 +77,12 @@ def stored(hires: list[HireRecord]) -> Iterator[Path]:
         yield Path(folder)
 
 
+def _names(person: str | None, who: str) -> bool:
+    """``--who``: the whole name or some of its words, in any case."""
+    asked, words = who.casefold().split(), (person or "").casefold().split()
+    return bool(asked) and set(asked) <= set(words)
+
+
 def plain_agenda_json(data_dir: Path, lang: str, days_ahead: int, who: str | None = None,
                       owner: str | None = None) -> bytes:
     """The agenda's JSON made the plain way, as standard output's guard writes it in UTF-8: with
@@ -85,7 +91,7 @@ def plain_agenda_json(data_dir: Path, lang: str, days_ahead: int, who: str | Non
     horizon = DAY + dt.timedelta(days=days_ahead)
     entries = [(progress, view) for progress in hires if not progress.finished for view in progress.items
                if view.state.status == "open" and view.due is not None and view.due <= horizon
-               and (who is None or (view.person(progress.record) or "").casefold() == who.casefold())
+               and (who is None or _names(view.person(progress.record), who))
                and (owner is None or view.item is not None and (view.item.owner or "") == owner)]
     entries.sort(key=lambda entry: (entry[1].due, entry[0].record.name.casefold(), entry[1].item_id))
     data = [{**item_data(view, lang, DAY, record=progress.record), "hire": progress.record.id,

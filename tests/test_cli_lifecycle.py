@@ -40,6 +40,10 @@ def test_people_are_named_per_item_and_resolved_from_the_roles(cli, hire: str) -
     assert items_of(cli, hire)["appoint-mentor"]["assignee"] == "Lise Holm"
     agenda = json.loads(cli("agenda", "--days", "400", "--who", "lise holm", "--json").out)
     assert [e["id"] for e in agenda] == ["appoint-mentor"]
+    for first_name in ("Lise", "holm"):  # a name's words name the person too, but not a part of one
+        named = json.loads(cli("agenda", "--days", "400", "--who", first_name, "--json").out)
+        assert [e["id"] for e in named] == ["appoint-mentor"], first_name
+    assert json.loads(cli("agenda", "--days", "400", "--who", "Lis", "--json").out) == []
     assert cli("assign", hire, "appoint-mentor", "").code == 0
     assert items_of(cli, hire)["appoint-mentor"]["assignee"] is None
     assert json.loads(cli("agenda", "--days", "400", "--owner", "leader", "--json").out)
@@ -219,3 +223,15 @@ def test_typed_texts_have_a_sane_length_and_an_unknown_item_has_no_log(cli, hire
 def test_a_one_off_task_with_a_due_date_is_not_moved(cli, hire: str) -> None:
     cli("add-item", hire, "Interpreter", "--due", "+2w")
     assert "moved from" not in cli("show", hire).out
+
+
+def test_a_change_of_a_hires_field_is_said_in_the_chosen_language(cli, hire: str) -> None:
+    edited = cli("--lang", "da", "edit", hire, "--unit", "Afsnit S5", "--start", "2027-02-08")
+    assert "enhed: Afsnit S4 → Afsnit S5" in edited.out and "startdato: 2027-02-01 → 2027-02-08" in edited.out
+    assert "unit:" not in edited.out and "start_date" not in edited.out
+    log = cli("--lang", "da", "log", hire).out
+    assert "enhed: Afsnit S4 → Afsnit S5" in log and "start_date" not in log
+    english = cli("log", hire).out
+    assert "unit: Afsnit S4 → Afsnit S5" in english and "start date: 2027-02-01 → 2027-02-08" in english
+    stored = json.loads(cli("log", hire, "--json").out)  # the record keeps the field's id
+    assert any(entry["text"] == "unit: Afsnit S4 → Afsnit S5" for entry in stored)

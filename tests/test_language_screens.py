@@ -19,6 +19,7 @@ from peeronboard.ui.localize import CommandPalette
 from peeronboard.ui.screens.agenda import AgendaScreen
 from peeronboard.ui.screens.export import ExportRequest, ExportScreen
 from peeronboard.ui.screens.report import ReportScreen
+from peeronboard.ui.widgets.key_bar import KeyBar
 
 from .conftest import DATA
 from .test_tui import START, app_for, screen_text, started, text_of
@@ -255,3 +256,19 @@ async def test_an_export_named_md_writes_markdown(onboarding: Onboarding, maja: 
                 break
         written = (tmp_path / "all.md").read_text(encoding="utf-8")
         assert "\n# Maja Sørensen\n" in written and "- [ ] " in written and "<html" not in written.casefold()
+
+
+@pytest.mark.parametrize(("start", "then", "tick"), [("da", "en", "Tick/untick"), ("en", "da", "Udført/åben")])
+async def test_a_switch_of_language_reaches_the_hire_screen_kept_behind_the_dashboard(
+        onboarding: Onboarding, start: str, then: str, tick: str) -> None:
+    """The hire screen is kept while the dashboard shows: its keys follow a switch made there."""
+    onboarding.add("Anna Berg", START)
+    app = app_for(onboarding, start)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("enter")  # the hire screen is made, then kept
+        await pilot.press("escape")
+        app.action_switch_language()
+        await pilot.press("enter")
+        bar = str(app.screen.query_one(KeyBar).render())
+        assert f"space {tick}" in bar, bar

@@ -149,3 +149,25 @@ async def test_the_overwrite_question_names_the_whole_path(onboarding: Onboardin
         await pilot.press("y")
         await pilot.pause()
         assert any(str(tmp_path / "oversigt.html") in str(toast.message) for toast in app._notifications)
+
+
+async def test_an_item_moved_and_overdue_shows_both_marks(onboarding: Onboarding, anna: str) -> None:
+    """? says "*" marks a due date moved from the checklist's and "!" an overdue one: an item that is
+    both shows both, not "!" alone."""
+    onboarding.set_due(anna, "appoint-mentor", "2027-01-12")  # moved, and before the tests' day
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("enter")
+        rows = [" ".join(row) for row in app.screen.query_one("#items").cell_texts()]
+        assert any("Appoint a mentor" in row and "2027-01-12 *!" in row for row in rows), rows
+
+
+async def test_the_history_says_a_changed_field_in_the_apps_language(onboarding: Onboarding, anna: str) -> None:
+    onboarding.edit(anna, unit="Afsnit S5")
+    app = app_for(onboarding, "da")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("enter", "l")
+        text = screen_text(app)
+        assert "enhed: Afsnit S4 → Afsnit S5" in text and "unit:" not in text, text

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import NoChange, PeerError
 from ..i18n import say
-from ..wording import action_words
+from ..wording import action_words, entry_text, is_named
 from .context import Context
 from .output import (
     ENCODED_BETWEEN,
@@ -170,8 +170,8 @@ def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
         return EXIT_OK
     heads = [say(k, ctx.lang) for k in ("col.when", "col.who", "col.action", "col.item", "col.text")]
     rows = [[e.at.astimezone().strftime("%Y-%m-%d %H:%M"), e.by, action_words(e.action, ctx.lang),
-             _item_title(ctx, record, e.item) if e.item else "", " ".join((e.text or "").split())]
-            for e in entries]
+             _item_title(ctx, record, e.item) if e.item else "",
+             " ".join(entry_text(e.action, e.text, ctx.lang).split())] for e in entries]
     print(table(heads, rows))
     return EXIT_OK
 
@@ -233,7 +233,7 @@ def _wanted_runs(runs: HireRuns, record: HireRecord, args: argparse.Namespace) -
 def _wanted(view: object, record: HireRecord, args: argparse.Namespace) -> bool:
     """The agenda's ``--who PERSON`` (the person who does it) and ``--owner ROLE`` filters."""
     who, role = getattr(args, "who", None), getattr(args, "owner", None)
-    if who and (view.person(record) or "").casefold() != who.strip().casefold():  # type: ignore[attr-defined]
+    if who and not is_named(view.person(record), who):  # type: ignore[attr-defined]
         return False
     item = view.item  # type: ignore[attr-defined]
     return not role or (item is not None and (item.owner or "").casefold() == role.strip().casefold())

@@ -7,6 +7,7 @@ import argparse
 
 from ..errors import NoChange
 from ..i18n import say
+from ..wording import entry_text
 from .context import Context
 from .hires import described, warn_same_name
 from .items import said_nothing_changed
@@ -29,7 +30,7 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
     except NoChange as same:
         return said_nothing_changed(ctx, hire_id, None, same)
     for entry in entries:
-        print(f"{updated.name}: {entry.text}")
+        print(f"{updated.name}: {entry_text(entry.action, entry.text, ctx.lang)}")
     if moves is not None:
         moving, keeping, days = moves
         way = say("edit.later" if days > 0 else "edit.earlier", ctx.lang)

@@ -494,6 +494,14 @@ class PeerOnboardApp(App[None]):
         if not isinstance(self.screen, ReportScreen):
             self.push_screen(ReportScreen())
 
+    def search_themes(self) -> None:
+        """Textual's theme search (the palette's Theme), its search field in the app's language."""
+        from textual.theme import ThemeProvider
+
+        from .localize import CommandPalette
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.t("palette.themes")))
+
     def action_command_palette(self) -> None:
         """Textual's palette, its search field in the app's language."""
         from .localize import CommandPalette
@@ -660,7 +668,8 @@ class PeerOnboardApp(App[None]):
     def action_switch_language(self) -> None:
         self.lang = "en" if self.lang == "da" else "da"
         localize_bindings(self, self.lang)
-        for screen in self.screen_stack:
+        kept = [self.get_screen(HIRE_SCREEN)] if self.is_screen_installed(HIRE_SCREEN) else []
+        for screen in {*self.screen_stack, *kept}:  # the hire screen is kept while the dashboard shows
             localize_bindings(screen, self.lang)
         self.refresh_screen()
         self.screen.refresh_bindings()
@@ -736,7 +745,10 @@ def crash_report(error: BaseException, *, debug: bool) -> str:
     return f"peeronboard: unexpected error: {type(error).__name__} (set {DEBUG_ENV}=1 for details)\n"
 
 
-TEXTUAL_COMMANDS = {"Theme": "cmd.theme", "Quit": "cmd.quit", "Keys": "cmd.keys", "Maximize": "cmd.maximize",
+# Textual's own commands the palette offers, by their English title. Left out: Screenshot (see
+# get_system_commands) and Keys, whose panel names Textual's keys in English only (? lists every key of
+# a screen in the app's language)
+TEXTUAL_COMMANDS = {"Theme": "cmd.theme", "Quit": "cmd.quit", "Maximize": "cmd.maximize",
                     "Minimize": "cmd.minimize"}
 
 

@@ -230,12 +230,13 @@ def finished(progress: HireProgress) -> int:
 
 
 def due_text(view: ItemView, today: dt.date, error_style: str) -> Text:
+    """The due date with its marks: "*" moved from the checklist's date, "!" overdue (both: "*!")."""
     if view.due is None:
         return Text("")
+    moved = "*" if view.moved and not view.own else ""  # an own item's date is its only one
     if view.is_overdue(today):
-        return Text(f"{view.due} !", style=f"bold {error_style}")
-    moved = view.moved and not view.own  # an own item's date is its only one
-    return Text(f"{view.due} *" if moved else view.due.isoformat())
+        return Text(f"{view.due} {moved}!", style=f"bold {error_style}")
+    return Text(f"{view.due} {moved}" if moved else view.due.isoformat())
 
 
 def flowed(pieces: list[Text], width: int, gap: str = "  ", indent: int = 0) -> list[Text]:

@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from ...i18n import owner_word
 from ...progress import agenda
-from ...wording import owner_text
+from ...wording import is_named, owner_text
 from ..format import WHOLE, ColumnSpec, cell_widths, column_needs, fit_columns, shown_line
 from .listing import PADDING, SCROLLBAR, ListingScreen
 
@@ -55,7 +55,9 @@ class AgendaScreen(ListingScreen):
             columns, due_whole = self._fitted([cells for cells, _ in rows])
             if due_whole:
                 break
-        self.show(title, columns, rows, app.t("agenda.empty", days=AGENDA_DAYS))
+        empty = (app.t("agenda.empty_who", who=self.who, days=AGENDA_DAYS) if self.who
+                 else app.t("agenda.empty", days=AGENDA_DAYS))
+        self.show(title, columns, rows, empty)
 
     def _due(self, due: dt.date, overdue: bool, word: bool) -> Text:
         app = self.peer_app
@@ -104,8 +106,8 @@ class AgendaScreen(ListingScreen):
 
 def _does_it(who: str, view: object, record: object, lang: str) -> bool:
     """Whether the person (by name) or the role (leader, mentor, ... or its word: leder) does it."""
-    wanted = who.casefold()
-    person = (view.person(record) or "").casefold()  # type: ignore[attr-defined]
+    wanted = who.casefold().strip()
     item = view.item  # type: ignore[attr-defined]
     role = (item.owner if item else None) or ""
-    return wanted in (person, role.casefold(), owner_word(role, lang).casefold())
+    roles = (role.casefold(), owner_word(role, lang).casefold())
+    return is_named(view.person(record), who) or wanted in roles

@@ -225,7 +225,7 @@ class HireScreen(PeerScreenMixin, Screen[None]):
             return
         text.append(f"\n\n{self.peer_app.t('panel.history')}", style="bold")
         for entry in reversed(entries):
-            said = log_text(entry, record, self.peer_app.private)
+            said = log_text(entry, record, self.peer_app.private, self.peer_app.lang)
             said_action = shown(action_words(entry.action, self.peer_app.lang))
             text.append(f"\n{log_time(entry)} · {shown(entry.by)} · {said_action}"
                         + (f": {said}" if said else ""))

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from ...record import HireRecord, LogEntry
-from ...wording import action_words
+from ...wording import action_words, entry_text
 from ..format import WHOLE, ColumnSpec, cell_widths, column_needs, cut, fit_columns, masked, shown, shown_line
 from ..widgets.key_bar import KeyBar
 from .base import PeerScreenMixin
@@ -26,9 +26,10 @@ def log_time(entry: LogEntry) -> str:
     return entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def log_text(entry: LogEntry, record: HireRecord, private: bool) -> str:
-    """The logged text as the screen may show it (privacy mode hides the hire's name in it too)."""
-    return shown(masked(entry.text or "", record, private))
+def log_text(entry: LogEntry, record: HireRecord, private: bool, lang: str) -> str:
+    """The logged text as the screen may show it, in ``lang`` (privacy mode hides the hire's name in
+    it too)."""
+    return shown(masked(entry_text(entry.action, entry.text, lang), record, private))
 
 
 class HistoryScreen(PeerScreenMixin, Screen[None]):
@@ -60,7 +61,7 @@ class HistoryScreen(PeerScreenMixin, Screen[None]):
         rows = [(Text(log_time(entry)), shown_line(entry.by),
                  shown_line(action_words(entry.action, app.lang)),
                  shown_line(titles.get(entry.item, entry.item) if entry.item else ""),
-                 Text(log_text(entry, record, app.private))) for entry in reversed(record.log)]
+                 Text(log_text(entry, record, app.private, app.lang))) for entry in reversed(record.log)]
         table = self.query_one("#history", DataTable)
         table.clear(columns=True)
         specs = [column._replace(label=app.t(column.key)) for column in COLUMNS]
