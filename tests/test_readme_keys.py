@@ -61,5 +61,5 @@ def test_the_readme_says_what_the_palette_offers() -> None:
     row = next(line for line in lines if line.startswith("| `ctrl+p`"))
     for command in ("open a hire by name", "new hire", "agenda", "export", "report", "switch language",
                     "privacy mode", "merge conflicting copies", "due for erasure", "show/hide finished hires",
-                    "theme", "quit", "keys"):
+                    "theme", "quit"):
         assert command in row, command

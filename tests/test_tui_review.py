@@ -171,3 +171,13 @@ async def test_the_history_says_a_changed_field_in_the_apps_language(onboarding:
         await pilot.press("enter", "l")
         text = screen_text(app)
         assert "enhed: Afsnit S4 → Afsnit S5" in text and "unit:" not in text, text
+
+
+async def test_the_history_is_headed_as_the_command_lines_log(onboarding: Onboarding, anna: str, cli) -> None:
+    heads = cli("--lang", "da", "log", anna).out.splitlines()[0].split()
+    app = app_for(onboarding, "da")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("enter", "l")
+        shown = [line.split() for line in screen_text(app).splitlines()]
+        assert heads in shown, (heads, shown[:4])

@@ -16,9 +16,10 @@ from .base import PeerScreenMixin
 from .listing import PADDING, SCROLLBAR
 
 # each column as wide as its cells; the logged text takes what is left, and what does not fit ends in "…"
-COLUMNS = (ColumnSpec("col.when", "", least=WHOLE), ColumnSpec("col.by", "", least=9, most=20),
-           ColumnSpec("col.what", "", least=10, most=24), ColumnSpec("col.item", "", least=12, most=40),
-           ColumnSpec("note", "", least=20, grows=True))
+# headed as `peeronboard log` heads its columns
+COLUMNS = (ColumnSpec("col.when", "", least=WHOLE), ColumnSpec("col.who", "", least=9, most=20),
+           ColumnSpec("col.action", "", least=10, most=24), ColumnSpec("col.item", "", least=12, most=40),
+           ColumnSpec("col.text", "", least=20, grows=True))
 
 
 def log_time(entry: LogEntry) -> str:
