@@ -398,6 +398,6 @@ async def test_the_log_says_what_was_done_in_words_of_the_language(
         await started(pilot)
         await pilot.press("down", "enter", "l")  # Anna's whole log
         await pilot.pause()
-        what = [str(cell) for cell in app.screen.query_one("#history", DataTable).get_column("col.what")]
+        what = [str(cell) for cell in app.screen.query_one("#history", DataTable).get_column("col.action")]
         assert all(word in what for word in words), what
         assert not set(not_words) & set(what), what
