@@ -2,6 +2,7 @@
 "no matches", what ? lists on each screen, the agenda's person key and prompt, the edit form's warning,
 and an export whose file name names another format than the one chosen."""
 
+# ruff: noqa: F811 - the fixtures come from test_tui_polish
 from __future__ import annotations
 
 import datetime as dt
@@ -10,10 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select, Static
 
-from peeronboard.library import ChecklistLibrary
 from peeronboard.onboarding import Onboarding
-from peeronboard.paths import builtin_checklists_dir
-from peeronboard.store import HireStore
 from peeronboard.ui.app import PeerOnboardApp
 from peeronboard.ui.localize import CommandPalette
 from peeronboard.ui.screens.agenda import AgendaScreen
@@ -21,21 +19,10 @@ from peeronboard.ui.screens.export import ExportRequest, ExportScreen
 from peeronboard.ui.screens.report import ReportScreen
 from peeronboard.ui.widgets.key_bar import KeyBar
 
-from .conftest import DATA
 from .test_tui import START, app_for, screen_text, started, text_of
+from .test_tui_polish import maja, onboarding  # noqa: F401 - Maja, on the built-in and test checklists
 
 SIZE = (120, 60)  # room for the whole of ? (help)
-
-
-@pytest.fixture
-def onboarding(data_dir: Path) -> Onboarding:
-    library = ChecklistLibrary.discover([builtin_checklists_dir(), DATA])
-    return Onboarding(HireStore(data_dir), library, "Lise", lambda: dt.date(2027, 1, 20))
-
-
-@pytest.fixture
-def maja(onboarding: Onboarding) -> str:
-    return onboarding.add("Maja Sørensen", START, "sample", "Afsnit S4", "Mette").id
 
 
 def lines_of(app: PeerOnboardApp) -> list[str]:
