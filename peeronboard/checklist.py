@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import tomlsource
-from .dates import Offset, shifted
+from .dates import Offset, shifted_each
 from .i18n import Phrase
 from .problems import FormatError, Problem
 from .text import LocalText
@@ -115,7 +115,7 @@ class Checklist:
         dues = self._dues.get(start)
         if dues is None:
             steps, slots = self._offsets
-            applied = [*(shifted(start, step) for step in steps), None]  # slot -1: no due date
+            applied = [*shifted_each(start, steps), None]  # slot -1: no due date
             dues = self._dues[start] = tuple(map(applied.__getitem__, slots))
         return dues
 

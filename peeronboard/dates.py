@@ -88,6 +88,22 @@ def shifted(start: dt.date, step: dt.timedelta | int) -> dt.date:
     return start + step if type(step) is dt.timedelta else add_months(start, step)  # type: ignore[operator]
 
 
+def shifted_each(start: dt.date, steps: list[dt.timedelta | int]) -> list[dt.date]:
+    """``shifted(start, step)`` for each of ``steps``, in order: a checklist's due dates for one start.
+    (A loop of its own: listing thousands of hires computes these for every start date there is.)"""
+    months_at, day = start.year * 12 + start.month - 1, start.day
+    dates: list[dt.date] = []
+    for step in steps:
+        if type(step) is dt.timedelta:
+            dates.append(start + step)
+            continue
+        year, month = divmod(months_at + step, 12)  # type: ignore[operator]
+        # a day up to the 28th is in every month: nothing to clamp (add_months does the rest)
+        dates.append(dt.date(year, month + 1, day) if day <= 28 and 1 <= year <= 9999
+                     else add_months(start, step))  # type: ignore[arg-type]
+    return dates
+
+
 def _is_leap(year: int) -> bool:
     """As ``calendar.isleap`` (not imported for this alone: a quicker start)."""
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)

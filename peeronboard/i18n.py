@@ -386,6 +386,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "Demo: sample data in a temporary folder; your own data is untouched."},
     # the terminal app: a hire's whole life (finish, erase, edit, people, own items, history, sorting)
     "key.finish": {"da": "Afslut forløb", "en": "Finish"},
+    "key.reopen": {"da": "Genåbn forløb", "en": "Reopen"},  # f on a finished hire
     "key.show_finished": {"da": "Vis afsluttede", "en": "Show finished"},
     "key.erase": {"da": "Slet ansat", "en": "Erase hire"},
     "key.review": {"da": "Til sletning", "en": "Due for erasure"},
@@ -487,6 +488,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.reason": {"da": "Begrundelse", "en": "Reason"},
     "col.what": {"da": "Hvad", "en": "What"},
     "screen.log": {"da": "Historik for {name}", "en": "History of {name}"},
+    "screen.entry": {"da": "En ændring i historikken", "en": "A change in the history"},
     "panel.reason": {"da": "Begrundelse", "en": "Reason"},
     "panel.history": {"da": "Seneste ændringer", "en": "Latest changes"},
     "panel.own": {"da": "et af den ansattes egne punkter", "en": "one of the hire's own items"},

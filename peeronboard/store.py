@@ -164,7 +164,7 @@ class HireStore:
         if not os.access(self.data_dir, os.W_OK):
             return
         with contextlib.suppress(StoreError), self.locked(create=False):
-            current = self.snapshot()  # never write back an entry that an erase removed meanwhile
+            current = self.record_ids()  # never write back an entry that an erase removed meanwhile
             write_index(self._index_path, {hire_id: entry for hire_id, entry in entries.items()
                                            if hire_id in current})
 
@@ -200,6 +200,16 @@ class HireStore:
                         info = entry.stat(follow_symlinks=False)
                         found[entry.name[:-5]] = (info.st_ino, info.st_mtime_ns, info.st_size)
         return found
+
+    def record_ids(self) -> set[str]:
+        """The ids ``snapshot`` gives, from the folder's names alone (no file's details are read)."""
+        try:
+            entries = os.scandir(self.hires_dir)
+        except OSError:
+            return set()
+        with entries:
+            return {entry.name[:-5] for entry in entries
+                    if entry.name.endswith(".toml") and not entry.name.startswith(".")}
 
     def owner_of(self, path: Path) -> Owner | None:
         """Whose file ``path`` (a name in ``hires/``) is, or None: the one rule that both listings

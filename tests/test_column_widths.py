@@ -299,3 +299,70 @@ async def test_the_dashboards_columns_stay_put_while_a_filter_is_typed(tmp_path:
             await asyncio.sleep(0.05)
         assert table.row_count < 5  # filtered
         assert (table.size.width, [column.width for column in table.columns]) == before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_the_hire_screen_shows_the_default_checklists_titles_whole_at_120_columns(
+        tmp_path: Path, lang: str) -> None:
+    """At 120 columns the items take the room the guidance panel need not have: "Introduction of the
+    peer worker to the staff group" is whole, not "… to the st…" beside a 48-column panel of prose."""
+    async with table_after(tmp_path, lang, (120, 40), OPEN_ANNA, "#items") as table:
+        assert isinstance(table, RowTable)
+        titles = [row[1] for row in table.cell_texts() if len(row) > 2]
+        assert titles, "Anna's hire shows no items"
+        width = next(column.width for column in table.columns if column.key == "title")
+        assert [title for title in titles if len(title) > width] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_the_owner_column_shows_only_where_the_items_have_different_owners(
+        tmp_path: Path, lang: str) -> None:
+    """A column that says "leader" on every row tells nothing and takes the titles' room; once one item
+    is Mette's, the column is back and names her."""
+    async with table_after(tmp_path, lang, (120, 40), OPEN_ANNA, "#items") as table:
+        assert isinstance(table, RowTable)
+        assert "owner" not in [column.key for column in table.columns]
+        app = table.app
+        screen = app.screen
+        view = screen.selected_view()
+        await app.change_item(screen.hire_id, view.item_id,
+                              lambda record: app.onboarding.assign(record, view.item_id, "Mette"))
+        await asyncio.sleep(0.05)
+        assert "owner" in [column.key for column in table.columns]
+        assert any("Mette" in cell for row in table.cell_texts() for cell in row)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("keys", [(), ("v",)], ids=["open", "finished-shown"])
+async def test_the_dashboard_keeps_the_unit_at_120_columns_beside_a_long_name_and_unit(
+        tmp_path: Path, lang: str, keys: tuple[str, ...]) -> None:
+    """A 38-character name and a 50-character unit are cut ("…") rather than the unit column left
+    out: at 120 columns there is room for name, unit, start, progress, overdue and what is next."""
+    async with table_after(tmp_path, lang, (120, 40), keys, "#hires", long_texts=True) as table:
+        assert isinstance(table, RowTable)
+        widths = {column.key: column.width for column in table.columns}
+        assert {"form.name", "col.unit", "col.start", "col.next"} <= set(widths), widths
+        assert widths["col.unit"] >= 16 and widths["col.next"] >= 28, widths
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("private", [False, True], ids=["names", "initials"])
+async def test_two_hires_of_the_same_name_are_told_apart_at_80_columns(
+        tmp_path: Path, lang: str, private: bool) -> None:
+    """At 80 columns the start column is left out, so two hires of one long name (a re-hire, or the
+    same initials in privacy mode) would look alike; each name then ends in its start date, kept when
+    the name is cut. A name no other hire has shows no date."""
+    onboarding = onboarding_on(tmp_path, True)
+    add_kirsten(onboarding)
+    onboarding.add(LONG_NAME, dt.date(2027, 3, 1), None, LONG_UNIT, "Mette")
+    app = make_app(onboarding, lang, poll_seconds=0, private=private)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not app.loaded:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        table = app.screen.query_one("#hires", RowTable)
+        assert "col.start" not in [column.key for column in table.columns]
+        drawn = [table.render_line(y).text for y in range(1, table.row_count + 1)]
+        kirstens = [line for line in drawn if "2026-11-02" in line or "2027-03-01" in line]
+        assert len(kirstens) == 2 and kirstens[0] != kirstens[1], drawn
+        assert not any("2027-02-01" in line for line in drawn), "Anna's name needs no date"

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peeronboard.dates import Offset, add_months, parse_date, shifted
+from peeronboard.dates import Offset, add_months, parse_date, shifted, shifted_each
 
 D = dt.date
 
@@ -70,3 +70,18 @@ def test_shifting_by_a_step_is_applying_the_offset(start: dt.date, amount: int, 
         last = (dt.date(year + (month == 11), (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
         expected = dt.date(year, month + 1, min(start.day, last))
     assert shifted(start, offset.step) == offset.apply(start) == expected
+
+
+@given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+       st.lists(st.one_of(st.integers(-24, 24), st.integers(-400, 400).map(lambda days: dt.timedelta(days=days))),
+                max_size=12))
+def test_a_checklists_due_dates_for_one_start_are_each_steps_date(start: dt.date, steps: list) -> None:
+    """``shifted_each`` is ``shifted`` for every step (a month from the 31st is the month's last day),
+    or raises as ``shifted`` does past the calendar's ends."""
+    try:
+        expected = [shifted(start, step) for step in steps]
+    except (OverflowError, ValueError) as error:
+        with pytest.raises(type(error)):
+            shifted_each(start, steps)
+        return
+    assert shifted_each(start, steps) == expected

@@ -109,3 +109,20 @@ def test_the_wheel_carries_the_licence(tmp_path: Path) -> None:
     assert text == (ROOT / "LICENSE").read_text(encoding="utf-8") and text.startswith("MIT License")
     assert "License-Expression: MIT" in meta and "License-File: LICENSE" in meta
     assert "Classifier: Natural Language :: Danish" in meta
+
+
+@pytest.mark.parametrize(("start", "dues"), [
+    ("2027-01-15", ["2027-01-01", "2027-01-08", "2027-02-15", "2028-01-15"]),
+    ("2027-01-31", ["2027-01-17", "2027-01-24", "2027-02-28", "2028-01-31"]),  # a month's end clamps
+    ("2028-02-29", ["2028-02-15", "2028-02-22", "2028-03-29", "2029-02-28"]),  # so does a leap day's year
+])
+def test_a_csv_export_gives_each_item_its_due_date_from_the_start(cli, start: str, dues: list[str]) -> None:
+    import csv
+
+    assert cli("add", "Bo Holm", "--start", start, "--checklist", "sample").code == 0
+    result = cli("export", "--format", "csv")
+    assert result.code == 0, result.err
+    rows = list(csv.reader(result.out.lstrip("\ufeff").splitlines(), delimiter=";"))
+    item, due = rows[0].index("Item"), rows[0].index("Due")
+    assert {row[item]: row[due] for row in rows[1:]} == dict(zip(
+        ["appoint-mentor", "order-workstation", "peer-training", "appraisal"], dues, strict=True))

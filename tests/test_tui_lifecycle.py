@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from textual.widgets import Input, Static
@@ -293,3 +294,66 @@ async def test_the_log_shows_what_was_done_also_for_a_hire_read_with_the_others(
         await pilot.pause()
         actions = [row[2] for row in rows_of(app, "#history")]
         assert actions == ["done", "created"]
+
+
+def key_bar_text(app) -> str:
+    from peeronboard.ui.widgets.key_bar import KeyBar
+    return str(app.screen.query_one(KeyBar).render())
+
+
+async def test_f_is_called_reopen_on_a_finished_hire_in_the_footer_and_in_help(
+        onboarding: Onboarding, anna: str) -> None:
+    """``f`` reopens a finished hire without a question, so its label says so: "f Reopen" on a finished
+    row and in ``?`` over a finished hire's checklist; "f Finish" on an open one."""
+    onboarding.add("Bo Hansen", START, "sample")
+    onboarding.finish(anna, "completed")
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        table = app.screen.query_one("#hires", RowTable)
+        table.move_to(anna)
+        await pilot.pause()
+        assert "f Reopen" in key_bar_text(app)
+        assert "Finish" not in key_bar_text(app)
+        await pilot.press("down" if table.key_at(0) == anna else "up")
+        await pilot.pause()
+        assert "f Finish" in key_bar_text(app)
+        table.move_to(anna)
+        await pilot.press("enter", "question_mark")
+        await pilot.pause()
+        help_text = screen_text(app)
+        assert re.search(r"\bf\W+Reopen", help_text) and not re.search(r"\bf\W+Finish", help_text)
+        await pilot.press("escape", "f")  # reopened: the hire screen's f finishes again
+        await pilot.pause()
+        assert onboarding.store.load(anna).finished is None
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = screen_text(app)
+        assert re.search(r"\bf\W+Finish", help_text) and not re.search(r"\bf\W+Reopen", help_text)
+
+
+async def test_enter_on_a_history_row_shows_the_whole_entry(onboarding: Onboarding, anna: str) -> None:
+    """At 80 columns a long note is cut with "…" in the history; Enter opens that entry in full (when,
+    who, what, which item, the whole text), and Escape goes back to the history."""
+    note = ("Mette and the union representative agree the introduction at the staff meeting in February, "
+            "and the peer worker meets the team the week after")
+    onboarding.note(anna, "appoint-mentor", note)
+    app = app_for(onboarding)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press("enter", "l")
+        await pilot.pause()
+        history = app.screen
+        assert rows_of(app, "#history")[0][-1].endswith("…")
+        assert "⏎ Open" in key_bar_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = text_of(app, "#entry-text")
+        assert note in shown
+        assert "Appoint a mentor" in shown and "Lise" in shown
+        assert note.split()[-1] in screen_text(app)  # wrapped in the dialog, to its last word
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is history

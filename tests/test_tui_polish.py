@@ -401,3 +401,58 @@ async def test_the_log_says_what_was_done_in_words_of_the_language(
         what = [str(cell) for cell in app.screen.query_one("#history", DataTable).get_column("col.action")]
         assert all(word in what for word in words), what
         assert not set(not_words) & set(what), what
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Normal size"), ("da", "Normal størrelse")])
+async def test_a_maximized_table_keeps_the_key_bar_saying_escape_restores_it(
+        tmp_path: Path, lang: str, words: str) -> None:
+    """After the palette's "Maximize" the key bar stays on screen and says what Escape does; Escape
+    gives the checklist its normal size and stays on the hire."""
+    from peeronboard.ui.widgets.key_bar import KeyBar
+
+    from .test_snapshots import OPEN_ANNA, onboarding_on
+
+    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not app.loaded:
+            await pilot.pause(0.01)
+        await pilot.press(*OPEN_ANNA)
+        await pilot.pause()
+        hire = app.screen
+        hire.action_maximize()
+        await pilot.pause()
+        assert hire.maximized is not None
+        bar = hire.query_one(KeyBar)
+        assert bar.display and bar.region.height == 1, "the key bar is hidden in the maximized view"
+        assert f"esc {words}" in str(bar.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is hire and hire.maximized is None
+        assert f"esc {words}" not in str(bar.render())
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "a Agenda"), ("da", "a Frister")])
+async def test_help_over_the_agenda_leaves_its_key_bar_without_the_agenda_key(
+        tmp_path: Path, lang: str, words: str) -> None:
+    """The agenda does not offer ``a`` (it is there), also not while ``?`` is open over it, and ``a``
+    pressed in help opens no second agenda."""
+    from peeronboard.ui.screens.agenda import AgendaScreen
+    from peeronboard.ui.widgets.key_bar import KeyBar
+
+    from .test_snapshots import onboarding_on
+
+    app = make_app(onboarding_on(tmp_path, True), lang, poll_seconds=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.loaded:
+            await pilot.pause(0.01)
+        await pilot.press("a")
+        await pilot.pause()
+        agenda = app.screen
+        assert words not in str(agenda.query_one(KeyBar).render())
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert words not in str(agenda.query_one(KeyBar).render())
+        await pilot.press("a", "escape")
+        await pilot.pause()
+        assert app.screen is agenda
+        assert sum(isinstance(screen, AgendaScreen) for screen in app.screen_stack) == 1

@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from ..index import collector_paused
+
+    # the hires listed live until the summary is written, and writing it makes no garbage with cycles:
+    # the garbage collector would only walk the listing again and again
+    with collector_paused(keep=True):
+        return _export(ctx, args)
+
+
+def _export(ctx: Context, args: argparse.Namespace) -> int:
     from ..exports import formats
 
     problems: list[Problem] = []

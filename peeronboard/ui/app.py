@@ -18,7 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.worker import WorkerFailed
 
@@ -59,6 +59,7 @@ class PeerOnboardApp(App[None]):
     CSS_PATH = Path(__file__).with_name("peeronboard.tcss")
     COMMANDS = App.COMMANDS | {lambda: private_hire_commands()}
     TITLE = "peeronboard"
+    ALLOW_IN_MAXIMIZED_VIEW = "KeyBar"  # a maximized table keeps the key bar, which says Escape restores it
     BINDINGS = [
         Binding("q", "quit", "key.quit"),
         Binding("question_mark", "help", "key.help", key_display="?"),
@@ -478,14 +479,20 @@ class PeerOnboardApp(App[None]):
         screen.begin(hire_id, item_id)
         self.push_screen(screen)
 
+    @property
+    def base_screen(self) -> Screen[object]:
+        """The screen under any dialog (help, a prompt): the one whose keys the key bar shows."""
+        return next((screen for screen in reversed(self.screen_stack) if not isinstance(screen, ModalScreen)),
+                    self.screen)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The agenda's key is neither shown nor offered on the agenda itself."""
-        return not (action == "agenda" and getattr(self.screen, "LISTING", None) == "agenda")
+        """The agenda's key is neither shown nor offered on the agenda itself, nor under a dialog on it."""
+        return not (action == "agenda" and getattr(self.base_screen, "LISTING", None) == "agenda")
 
     def action_agenda(self) -> None:
         from .screens.agenda import AgendaScreen
 
-        if not isinstance(self.screen, AgendaScreen):
+        if not isinstance(self.base_screen, AgendaScreen):
             self.push_screen(AgendaScreen())
 
     def action_report(self) -> None:

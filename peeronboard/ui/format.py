@@ -156,12 +156,13 @@ def fit_columns(specs: Sequence[ColumnSpec], needs: Sequence[int], room: int, pa
     last any column to its header. Room left over goes to the columns still cut, the title first, and
     a cut title is as wide as any other cut column."""
     shown = list(range(len(specs)))
-    while len(shown) > 1 and _title_short([specs[i] for i in shown], [needs[i] for i in shown],
-                                          room - 2 * pad * len(shown)):
+    while len(shown) > 1:
         optional = [i for i in shown if specs[i].leave_out]
-        if not optional:
+        first_out = max(optional, key=lambda i: specs[i].leave_out) if optional else None
+        if first_out is None or not _title_short([specs[i] for i in shown], [needs[i] for i in shown],
+                                                 room - 2 * pad * len(shown), cut=shown.index(first_out)):
             break
-        shown.remove(max(optional, key=lambda i: specs[i].leave_out))
+        shown.remove(first_out)
     widths = _fitted([specs[i] for i in shown], [needs[i] for i in shown], room - 2 * pad * len(shown))
     fitted = dict(zip(shown, widths, strict=True))
     return [fitted.get(index) for index in range(len(specs))]
@@ -172,22 +173,34 @@ def _planned(spec: ColumnSpec, need: int) -> int:
     return need if spec.grows or spec.most is None else min(need, max(spec.most, cell_len(spec.label)))
 
 
-def _title_short(specs: Sequence[ColumnSpec], needs: Sequence[int], room: int) -> bool:
-    """Whether the other columns, as wide as planned, leave the title less than its least."""
+def _title_short(specs: Sequence[ColumnSpec], needs: Sequence[int], room: int, cut: int) -> bool:
+    """Whether the other columns, as wide as planned but the one at ``cut`` cut to its least, leave
+    the title less than its least: only then is that column left out (a unit cut to "Distriktsps…"
+    beats no unit)."""
     titles = [(spec, need) for spec, need in zip(specs, needs, strict=True) if spec.grows]
-    others = sum(_planned(spec, need) for spec, need in zip(specs, needs, strict=True) if not spec.grows)
+    others = sum(_floor(spec, need) if index == cut else _planned(spec, need)
+                 for index, (spec, need) in enumerate(zip(specs, needs, strict=True)) if not spec.grows)
     return any(room - others < min(need, spec.least) for spec, need in titles)
+
+
+def _floor(spec: ColumnSpec, need: int) -> int:
+    """The narrowest a column is cut while another can give way: its least, never below its header."""
+    return max(cell_len(spec.label), min(spec.least, need))
 
 
 def _fitted(specs: Sequence[ColumnSpec], needs: Sequence[int], room: int) -> list[int]:
     widths = [_planned(spec, need) for spec, need in zip(specs, needs, strict=True)]
     headers = [cell_len(spec.label) for spec in specs]
-    floors = [max(header, min(spec.least, need))
-              for spec, need, header in zip(specs, needs, headers, strict=True)]
+    floors = [_floor(spec, need) for spec, need in zip(specs, needs, strict=True)]
     titles = [index for index, spec in enumerate(specs) if spec.grows]
     others = [index for index, spec in enumerate(specs) if not spec.grows]
     excess = sum(widths) - room
-    for among, lowest in ((titles, floors), (others, floors), (range(len(specs)), headers)):
+    # the title to its least; the columns that may be left out (the first to go, first) to theirs;
+    # the others, the widest first; then any column down to its header
+    optional = sorted((i for i in others if specs[i].leave_out), key=lambda i: -specs[i].leave_out)
+    stages = [(titles, floors), *(([index], floors) for index in optional), (others, floors),
+              (range(len(specs)), headers)]
+    for among, lowest in stages:
         excess = _squeeze(widths, lowest, among, excess)
     left = -excess
     for index in (*titles, *others):  # room to spare: for what is still cut

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import shlex
+from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
@@ -24,7 +25,7 @@ from textual.widgets import Static
 from ...i18n import in_lang
 from ...problems import Problem
 from ...rows import HireRow
-from ..format import WHOLE, ColumnSpec, progress_bar, shown
+from ..format import WHOLE, ColumnSpec, MarkedText, progress_bar, shown
 from ..widgets.key_bar import KeyBar
 from ..widgets.row_table import RowTable
 from .base import PeerScreenMixin
@@ -33,9 +34,9 @@ from .base import PeerScreenMixin
 # checklist, the unit and the start date give way (in that order) so that it keeps NEXT_LEAST cells
 NEXT_LEAST = 28  # "2027-01-20 " and a few words of the title
 COLUMNS = (ColumnSpec("form.name", "", least=16, most=24),
-           ColumnSpec("col.unit", "", most=24, leave_out=2),
+           ColumnSpec("col.unit", "", least=12, most=24, leave_out=2),
            ColumnSpec("col.start", "", least=WHOLE, leave_out=1),
-           ColumnSpec("col.checklist", "", most=20, leave_out=3),
+           ColumnSpec("col.checklist", "", least=16, most=20, leave_out=3),
            ColumnSpec("col.progress", "", least=WHOLE),
            ColumnSpec("col.overdue", "", least=WHOLE),
            ColumnSpec("col.next", "", least=NEXT_LEAST, grows=True))
@@ -92,6 +93,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         Binding("e", "app.export", "key.export"),
         Binding("c", "edit", "key.edit"),
         Binding("f", "finish", "key.finish"),
+        Binding("f", "reopen", "key.reopen"),  # instead of finish, on a finished hire's row
         Binding("v", "app.show_finished", "key.show_finished", show=False),
         Binding("s", "sort", "key.sort"),
         Binding("r", "app.review_erasure", "key.review", show=False),
@@ -112,7 +114,10 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
     _order_key: tuple[object, ...] | None = None
     _order: list[HireRow] = []  # replaced, never changed in place
     _searched_key: tuple[object, ...] | None = None
+    _shared_key: tuple[object, ...] | None = None
+    _shared_names: frozenset[str] = frozenset()  # names (as shown) that two listed hires have
     _filter: FilterField | None = None  # made after the first frame
+    _finished_selected = False  # the cursor is on a finished hire: f reopens it
     _shown: dict[str, tuple[object, bool]]
     _searched_texts: list[str] = []  # replaced, never changed in place
     _searched_by_id: dict[str, tuple[HireRow, str]] = {}  # the same, by hire (with the row it was made of)
@@ -149,8 +154,9 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         rows: list[HireRow | ProblemRow] = [*listed]
         if not needle:
             rows += [ProblemRow(hire_id, problem) for hire_id, problem in sorted(app.broken.items())]
+        shared = self._shared(everyone)
         table.show(columns, rows, partial(self._cells, today), keep=table.selected_key,
-                   drawn_with=(today, app.lang, app.private, app.error_color),  # rows are immutable
+                   drawn_with=(today, app.lang, app.private, app.error_color, shared),  # rows are immutable
                    sized_by=everyone if needle else None)
         if rows:
             self._put("#empty", "", False)
@@ -161,6 +167,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         table.display = bool(rows)
         if table.display and self.focused is not self.filter_field:
             self.set_focus(table)
+        self._name_the_finish_key()  # the row under the cursor may have been finished or reopened
 
     def _put(self, selector: str, content: Text | str, shown: bool = True) -> None:
         """Show ``content`` in a line of text, touching it only when it changes (each change lays the
@@ -212,6 +219,18 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
             self._searched_texts = [by_id[row.id][1] for row in listed]
         return self._searched_texts
 
+    def _shared(self, listed: list[HireRow]) -> frozenset[str]:
+        """The names that more than one listed hire has as shown (in privacy mode, the same initials),
+        kept until the list or the privacy mode changes."""
+        app = self.peer_app
+        key = (self._order_key, app.private)
+        if self._shared_key != key:  # (names as written are counted quicker, and shown the same)
+            counts = Counter(map(app.name_of, listed)) if app.private else Counter(row.name for row in listed)
+            self._shared_key = key
+            self._shared_names = frozenset(shown(name) if not app.private else name
+                                           for name, count in counts.items() if count > 1)
+        return self._shared_names
+
     def _cells(self, today: dt.date, row: HireRow | ProblemRow) -> list[Text]:
         """What a row shows in each column (the table cuts what does not fit)."""
         app = self.peer_app
@@ -226,6 +245,9 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         }
         style = "dim italic" if finished_row else ""
         cells = {key: Text(shown(text), style=style) for key, text in texts.items()}
+        if texts["form.name"] in self._shared_names:  # the same name twice: the start date tells them apart
+            start = Text(f" {texts['col.start']}", style="dim")
+            cells["form.name"] = MarkedText.of(cells["form.name"], start)
         cells["col.progress"] = progress_bar(row.finished_items, row.total)
         overdue = row.overdue(today)
         cells["col.overdue"] = Text(str(overdue), style=f"bold {app.error_color}") if overdue else Text("")
@@ -281,6 +303,20 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         if key and not key.startswith("!"):
             await self.peer_app.finish_or_reopen(key)
 
+    action_reopen = action_finish  # the same key: the app knows which the hire needs
+
+    def on_row_table_highlighted(self, event: RowTable.Highlighted) -> None:
+        self._name_the_finish_key()
+
+    def _name_the_finish_key(self) -> None:
+        """Show ``f`` as "Reopen" while the cursor is on a finished hire, else as "Finish"."""
+        key = self._selected_key()
+        row = self.peer_app.rows.get(key) if key else None
+        finished = row is not None and row.finished is not None
+        if finished != self._finished_selected:
+            self._finished_selected = finished
+            self.refresh_bindings()
+
     def action_erase(self) -> None:
         hire_id = self._hire_key()
         if hire_id:
@@ -318,7 +354,10 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``/`` typed in the filter field is text (the key is this screen's first, to be quick);
-        Escape clears the filter only while there is one."""
+        Escape clears the filter only while there is one; ``f`` finishes an open hire and reopens a
+        finished one, and is named for what it does on the row under the cursor."""
+        if action in ("finish", "reopen"):
+            return self._finished_selected == (action == "reopen")
         field = self.filter_field
         if action == "clear_filter":
             return field is not None  # the key bar shows the way out of the filter while it is open

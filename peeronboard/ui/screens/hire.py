@@ -32,7 +32,7 @@ RETIRED_PREFIX = "retired:"
 RowSource = ItemView | str  # what a row shows: an item, or a heading's text
 PANEL_LOG = 3  # log entries of the focused item in the side panel
 # the state's mark, the title (which takes what is left), the due date, the owner (left out on a narrow
-# screen: the guidance panel names it too) and the note's mark
+# screen, and where every item has the same one: the guidance panel names it too) and the note's mark
 COLUMNS = (ColumnSpec("mark", ""), ColumnSpec("title", "col.title", least=24, grows=True),
            ColumnSpec("due", "col.due", least=WHOLE),
            ColumnSpec("owner", "panel.owner", most=22, leave_out=1), ColumnSpec("note", ""))
@@ -46,6 +46,7 @@ class TableLayout:
     today: dt.date
     error_color: str
     own_mark: str = ""
+    owners: bool = True  # the owner column is shown
 
 
 class HireScreen(PeerScreenMixin, Screen[None]):
@@ -64,10 +65,13 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         Binding("t", "timeline", "key.timeline"),
         Binding("c", "edit", "key.edit", show=False),
         Binding("f", "finish", "key.finish", show=False),
+        Binding("f", "reopen", "key.reopen", show=False),  # instead of finish, on a finished hire
         Binding("e", "app.export", "key.export"),
         Binding("delete", "erase", "key.erase", key_display="Del", show=False),
         Binding("escape", "back", "key.back"),
     ]  # the keys left out of the footer for room are listed by ? (help)
+
+    _finished = False  # the hire was finished when last drawn
 
     def __init__(self, hire_id: str, focus_item: str | None = None) -> None:
         super().__init__()
@@ -115,6 +119,9 @@ class HireScreen(PeerScreenMixin, Screen[None]):
             return
         self._show_header(progress)
         self._draw_items(progress)
+        if (progress.record.finished is not None) != self._finished:  # f: finish, or reopen
+            self._finished = not self._finished
+            self.refresh_bindings()
         if self.timeline_shown:
             self._draw_timeline(progress)
         self._show_guidance()
@@ -144,7 +151,8 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         layout = self._layout(progress)
         rows = self._row_sources(progress)
         app = self.peer_app
-        columns = [column._replace(label=app.t(column.label) if column.label else "") for column in COLUMNS]
+        columns = [column._replace(label=app.t(column.label) if column.label else "") for column in COLUMNS
+                   if layout.owners or column.key != "owner"]
         selected = table.selected_key if self._drawn else self._first_focus(rows)
         table.show(columns, list(rows.items()), lambda row: self._cells(row[1], layout), keep=selected)
         self._drawn = True
@@ -180,16 +188,17 @@ class HireScreen(PeerScreenMixin, Screen[None]):
         if view.own:  # the mark stays when the title is cut
             title = MarkedText.of(title, Text(f" {layout.own_mark}", style="italic"))
         assert self.progress is not None
-        who = owner_text(view, self.progress.record, layout.lang)
-        return (
-            Text(STATE_MARKS[status], style=mark_style), title,
-            due_text(view, layout.today, layout.error_color), shown_line(who),
-            Text("✎" if view.state.note else ""),
-        )
+        mark = Text(STATE_MARKS[status], style=mark_style)
+        due, note = due_text(view, layout.today, layout.error_color), Text("✎" if view.state.note else "")
+        if not layout.owners:
+            return mark, title, due, note
+        return mark, title, due, shown_line(owner_text(view, self.progress.record, layout.lang)), note
 
     def _layout(self, progress: HireProgress) -> TableLayout:
         app = self.peer_app
-        return TableLayout(app.lang, progress.today, app.error_color, app.t("mark.own"))
+        views = (*progress.items, *progress.retired)
+        owners = {owner_text(view, progress.record, app.lang) for view in views}
+        return TableLayout(app.lang, progress.today, app.error_color, app.t("mark.own"), len(owners) > 1)
 
     def _show_guidance(self) -> None:
         app = self.peer_app
@@ -509,6 +518,15 @@ class HireScreen(PeerScreenMixin, Screen[None]):
 
     async def action_finish(self) -> None:
         await self.peer_app.finish_or_reopen(self.hire_id)
+
+    action_reopen = action_finish  # the same key: the app knows which the hire needs
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``f`` finishes an open hire and reopens a finished one, and is named for what it does."""
+        if action in ("finish", "reopen"):
+            finished = self.progress is not None and self.progress.record.finished is not None
+            return finished == (action == "reopen")
+        return True
 
     def action_erase(self) -> None:
         self.peer_app.erase_hire(self.hire_id)

@@ -1,11 +1,13 @@
-"""A hire's whole log on a screen of its own: when, who, what, which item, and the text, newest first."""
+"""A hire's whole log on a screen of its own: when, who, what, which item, and the text, newest first;
+Enter shows an entry in full (a long note is cut with "…" in its row)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from ...record import HireRecord, LogEntry
@@ -34,11 +36,13 @@ def log_text(entry: LogEntry, record: HireRecord, private: bool, lang: str) -> s
 
 
 class HistoryScreen(PeerScreenMixin, Screen[None]):
-    BINDINGS = [Binding("escape", "back", "key.back")]
+    BINDINGS = [Binding("enter", "open", "key.open", priority=True),  # before the table's own (hidden) Enter
+                Binding("escape", "back", "key.back")]
 
     def __init__(self, hire_id: str) -> None:
         super().__init__()
         self.hire_id = hire_id
+        self._rows: list[tuple[Text, ...]] = []  # each entry's cells in full, in the table's order
 
     def compose(self) -> ComposeResult:
         yield Static(id="history-title", classes="title")
@@ -63,6 +67,7 @@ class HistoryScreen(PeerScreenMixin, Screen[None]):
                  shown_line(action_words(entry.action, app.lang)),
                  shown_line(titles.get(entry.item, entry.item) if entry.item else ""),
                  Text(log_text(entry, record, app.private, app.lang))) for entry in reversed(record.log)]
+        self._rows = rows
         table = self.query_one("#history", DataTable)
         table.clear(columns=True)
         specs = [column._replace(label=app.t(column.key)) for column in COLUMNS]
@@ -75,3 +80,39 @@ class HistoryScreen(PeerScreenMixin, Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_open(self) -> None:
+        table = self.query_one("#history", DataTable)
+        if 0 <= table.cursor_row < len(self._rows):
+            labels = [self.peer_app.t(column.key) for column in COLUMNS]
+            self.app.push_screen(EntryScreen(list(zip(labels, self._rows[table.cursor_row], strict=True))))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()  # a click on the cursor row
+        self.action_open()
+
+
+class EntryScreen(PeerScreenMixin, ModalScreen[None]):
+    """One log entry in full, each field under its column's name; Escape or Enter closes it."""
+
+    BINDINGS = [Binding("escape", "close", "key.close"), Binding("enter", "close", show=False)]
+
+    def __init__(self, fields: list[tuple[str, Text]]) -> None:
+        super().__init__()
+        self.fields = fields
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        for label, value in self.fields:
+            if value.plain:
+                text.append(f"{label}: ", style="bold")
+                text.append_text(value)
+                text.append("\n")
+        text.rstrip()
+        with VerticalScroll(classes="dialog", id="entry"):
+            yield Static(Text(self.peer_app.t("screen.entry"), style="bold"), classes="dialog-title")
+            yield Static(text, id="entry-text")
+            yield Static(self.peer_app.t("problem.close"), classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -4,7 +4,8 @@ Textual's ``Footer`` makes a widget per key and makes them all again whenever th
 time a screen comes back), and on a narrow screen it cuts off whatever is last, which was ``?``. This
 bar is one line of text: the screen's own keys first, then the app's, each one a click away, and ``?``
 (help, which lists every key), the way back and the command palette's key are kept when others
-must give way.
+must give way. While a widget is maximized (the palette's "Maximize") Escape gives it back its normal
+size, and the bar says so (a key it always keeps).
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from ...i18n import say
+
 # the actions whose keys are never left out: going back, the list of every key, the palette
-KEPT = ("back", "close", "clear_filter", "help", "command_palette")
+KEPT = ("minimize", "back", "close", "clear_filter", "help", "command_palette")
 GAP = " "
 
 
@@ -47,6 +50,7 @@ class KeyBar(Widget):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.watch(self.screen, "maximized", lambda _: self._read_keys(), init=False)
         self._read_keys()
 
     def on_unmount(self) -> None:
@@ -59,8 +63,13 @@ class KeyBar(Widget):
     def _read_keys(self) -> None:
         keys: dict[str, Key] = {}
         palette = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else None
+        maximized = self.screen.maximized is not None
+        if maximized:  # Textual takes Escape to restore the view, before any binding of it
+            keys["minimize"] = Key("escape", key_label(self.app, Binding("escape", "")),
+                                   say("cmd.minimize", getattr(self.app, "lang", "en")), "minimize", True)
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
-            if (binding.show or key == palette) and binding.action not in keys:
+            if (binding.show or key == palette) and binding.action not in keys and not (
+                    maximized and key == "escape"):
                 keys[binding.action] = Key(key, key_label(self.app, binding), binding.description,
                                            binding.action, enabled)
         if self._keys != list(keys.values()):
