@@ -85,11 +85,14 @@ def _first_demo_folder(temporary: Path, process: subprocess.Popen[bytes], primar
 
 
 def _wait_reading(process: subprocess.Popen[bytes], primary: int) -> None:
-    """Wait for the process to end, reading what it draws so it never blocks on a full terminal."""
-    for _ in range(600):
+    """Wait up to a minute for the process to end, reading what it draws so it never blocks on a full
+    terminal (once the terminal is closed a read fails at once, so the minute is counted by the clock)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
         if process.poll() is not None:
             return
         _read_for(primary, 0.1)
+        time.sleep(0.01)
     raise AssertionError("the demo did not end")
 
 
