@@ -189,27 +189,26 @@ class HireStore:
     def snapshot(self) -> dict[str, Stamp]:
         """Each record's id with its file's inode, modification time and size: a cheap change check."""
         found: dict[str, Stamp] = {}
-        try:
-            entries = os.scandir(self.hires_dir)
-        except OSError:
-            return found
-        with entries:
-            for entry in entries:
-                if entry.name.endswith(".toml") and not entry.name.startswith("."):
-                    with contextlib.suppress(OSError):
-                        info = entry.stat(follow_symlinks=False)
-                        found[entry.name[:-5]] = (info.st_ino, info.st_mtime_ns, info.st_size)
+        for entry in self._record_entries():
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                found[entry.name[:-5]] = (info.st_ino, info.st_mtime_ns, info.st_size)
         return found
 
     def record_ids(self) -> set[str]:
         """The ids ``snapshot`` gives, from the folder's names alone (no file's details are read)."""
+        return {entry.name[:-5] for entry in self._record_entries()}
+
+    def _record_entries(self) -> Iterator[os.DirEntry[str]]:
+        """The names in ``hires/`` that are records' (``ID.toml``, not hidden); none if it cannot be read."""
         try:
             entries = os.scandir(self.hires_dir)
         except OSError:
-            return set()
+            return
         with entries:
-            return {entry.name[:-5] for entry in entries
-                    if entry.name.endswith(".toml") and not entry.name.startswith(".")}
+            for entry in entries:
+                if entry.name.endswith(".toml") and not entry.name.startswith("."):
+                    yield entry
 
     def owner_of(self, path: Path) -> Owner | None:
         """Whose file ``path`` (a name in ``hires/``) is, or None: the one rule that both listings
