@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
+_PIECES_BUFFER = 1 << 20
 
 
 def replace_file(path: Path, data: bytes | Iterable[bytes], *, durable: bool = True,
@@ -26,7 +27,8 @@ def replace_file(path: Path, data: bytes | Iterable[bytes], *, durable: bool = T
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     handle = os.open(temp, flags, PRIVATE_FILE)
     try:
-        with os.fdopen(handle, "wb") as out:
+        # pieces go through a large buffer, written a mebibyte at a time
+        with os.fdopen(handle, "wb", buffering=-1 if isinstance(data, bytes) else _PIECES_BUFFER) as out:
             if isinstance(data, bytes):
                 out.write(data)
             else:

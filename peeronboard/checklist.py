@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import tomlsource
 from .dates import Offset, shifted_each
@@ -14,6 +14,7 @@ from .i18n import Phrase
 from .problems import FormatError, Problem
 from .text import LocalText
 from .tomlsource import KeyPath
+from .tuples import NamedTuple
 
 CHECKLIST_FORMAT = 1
 ID_PATTERN = re.compile(r"^[a-z0-9æøå]+(?:-[a-z0-9æøå]+)*\Z")

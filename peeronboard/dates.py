@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from typing import NamedTuple
 
 from .errors import Invalid
+from .tuples import NamedTuple
 
 TODAY_ENV = "PEERONBOARD_TODAY"
 _OFFSET = re.compile(r"^([+-]?)(\d{1,5})([dwmy])$")

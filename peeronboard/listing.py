@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from .errors import StoreError
 from .problems import FormatError, Problem
 from .rows import HireRow, RowsFile, Stamp, checklist_stamps, row_for, still_true
+from .tuples import NamedTuple
 
 if TYPE_CHECKING:
     from .onboarding import Onboarding

@@ -42,9 +42,9 @@ import time
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 from .errors import StoreError
+from .tuples import NamedTuple
 
 LOCK_ENV = "PEERONBOARD_LOCK"
 STALE_AFTER = 60.0  # seconds; a write holds the lock for milliseconds

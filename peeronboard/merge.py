@@ -12,9 +12,9 @@ the record has them and reported, so a person can decide.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 
 from .record import EDIT, HireRecord, ItemState, LogEntry, OwnItem, next_own_ids
+from .tuples import NamedTuple
 
 OUTCOME, NOTE, DUE, REASON, ASSIGNEE = "outcome", "note", "due", "reason", "assignee"
 PARTS = (NOTE, DUE, REASON, ASSIGNEE)  # weighed apart from the outcome

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any
 
 from .checklist import Checklist, Item
 from .record import OPEN, HireRecord, ItemState
 from .text import LocalText
+from .tuples import NamedTuple
 
 
 class ItemView(NamedTuple):

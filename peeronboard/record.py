@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from . import tomlsource
 from .dates import EARLIEST_START, LATEST_START
@@ -17,6 +17,7 @@ from .i18n import Phrase
 from .problems import FormatError, Problem
 from .safetext import has_unsafe
 from .tomlsource import KeyPath
+from .tuples import NamedTuple
 
 if TYPE_CHECKING:  # tomlkit is imported only where a record is written, to keep reading fast
     import tomlkit

@@ -13,10 +13,10 @@ import datetime as dt
 import statistics
 from collections import Counter
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from .i18n import say
 from .progress import HireProgress, ItemView
+from .tuples import NamedTuple
 
 MIN_UNIT_HIRES = 3
 OTHER_UNITS = ""  # the folded units' key; shown as "other units"

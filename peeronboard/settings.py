@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import NamedTuple
 
 from . import tomlsource
 from .i18n import Phrase
 from .problems import FormatError, Problem
 from .text import LANGUAGES
+from .tuples import NamedTuple
 
 _KEYS = {"lang", "user", "retention_months"}
 DEFAULT_RETENTION_MONTHS = 12

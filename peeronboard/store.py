@@ -14,7 +14,7 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from . import tomlsource
 from .atomic import fsync_dir, replace_file
@@ -47,6 +47,7 @@ from .record import (
     upgrade_format,
 )
 from .safefile import make_private_dirs, shred
+from .tuples import NamedTuple
 
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _ID_LENGTH = 6

@@ -9,9 +9,9 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from .progress import ItemView
+from .tuples import NamedTuple
 
 WEEK = 7
 MARKS = {"done": "✔", "open": "·", "overdue": "!", "skipped": "–", "moved": "*"}

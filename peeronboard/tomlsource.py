@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import re
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +85,11 @@ def decode(raw: bytes, path: Path | None) -> str:
 
 
 def parse(text: str, path: Path | None) -> dict[str, Any]:
-    """Parse with the fast stdlib parser; a syntax error becomes a FILE:LINE:COL problem."""
+    """Parse with the fast stdlib parser; a syntax error becomes a FILE:LINE:COL problem. The parser is
+    imported at the first file parsed: a command answered from the index and the parse cache
+    (``list``, ``agenda``, ``export``) parses none."""
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except RecursionError:
@@ -143,6 +146,8 @@ def load(path: Path, *, follow_links: bool = True) -> tuple[dict[str, Any], str]
 
 
 def _split_key(key: str) -> list[str]:
+    import tomllib
+
     parts = []
     for part in re.findall(_KEY_PART, key):
         if part[0] in "\"'":

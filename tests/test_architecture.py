@@ -16,7 +16,7 @@ PACKAGE = ROOT / "peeronboard"
 CORE = ["checklist", "cli", "cli.checklists", "cli.completion", "cli.context", "cli.exporting", "cli.hires", "cli.insight", "cli.items", "cli.lifecycle",
         "cli.output", "cli.parser", "cli.registry", "cli.serving", "cli.sharing", "dates", "demo", "errors", "i18n",
         "library", "listing", "onboarding", "paths", "atomic", "index", "locking", "merge", "parsecache", "problems",
-        "progress", "quickedit", "record", "report", "rows", "safefile", "safetext", "settings", "store", "text", "timeline", "tomlsource",
+        "progress", "quickedit", "record", "report", "rows", "safefile", "safetext", "settings", "store", "text", "timeline", "tomlsource", "tuples",
         "wording"]
 
 

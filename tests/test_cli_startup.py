@@ -5,6 +5,7 @@ editor, and building less changes nothing the command line shows."""
 from __future__ import annotations
 
 import gc
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from peeronboard import __version__
 from peeronboard.cli import main
 from peeronboard.cli.parser import SUBCOMMANDS
 
-from .conftest import DATA
+from .conftest import DATA, run_process
 
 ROOT = Path(__file__).parent.parent
 MARK = "loaded modules:"
@@ -72,3 +73,14 @@ def test_a_command_run_in_process_leaves_the_garbage_collector_as_it_was(cli, hi
     with pytest.raises(SystemExit):
         main(["--help"])
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_the_program_ends_at_once_with_its_output_whole_and_its_exit_code(hire: str) -> None:
+    """The program skips tearing down what it built (``run_program``): what it printed still arrives
+    whole, through a pipe, and its exit code is the command's."""
+    exported = run_process("export", "--format", "json", "-o", "-")
+    assert exported.returncode == 0
+    assert [entry["id"] for entry in json.loads(exported.stdout)["hires"]] == [hire]
+    missing = run_process("show", "nobody")
+    assert missing.returncode == 1
+    assert missing.stderr == "peeronboard: no hire matches 'nobody'\n" and missing.stdout == ""

@@ -154,7 +154,7 @@ def test_a_toml_message_peeronboard_does_not_know_stays_english_in_the_danish_se
     def newer_tomllib(text: str) -> dict[str, object]:
         raise tomllib.TOMLDecodeError("Something new went wrong (at line 1, column 2)")
 
-    monkeypatch.setattr(tomlsource.tomllib, "loads", newer_tomllib)
+    monkeypatch.setattr(tomllib, "loads", newer_tomllib)  # as tomlsource imports it at its first parse
     assert problem_of("a = 1\n", tmp_path / "a.toml") == "TOML-syntaks: Something new went wrong"
 
 

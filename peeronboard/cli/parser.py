@@ -15,9 +15,9 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from .. import __version__
+from ..tuples import NamedTuple
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import say
 from ..progress import HireProgress, ItemView
 from ..record import HireRecord, ItemState
 from ..safetext import visible
+from ..tuples import NamedTuple
 from ..wording import hire_facts, moved_from
 
 if TYPE_CHECKING:

@@ -16,11 +16,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from itertools import repeat
-from typing import NamedTuple
 
 from ..checklist import Checklist
 from ..progress import HireProgress, ItemView
 from ..record import OPEN, HireRecord, ItemState
+from ..tuples import NamedTuple
 from ..wording import owner_text
 from .common import ExportOptions, retired_views, shown, wanted
 
@@ -87,17 +87,14 @@ def render_bytes(hires: list[HireProgress], options: ExportOptions) -> bytes:
 
 
 def render_chunks(hires: list[HireProgress], options: ExportOptions) -> Iterator[bytes]:
-    """The CSV as UTF-8 in pieces of a hundred hires or so, so a file of ten thousand hires is
-    written without ever being held whole."""
+    """The CSV as UTF-8, a hire's rows at a time, so a file of ten thousand hires is written without
+    ever being held whole, and each hire's rows are written and let go before the next are made (the
+    memory is used again: fresh memory is what makes a large summary slow)."""
     parts = _Parts(options)
     yield "\ufeff".encode() + _line([options.t(key) for key in COLUMNS])
-    with_checklist = [progress for progress in hires if progress.checklist is not None]
-    for start in range(0, len(with_checklist), _HIRES_A_CHUNK):
-        yield b"".join([parts.hire_text(progress)
-                        for progress in with_checklist[start:start + _HIRES_A_CHUNK]])
-
-
-_HIRES_A_CHUNK = 100
+    for progress in hires:
+        if progress.checklist is not None:
+            yield parts.hire_text(progress)
 
 
 class _Described(NamedTuple):
@@ -140,7 +137,7 @@ class _Parts:
         self.shared: dict[tuple[object, ...], _Shared] = {}  # see _shared
         self.people: dict[tuple[object, ...], tuple[bytes, bytes]] = {}  # see _person
         self.closings: dict[tuple[str | None, dt.date | None], bytes] = {}  # see _closing
-        self.rests: dict[tuple[object, ...], list[bytes]] = {}  # see _plain_rests
+        self.rests: tuple[tuple[object, ...], list[bytes]] = ((), [])  # the last made, see _plain_rests
 
     def hire_text(self, progress: HireProgress) -> bytes:
         """The hire's rows: each is the hire's cells (id, name, unit, start, checklist) and the rest of
@@ -188,12 +185,13 @@ class _Parts:
 
     def _plain_rests(self, shared: _Shared, due_cells: list[bytes], closing: bytes) -> list[bytes]:
         """The rest of each row of an item that is not recorded, for these people and due dates (the
-        same list each time asked)."""
+        same list when asked again straight after: hires come by start date, so the hires that share
+        a start day and people come one after another, and only the last is kept)."""
         key = (id(shared), id(due_cells), closing)  # both kept for as long as this is
-        made = self.rests.get(key)
-        if made is None:
-            made = self.rests[key] = list(map(b"".join, zip(shared.heads, due_cells, shared.tails,
-                                                            repeat(closing))))
+        last_key, made = self.rests
+        if key != last_key:
+            made = list(map(b"".join, zip(shared.heads, due_cells, shared.tails, repeat(closing))))
+            self.rests = key, made
         return made
 
     def _chosen(self, rests: list[bytes], progress: HireProgress, described: _Described) -> list[bytes]:

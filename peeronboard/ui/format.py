@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -20,6 +19,7 @@ from ..progress import HireProgress, ItemView
 from ..record import HireRecord
 from ..rows import HireRow
 from ..safetext import visible
+from ..tuples import NamedTuple
 
 STATE_MARKS = {"done": "✔", "skipped": "–", "open": "·"}
 

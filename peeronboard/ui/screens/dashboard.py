@@ -8,7 +8,7 @@ import shlex
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +25,7 @@ from textual.widgets import Static
 from ...i18n import in_lang
 from ...problems import Problem
 from ...rows import HireRow
+from ...tuples import NamedTuple
 from ..format import WHOLE, ColumnSpec, MarkedText, progress_bar, shown
 from ..widgets.key_bar import KeyBar
 from ..widgets.row_table import RowTable

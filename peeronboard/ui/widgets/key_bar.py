@@ -10,7 +10,7 @@ size, and the bar says so (a key it always keeps).
 
 from __future__ import annotations
 
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from ...i18n import say
+from ...tuples import NamedTuple
 
 # the actions whose keys are never left out: going back, the list of every key, the palette
 KEPT = ("minimize", "back", "close", "clear_filter", "help", "command_palette")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import islice
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -27,6 +27,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...tuples import NamedTuple
 from ..format import ColumnSpec, cell_widths, column_needs, cut, fit_columns
 
 PAD = 1  # blank cells either side of each cell, as Textual's DataTable has
@@ -83,7 +84,8 @@ class RowTable(ScrollView, can_focus=True):
         self._cells: Cells = lambda row: ()
         self._positions: dict[str, int] | None = None
         self._lines: dict[tuple[Any, ...], tuple[Any, Strip]] = {}  # drawn lines, with the row each shows
-        self._measured: dict[int, tuple[Any, tuple[int, ...]]] = {}  # rows' cell widths, by id (see show)
+        # rows' cell widths and cells, by the row's id (see show)
+        self._measured: dict[int, tuple[Any, tuple[int, ...], Sequence[Text | str]]] = {}
         self._drawn_with: object = None  # what the cached lines were drawn with (see ``show``)
         self.cursor = 0
 
@@ -160,17 +162,21 @@ class RowTable(ScrollView, can_focus=True):
         return [[str(cell) for cell in self._shown_cells(row)] for row in self._rows]
 
     def _shown_cells(self, row: Any) -> Sequence[Text | str]:
-        """A row's cells in the columns shown (a row of fewer cells is shown as it is)."""
-        cells = self._cells(row)
+        """A row's cells in the columns shown (a row of fewer cells is shown as it is); those made to
+        measure the row are used again (the first screen's rows are all measured)."""
+        known = self._measured.get(id(row))
+        cells = known[2] if known is not None and known[0] is row else self._cells(row)
         return [cells[index] for index in self._shown] if len(cells) == len(self._specs) else cells
 
     def _measure(self, row: Any) -> tuple[int, ...]:
-        """The widths of a row's cells, kept while the rows are drawn with the same ``drawn_with``."""
+        """The widths of a row's cells, kept with the cells while the rows are drawn with the same
+        ``drawn_with``."""
         known = self._measured.get(id(row))
         if known is not None and known[0] is row:
             return known[1]
-        widths = cell_widths(self._cells(row))
-        self._measured[id(row)] = (row, widths)
+        cells = self._cells(row)
+        widths = cell_widths(cells)
+        self._measured[id(row)] = (row, widths, cells)
         return widths
 
     def _fitted(self) -> tuple[tuple[int, ...], tuple[Column, ...]]:
