@@ -209,7 +209,29 @@ def context_line(args: argparse.Namespace, load_before: float) -> str:
             f"{os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}, Textual {version('textual')}; "
             f"{args.repeat} counted runs of each start and command (after one warm-up)"
             + (f", {args.presses} counted presses of each key (after one round)" if "keys" in args.only
-               else ""))
+               else "") + memory_note())
+
+
+def memory_note() -> str:
+    """The page cache at the end, and whether the kernel pages out memory it sees as cold (DAMON's
+    ``pageout``): then files read a while ago are read from disk again, and every start and key is
+    slower and varies more, the references' too."""
+    try:
+        cached = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("Cached:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        return ""
+    damon = Path("/sys/kernel/mm/damon/admin/kdamonds")
+    try:
+        paging_out = any(
+            (kdamond / "state").read_text().strip() == "on"
+            and any(action.read_text().strip() == "pageout"
+                    for action in kdamond.glob("contexts/*/schemes/*/action"))
+            for kdamond in damon.iterdir() if kdamond.name.isdigit())
+    except OSError:
+        paging_out = False
+    return f"; page cache {cached // 1024:,} MiB" + (", the kernel's DAMON pages out cold memory"
+                                                     if paging_out else "")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -89,6 +89,14 @@ Change = Callable[[HireRecord], ItemChange]
 DocumentChange = Callable[[HireRecord], tuple[Callable[[Any], None], LogEntry | list[LogEntry]]]
 
 
+def _child_maker(folder: Path) -> Callable[[str], Path]:
+    """What makes the path of a name in ``folder``, as ``folder / name`` does: pathlib's own maker of a
+    child from one plain name, where this Python has it (3.11, 3.12), skips parsing the name again,
+    three times quicker (a listing of ten thousand hires makes ten thousand paths)."""
+    quick = getattr(folder, "_make_child_relpath", None)
+    return quick if callable(quick) else folder.joinpath
+
+
 class HireStore:
     """One folder of hire records, ``<data dir>/hires/<id>.toml``."""
 
@@ -140,10 +148,11 @@ class HireStore:
         problems: list[Problem] = []
         entries: dict[str, Entry] = {}
         states: dict[tuple, ItemState] = {}  # the item states read from the index, shared
+        child = _child_maker(self.hires_dir)
         with collector_paused():  # thousands of records, none of them garbage: nothing to collect
             cached = read_index(self._index_path)
             for hire_id, stamp in sorted(self.snapshot().items()):
-                path = self.hires_dir / f"{hire_id}.toml"
+                path = child(f"{hire_id}.toml")
                 entry = cached.get(hire_id)
                 record = record_from(entry, hire_id, stamp, path, states) if entry else None
                 if record is None:

@@ -125,3 +125,22 @@ def test_a_hire_with_only_the_checklists_items_lists_right_from_the_index(data_d
 def test_the_index_is_private(store: HireStore, data_dir: Path) -> None:
     store.load_all()
     assert (data_dir / "index.json").stat().st_mode & 0o077 == 0
+
+
+def test_a_listed_record_has_its_file_s_path_read_or_from_the_index(store: HireStore,
+                                                                    data_dir: Path) -> None:
+    from peeronboard.store import _child_maker
+
+    read, _ = store.load_all()
+    indexed, _ = store.load_all()
+    for record in read + indexed:
+        expected = data_dir / "hires" / f"{record.id}.toml"
+        assert record.path == expected and str(record.path) == str(expected)
+        assert record.path.name == f"{record.id}.toml" and record.path.parent == expected.parent
+    # where pathlib has no quick maker of a child (another Python), the path is made the usual way
+
+    class Folder:
+        def joinpath(self, name: str) -> Path:
+            return data_dir / name
+
+    assert _child_maker(Folder())("x.toml") == data_dir / "x.toml"  # type: ignore[arg-type]
