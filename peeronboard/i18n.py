@@ -570,6 +570,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "{path} is a link someone else put in a shared folder; it is not followed: "
                               "choose another name"},
     "err.erase": {"da": "kunne ikke slette {path}: {reason}", "en": "could not erase {path}: {reason}"},
+    "err.stdout_closed": {
+        "da": "standard-ud er lukket: intet kunne vises, så intet blev gjort",
+        "en": "standard output is closed: nothing could be shown, so nothing was done"},
     "err.no_terminal": {
         "da": "appen skal bruge en terminal (standard-ind og -ud er ikke en terminal); brug en "
               "underkommando, fx 'peeronboard list' (se 'peeronboard --help')",

@@ -84,3 +84,20 @@ def test_the_program_ends_at_once_with_its_output_whole_and_its_exit_code(hire: 
     missing = run_process("show", "nobody")
     assert missing.returncode == 1
     assert missing.stderr == "peeronboard: no hire matches 'nobody'\n" and missing.stdout == ""
+
+
+@pytest.mark.parametrize("closed", ["1", "2"])
+def test_a_closed_output_stream_is_said_in_one_line_not_an_unexpected_error(hire: str, closed: str) -> None:
+    """Started with standard output or standard error closed (``>&-``, ``2>&-``): with no output a
+    command says so on standard error and changes nothing; with no error stream it runs as usual."""
+    command = f'"{sys.executable}" -m peeronboard --checklists "{DATA}"'
+    done = subprocess.run(["sh", "-c", f"{command} check {hire} appoint-mentor {closed}>&-"],
+                          capture_output=True, text=True, timeout=60)
+    shown = run_process("show", hire).stdout
+    ticked = "[x]" in shown.split("appoint-mentor")[0].splitlines()[-1]
+    if closed == "1":
+        assert done.returncode == 1
+        assert done.stderr == "peeronboard: standard output is closed: nothing could be shown, so nothing was done\n"
+        assert not ticked
+    else:
+        assert done.returncode == 0 and done.stdout.endswith(": done\n") and ticked

@@ -75,9 +75,14 @@ def _guarded(arguments: list[str], started: Callable[[], None]) -> int:
     from .output import EXIT_OK, EXIT_PROBLEM
 
     out, err = sys.stdout, sys.stderr
+    if out is None:  # started with standard output closed (``>&-``): what the command does could not be shown
+        from ..i18n import choose_language, say
+
+        print(f"peeronboard: {say('err.stdout_closed', choose_language(None, None))}", file=err)
+        return EXIT_PROBLEM
     # text from records, checklists, file names and arguments may hold terminal escapes: never pass
-    # them on (argparse's own messages quote the arguments)
-    sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)
+    # them on (argparse's own messages quote the arguments); a closed standard error stays closed
+    sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err) if err is not None else None
     try:
         return _run(_parse(arguments), started)
     except BrokenPipeError:
