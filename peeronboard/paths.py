@@ -50,7 +50,9 @@ def _xdg_dir(kind: str) -> str | None:
         return None
     variable, default = _XDG_DEFAULTS[kind]
     base = os.environ.get(variable, "")
-    return os.path.join(base if posixpath.isabs(base) else os.path.expanduser(default), APP_NAME)
+    if base and not posixpath.isabs(base):  # platformdirs releases differ on a relative one: theirs decides
+        return None
+    return os.path.join(base or os.path.expanduser(default), APP_NAME)
 
 
 def _platformdirs_dir(kind: str) -> str:

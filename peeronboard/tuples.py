@@ -25,6 +25,8 @@ else:
         def __new__(cls, typename: str, bases: tuple[type, ...], namespace: dict[str, object]) -> type:
             if bases != (_Root,):
                 raise TypeError("a NamedTuple inherits from NamedTuple alone")
+            if "__annotations__" not in namespace and "__annotate__" in namespace:  # lazy ones (3.14)
+                raise TypeError(f"{typename}: its module needs 'from __future__ import annotations'")
             annotations = namespace.get("__annotations__", {})
             defaults: list[object] = []
             for field in annotations:

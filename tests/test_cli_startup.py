@@ -86,18 +86,36 @@ def test_the_program_ends_at_once_with_its_output_whole_and_its_exit_code(hire: 
     assert missing.stderr == "peeronboard: no hire matches 'nobody'\n" and missing.stdout == ""
 
 
-@pytest.mark.parametrize("closed", ["1", "2"])
-def test_a_closed_output_stream_is_said_in_one_line_not_an_unexpected_error(hire: str, closed: str) -> None:
-    """Started with standard output or standard error closed (``>&-``, ``2>&-``): with no output a
-    command says so on standard error and changes nothing; with no error stream it runs as usual."""
+def _closed_run(arguments: str, closed: str) -> subprocess.CompletedProcess[str]:
     command = f'"{sys.executable}" -m peeronboard --checklists "{DATA}"'
-    done = subprocess.run(["sh", "-c", f"{command} check {hire} appoint-mentor {closed}>&-"],
-                          capture_output=True, text=True, timeout=60)
-    shown = run_process("show", hire).stdout
-    ticked = "[x]" in shown.split("appoint-mentor")[0].splitlines()[-1]
-    if closed == "1":
-        assert done.returncode == 1
-        assert done.stderr == "peeronboard: standard output is closed: nothing could be shown, so nothing was done\n"
-        assert not ticked
-    else:
-        assert done.returncode == 0 and done.stdout.endswith(": done\n") and ticked
+    return subprocess.run(["sh", "-c", f"{command} {arguments} {closed}>&-"], capture_output=True, text=True,
+                          timeout=60)
+
+
+def _ticked(hire: str) -> bool:
+    return "[x]" in run_process("show", hire).stdout.split("appoint-mentor")[0].splitlines()[-1]
+
+
+def test_a_closed_standard_output_is_said_in_one_line_and_nothing_is_done(hire: str) -> None:
+    """Started with standard output closed (``>&-``): a command says so on standard error, in the
+    language asked for, and changes nothing; ``--version`` says nothing and ends as usual."""
+    done = _closed_run(f"check {hire} appoint-mentor", "1")
+    assert done.returncode == 1 and not _ticked(hire)
+    assert done.stderr == "peeronboard: standard output is closed: nothing could be shown, so nothing was done\n"
+    danish = _closed_run(f"--lang da check {hire} appoint-mentor", "1")
+    assert danish.stderr == "peeronboard: standard-ud er lukket: intet kunne vises, så intet blev gjort\n"
+    version = subprocess.run(["sh", "-c", f'"{sys.executable}" -m peeronboard --version >&-'],
+                             capture_output=True, text=True, timeout=60)
+    assert (version.returncode, version.stderr) == (0, "")
+
+
+def test_with_standard_error_closed_a_command_runs_and_its_output_stays_clean(hire: str,
+                                                                            hires_dir: Path) -> None:
+    """Started with standard error closed (``2>&-``): the command runs, and what it would have said
+    there (a broken record, say) is not written into its output instead."""
+    done = _closed_run(f"check {hire} appoint-mentor", "2")
+    assert done.returncode == 0 and done.stdout.endswith(": done\n") and _ticked(hire)
+    (hires_dir / "zzzzzz.toml").write_text("broken = [\n", encoding="utf-8")
+    listed = _closed_run("list --json", "2")
+    assert listed.returncode == 1  # the broken record is a problem, said on the closed stream
+    assert [row["id"] for row in json.loads(listed.stdout)] == [hire]

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.color import Color
 from textual.widgets import DataTable, Input, Static
 
 from peeronboard.dates import today
@@ -490,3 +491,29 @@ async def test_the_rows_take_the_new_theme_at_once(onboarding: Onboarding, anna:
         drawn = table.render_line(1)
         table._lines.clear()  # what a table that kept nothing draws
         assert list(drawn) == list(table.render_line(1))
+
+
+async def test_an_overdue_count_takes_a_new_themes_error_colour(onboarding: Onboarding) -> None:
+    """nord's error colour is not textual-dark's: after the theme changes, the dashboard's overdue
+    count is drawn in the new one (the cells made to size the columns are made again too)."""
+    onboarding.add("Bo Overdue", dt.date(2026, 6, 1), "sample", "Afsnit S4", "Mette")
+    onboarding.add("Cai Later", dt.date(2027, 6, 1), "sample", "Afsnit S4", "Mette")
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        await pilot.press("down")  # the cursor's own colours off Bo's row
+        table = app.screen.query_one("#hires", RowTable)
+
+        def overdue_colours() -> set[str]:
+            return {segment.style.color.name.lower() for segment in table.render_line(1)
+                    if segment.text.strip().isdigit() and segment.style and segment.style.bold}
+
+        def error_colour() -> str:
+            return Color.parse(app.error_color).hex.lower()
+
+        before = error_colour()
+        assert overdue_colours() == {before}
+        app.theme = "nord"
+        await pilot.pause()
+        assert error_colour() != before
+        assert overdue_colours() == {error_colour()}

@@ -65,3 +65,11 @@ def test_what_typing_refuses_is_refused() -> None:
             def _replace(self) -> None: ...
     with pytest.raises(TypeError):
         tuples.NamedTuple("Functional", [("a", int)])
+
+
+def test_a_class_whose_annotations_are_made_lazily_is_refused_not_made_without_fields() -> None:
+    """Python 3.14 keeps a class's annotations in ``__annotate__`` unless the module postpones them:
+    such a class would silently have no fields."""
+    with pytest.raises(TypeError, match="from __future__ import annotations"):
+        class Lazy(tuples.NamedTuple):  # as 3.14 makes a class whose annotations are not postponed
+            __annotate__ = staticmethod(lambda requested: {"a": int})

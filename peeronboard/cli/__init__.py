@@ -75,14 +75,17 @@ def _guarded(arguments: list[str], started: Callable[[], None]) -> int:
     from .output import EXIT_OK, EXIT_PROBLEM
 
     out, err = sys.stdout, sys.stderr
-    if out is None:  # started with standard output closed (``>&-``): what the command does could not be shown
+    if out is None:  # started with standard output closed (``>&-``): what a command does could not be shown
         from ..i18n import choose_language, say
 
-        print(f"peeronboard: {say('err.stdout_closed', choose_language(None, None))}", file=err)
+        said = say("err.stdout_closed", choose_language(_language_asked(arguments), None))
+        print(f"peeronboard: {said}", file=err)  # nowhere, if standard error is closed too
         return EXIT_PROBLEM
     # text from records, checklists, file names and arguments may hold terminal escapes: never pass
-    # them on (argparse's own messages quote the arguments); a closed standard error stays closed
-    sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err) if err is not None else None
+    # them on (argparse's own messages quote the arguments); with standard error closed, what would
+    # go there goes nowhere (``print`` to None would write it into standard output)
+    sys.stdout = VisibleStream(out)
+    sys.stderr = VisibleStream(err if err is not None else open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     try:
         return _run(_parse(arguments), started)
     except BrokenPipeError:
@@ -105,8 +108,18 @@ def _say_version() -> None:
     """What ``--version`` says (as argparse would: on standard output, then exit 0), importing nothing."""
     from .. import __version__
 
-    sys.stdout.write(f"peeronboard {__version__}\n")
+    print(f"peeronboard {__version__}")  # with standard output closed: nowhere
     sys.exit(0)
+
+
+def _language_asked(arguments: list[str]) -> str | None:
+    """The value of ``--lang`` among the arguments, before they are parsed."""
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--lang="):
+            return argument.removeprefix("--lang=")
+    return None
 
 
 def _parse(arguments: list[str]) -> argparse.Namespace:

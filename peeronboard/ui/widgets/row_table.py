@@ -84,8 +84,9 @@ class RowTable(ScrollView, can_focus=True):
         self._cells: Cells = lambda row: ()
         self._positions: dict[str, int] | None = None
         self._lines: dict[tuple[Any, ...], tuple[Any, Strip]] = {}  # drawn lines, with the row each shows
-        # rows' cell widths and cells, by the row's id (see show)
-        self._measured: dict[int, tuple[Any, tuple[int, ...], Sequence[Text | str]]] = {}
+        self._measured: dict[int, tuple[Any, tuple[int, ...]]] = {}  # rows' cell widths, by id (see show)
+        # the cells made to measure a row, drawn with until the rows or the theme change
+        self._made: dict[int, tuple[Any, Sequence[Text | str]]] = {}
         self._drawn_with: object = None  # what the cached lines were drawn with (see ``show``)
         self.cursor = 0
 
@@ -105,6 +106,7 @@ class RowTable(ScrollView, can_focus=True):
         before = self.cursor
         if drawn_with is None or drawn_with != self._drawn_with or len(self._measured) > 4 * SAMPLE:
             self._measured.clear()
+        self._made.clear()
         self._specs, self._rows, self._cells = tuple(columns), rows, cells
         sizing = rows if sized_by is None else sized_by
         self._sized_rows = len(sizing)
@@ -164,19 +166,20 @@ class RowTable(ScrollView, can_focus=True):
     def _shown_cells(self, row: Any) -> Sequence[Text | str]:
         """A row's cells in the columns shown (a row of fewer cells is shown as it is); those made to
         measure the row are used again (the first screen's rows are all measured)."""
-        known = self._measured.get(id(row))
-        cells = known[2] if known is not None and known[0] is row else self._cells(row)
+        made = self._made.get(id(row))
+        cells = made[1] if made is not None and made[0] is row else self._cells(row)
         return [cells[index] for index in self._shown] if len(cells) == len(self._specs) else cells
 
     def _measure(self, row: Any) -> tuple[int, ...]:
-        """The widths of a row's cells, kept with the cells while the rows are drawn with the same
-        ``drawn_with``."""
+        """The widths of a row's cells, kept while the rows are drawn with the same ``drawn_with``; the
+        cells made for them are kept until the next ``show`` or theme, to draw the row with."""
         known = self._measured.get(id(row))
         if known is not None and known[0] is row:
             return known[1]
         cells = self._cells(row)
         widths = cell_widths(cells)
-        self._measured[id(row)] = (row, widths, cells)
+        self._measured[id(row)] = (row, widths)
+        self._made[id(row)] = (row, cells)
         return widths
 
     def _fitted(self) -> tuple[tuple[int, ...], tuple[Column, ...]]:
@@ -253,8 +256,10 @@ class RowTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self._width(), len(self._rows) + 1)
 
     def notify_style_update(self) -> None:
-        """A new theme or style: every line is drawn again in it (not only rows that changed)."""
+        """A new theme or style: every line is drawn again in it (not only rows that changed), from
+        cells made anew (a cell's colour may come from the theme, as the overdue count's does)."""
         self._lines.clear()
+        self._made.clear()
         super().notify_style_update()
 
     def _set_virtual_size(self, size: Size) -> None:
