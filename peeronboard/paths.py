@@ -30,7 +30,7 @@ def builtin_checklists_dir() -> Path:
 
 
 # the Linux defaults of the XDG base directory spec, as platformdirs gives them: the variable when it
-# holds an absolute path, else this folder under the home folder
+# holds an absolute path, else (unset or empty) this folder under the home folder
 _XDG_DEFAULTS = {"data": ("XDG_DATA_HOME", "~/.local/share"), "config": ("XDG_CONFIG_HOME", "~/.config"),
                  "cache": ("XDG_CACHE_HOME", "~/.cache")}
 
@@ -58,8 +58,7 @@ def _xdg_dir(kind: str) -> str | None:
 def _platformdirs_dir(kind: str) -> str:
     import platformdirs
 
-    dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
-    return {"data": dirs.user_data_dir, "config": dirs.user_config_dir, "cache": dirs.user_cache_dir}[kind]
+    return getattr(platformdirs.PlatformDirs(APP_NAME, appauthor=False), f"user_{kind}_dir")
 
 
 class Paths(NamedTuple):
