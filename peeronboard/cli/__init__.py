@@ -76,9 +76,10 @@ def _guarded(arguments: list[str], started: Callable[[], None]) -> int:
 
     out, err = sys.stdout, sys.stderr
     if out is None:  # started with standard output closed (``>&-``): what a command does could not be shown
-        from ..i18n import choose_language, say
+        from ..i18n import say
+        from .parser import help_language
 
-        said = say("err.stdout_closed", choose_language(_language_asked(arguments), None))
+        said = say("err.stdout_closed", help_language(arguments))
         print(f"peeronboard: {said}", file=err)  # nowhere, if standard error is closed too
         return EXIT_PROBLEM
     # text from records, checklists, file names and arguments may hold terminal escapes: never pass
@@ -110,16 +111,6 @@ def _say_version() -> None:
 
     print(f"peeronboard {__version__}")  # with standard output closed: nowhere
     sys.exit(0)
-
-
-def _language_asked(arguments: list[str]) -> str | None:
-    """The value of ``--lang`` among the arguments, before they are parsed."""
-    for index, argument in enumerate(arguments):
-        if argument == "--lang" and index + 1 < len(arguments):
-            return arguments[index + 1]
-        if argument.startswith("--lang="):
-            return argument.removeprefix("--lang=")
-    return None
 
 
 def _parse(arguments: list[str]) -> argparse.Namespace:
