@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .errors import StoreError
 from .problems import FormatError, Problem
-from .rows import HireRow, RowsFile, Stamp, checklist_stamps, row_for, still_true
+from .rows import HireRow, RowsFile, Stamp, checklist_stamps, row_for
 from .tuples import NamedTuple
 
 if TYPE_CHECKING:
@@ -47,7 +47,9 @@ def known_rows(onboarding: Onboarding) -> KnownRows:
     seen = store.snapshot()
     checklists, cached = RowsFile(store.rows_path).read()
     current = checklist_stamps(onboarding.library, cached)
-    rows = {row.id: row for row in cached if still_true(row, seen.get(row.id), checklists, current)}
+    unchanged = {checklist for checklist, stamp in current.items() if checklists.get(checklist) == stamp}
+    # still_true for every row, with each checklist compared once rather than once a row
+    rows = {row.id: row for row in cached if row.checklist in unchanged and row.stamp == seen.get(row.id)}
     return KnownRows(rows, cached, seen)
 
 

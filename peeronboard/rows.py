@@ -146,42 +146,58 @@ def _dump(row: HireRow) -> list[Any]:
             row.finish_reason]
 
 
-def _load(data: Any, shared: dict[Any, Any]) -> HireRow | None:
-    """A row as ``_dump`` wrote it, or None for anything else. Values many rows have alike (the days
-    items fall due, dates, titles, units) are read and kept once, in ``shared``: ten thousand rows
-    stay small, and quick to read."""
-    if type(data) is not list or len(data) != 20:
-        return None
-    (hire_id, stamp, name, unit, mentor, hr_contact, centre_contact, start, checklist, version, done, skipped,
-     total, days, next_due, next_item, next_da, next_en, finished, reason) = data
-    if not (type(hire_id) is type(name) is type(checklist) is type(start) is type(days) is type(next_da)
-            is type(next_en) is str and type(done) is type(skipped) is type(total) is type(version) is int
-            and done >= 0 and skipped >= 0 and total >= 0
-            and all(value is None or type(value) is str for value in
-                    (unit, mentor, hr_contact, centre_contact, reason, next_due, next_item, finished))
-            and type(stamp) is list and len(stamp) == 3
-            and type(stamp[0]) is type(stamp[1]) is type(stamp[2]) is int):
-        return None
-    dues, day = _shared(shared, days, _days), _shared(shared, start, _date)
-    due, ended = _shared(shared, next_due, _date), _shared(shared, finished, _date)
-    if dues is None or not isinstance(day, dt.date) or due is False or ended is False:
-        return None
-    kept = shared.setdefault
-    return HireRow(hire_id, (stamp[0], stamp[1], stamp[2]), name, kept(unit, unit), kept(mentor, mentor),
-                   kept(hr_contact, hr_contact), kept(centre_contact, centre_contact), day,
-                   kept(checklist, checklist), version, done, skipped, total, dues[0], dues[1], due,
-                   kept(next_item, next_item), kept(next_da, next_da), kept(next_en, next_en), ended, reason)
-
-
+_TEXT_OR_NONE = frozenset((str, type(None)))
+_STR, _INT = frozenset((str,)), frozenset((int,))
+# the kind of each of a row's values, as ``_dump`` writes them
+_ROW_KINDS = (_STR, frozenset((list,)), _STR, _TEXT_OR_NONE, _TEXT_OR_NONE, _TEXT_OR_NONE, _TEXT_OR_NONE,
+              _STR, _STR, _INT, _INT, _INT, _INT, _STR, _TEXT_OR_NONE, _TEXT_OR_NONE, _STR, _STR,
+              _TEXT_OR_NONE, _TEXT_OR_NONE)
 _NOT_READ = object()
 
 
-def _shared(shared: dict[Any, Any], text: Any, read: Any) -> Any:
-    """``read(text)``, once for every row with the same text."""
-    found = shared.get(("read", text), _NOT_READ)
-    if found is _NOT_READ:
-        found = shared[("read", text)] = read(text)
-    return found
+class _RowReader:
+    """Reads rows as ``_dump`` wrote them. Values many rows have alike (the days items fall due, dates,
+    titles, units) are read and kept once: ten thousand rows stay small, and quick to read."""
+
+    def __init__(self) -> None:
+        self._fits: dict[tuple[type, ...], bool] = {}  # whether a row of these value kinds may be one
+        self._texts: dict[str | None, str | None] = {}
+        self._days: dict[str, tuple[tuple[int, ...], tuple[int, ...]] | None] = {}
+        self._dates: dict[Any, dt.date | None | bool] = {None: None}
+
+    def row(self, data: Any) -> HireRow | None:
+        """The row ``data`` holds, or None for anything else."""
+        if type(data) is not list or len(data) != 20:
+            return None
+        kinds = tuple(map(type, data))
+        fits = self._fits.get(kinds)
+        if fits is None:
+            fits = self._fits[kinds] = all(map(frozenset.__contains__, _ROW_KINDS, kinds))
+        if not fits:
+            return None
+        (hire_id, stamp, name, unit, mentor, hr_contact, centre_contact, start, checklist, version, done,
+         skipped, total, days, next_due, next_item, next_da, next_en, finished, reason) = data
+        if not (done >= 0 and skipped >= 0 and total >= 0 and len(stamp) == 3
+                and type(stamp[0]) is type(stamp[1]) is type(stamp[2]) is int):
+            return None
+        dues = self._days.get(days, _NOT_READ)
+        if dues is _NOT_READ:
+            dues = self._days[days] = _days(days)
+        day, due, ended = self._date(start), self._date(next_due), self._date(finished)
+        if dues is None or not isinstance(day, dt.date) or due is False or ended is False:
+            return None
+        kept = self._texts.setdefault
+        return HireRow(hire_id, (stamp[0], stamp[1], stamp[2]), name, kept(unit, unit), kept(mentor, mentor),
+                       kept(hr_contact, hr_contact), kept(centre_contact, centre_contact), day,
+                       kept(checklist, checklist), version, done, skipped, total, dues[0], dues[1], due,
+                       kept(next_item, next_item), kept(next_da, next_da), kept(next_en, next_en), ended,
+                       reason)
+
+    def _date(self, text: str | None) -> dt.date | None | bool:
+        day = self._dates.get(text, _NOT_READ)
+        if day is _NOT_READ:
+            day = self._dates[text] = _date(text)
+        return day  # type: ignore[return-value]
 
 
 def _days(text: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
@@ -244,8 +260,7 @@ class RowsFile:
             return {}, []
         rows: list[HireRow] = []
         current = 0
-        shared: dict[Any, Any] = {}
-        for row in (_load(line, shared) for line in lines):
+        for row in map(_RowReader().row, lines):
             if row is not None:
                 rows.append(row)
                 current += row.finished is None

@@ -246,3 +246,36 @@ def test_a_truncated_record_is_reported_and_left_alone(onboarding: Onboarding, s
         records, problems = store.load_all()
         assert record.id not in {r.id for r in records} and problems
     store.erase(record.id)
+
+
+@pytest.mark.parametrize("in_folder", [True, False], ids=["in the open folder", "by path"])
+def test_a_snapshot_stamps_each_record_file_itself_and_nothing_else(store: HireStore, hires_dir: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch,
+                                                                    in_folder: bool) -> None:
+    """Both ways of looking (in the open folder, where the system can; by each whole path) see the
+    same: every ``ID.toml``, a link by the link's own stamp (never its target's), no hidden file,
+    no other name."""
+    import peeronboard.store as store_module
+
+    if in_folder and not store_module._STAT_IN_FOLDER:
+        pytest.skip("this system cannot look up a file in an open folder")
+    monkeypatch.setattr(store_module, "_STAT_IN_FOLDER", in_folder)
+    hires_dir.mkdir(parents=True, exist_ok=True)
+    (hires_dir / "anna01.toml").write_text("x = 1\n")
+    (hires_dir / ".hidden.toml").write_text("")
+    (hires_dir / "notes.txt").write_text("")
+    (hires_dir / "folder.toml").mkdir()
+    target = hires_dir.parent / "elsewhere.toml"
+    target.write_text("a much longer file than the link\n")
+    if os.name != "nt":
+        (hires_dir / "link01.toml").symlink_to(target)
+    found = store.snapshot()
+    expected = {name[:-5]: os.lstat(hires_dir / name) for name in ("anna01.toml", "folder.toml", "link01.toml")
+                if os.path.lexists(hires_dir / name)}
+    assert found == {hire_id: (info.st_ino, info.st_mtime_ns, info.st_size) for hire_id, info in expected.items()}
+    (hires_dir / "anna01.toml").write_text("x = 12\n")
+    assert store.snapshot()["anna01"][2] == 7  # a change shows in the stamp
+
+
+def test_a_snapshot_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
+    assert HireStore(tmp_path / "nowhere").snapshot() == {}

@@ -493,6 +493,40 @@ async def test_the_rows_take_the_new_theme_at_once(onboarding: Onboarding, anna:
         assert list(drawn) == list(table.render_line(1))
 
 
+async def test_the_filter_opens_in_the_titles_line_and_the_rows_stay_put(onboarding: Onboarding, anna: str,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """``/`` puts the filter field where the title was: the rows neither move nor have their cells made
+    again (only coloured again, for the focus the table lost), and Escape brings the title back."""
+    onboarding.add("Bo Berg", START, "sample", "Afsnit S4", "Mette")
+    app = app_for(onboarding)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        table = app.screen.query_one("#hires", RowTable)
+        title = app.screen.query_one("#title", Static)
+        where, focused_line = table.region, list(table.render_line(1))
+        made: list[object] = []
+        real = RowTable._cell_segments
+        monkeypatch.setattr(RowTable, "_cell_segments",
+                            lambda self, *args: made.append(args) or real(self, *args))
+        await pilot.press("slash")
+        await pilot.pause()
+        field = app.screen.query_one("#filter", Input)
+        assert app.focused is field and not title.display
+        assert (field.region.y, field.region.height) == (where.y - 1, 1)
+        assert table.region == where and made == []
+        assert list(table.render_line(1)) != focused_line  # the cursor row in the colours of no focus
+        await pilot.press(*"bo")
+        await pilot.pause()
+        assert [row[0] for row in cell_texts(table)] == ["Bo Berg"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert title.display and not field.display and table.region == where
+        assert app.focused is table and table.selected_key != anna  # the cursor stayed on Bo
+        await pilot.press("up")
+        await pilot.pause()
+        assert list(table.render_line(1)) == focused_line
+
+
 async def test_an_overdue_count_takes_a_new_themes_error_colour(onboarding: Onboarding) -> None:
     """nord's error colour is not textual-dark's: after the theme changes, the dashboard's overdue
     count is drawn in the new one (the cells made to size the columns are made again too)."""

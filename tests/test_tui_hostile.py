@@ -367,13 +367,13 @@ def huge_checklist(folder: Path, items: int = 5000, phases: int = 10) -> None:
 def count_rows_drawn(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Every row a table renders from now on (one line each)."""
     drawn: list[object] = []
-    render = RowTable._render_cells
+    render = RowTable._cell_segments
 
     def counting(self: RowTable, *args: object, **options: object) -> object:
         drawn.append(args[0])
         return render(self, *args, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(RowTable, "_render_cells", counting)
+    monkeypatch.setattr(RowTable, "_cell_segments", counting)
     return drawn
 
 

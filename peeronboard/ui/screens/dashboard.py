@@ -141,7 +141,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         app = self.peer_app
         banner = in_lang(app.banner, app.lang) if app.banner else ""  # a Phrase follows the language
         self._put("#banner", Text(shown(banner, multiline=True)), bool(banner))
-        self._put("#title", self._title())
+        self._put("#title", self._title(), self.filter_field is None)  # the filter takes its place
         if self._filter is not None:
             self._filter.placeholder = app.t("filter.people")
         table = self.query_one("#hires", RowTable)
@@ -371,6 +371,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         field = self._filter
         assert field is not None
         field.disabled = False
+        self._put("#title", self._shown.get("#title", ("", True))[0], False)
         field.display = True
         self.refresh_bindings()  # the key bar: Escape clears the filter
         if field.is_mounted:

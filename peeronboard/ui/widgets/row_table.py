@@ -84,10 +84,15 @@ class RowTable(ScrollView, can_focus=True):
         self._cells: Cells = lambda row: ()
         self._positions: dict[str, int] | None = None
         self._lines: dict[tuple[Any, ...], tuple[Any, Strip]] = {}  # drawn lines, with the row each shows
+        # each drawn row's cells as segments before the line's own colours (the cursor's, an even row's,
+        # the focus's): a row that only moves, or a table that only gains or loses the focus, is
+        # coloured again without making and cutting its cells again
+        self._texts: dict[tuple[int, int], tuple[Any, list[Segment]]] = {}
         self._measured: dict[int, tuple[Any, tuple[int, ...]]] = {}  # rows' cell widths, by id (see show)
         # the cells made to measure a row, drawn with until the rows or the theme change
         self._made: dict[int, tuple[Any, Sequence[Text | str]]] = {}
         self._drawn_with: object = None  # what the cached lines were drawn with (see ``show``)
+        self._theme: object = None  # the app's theme the cached lines and cells were made in
         self.cursor = 0
 
     # --- what the owner calls --------------------------------------------------------------
@@ -118,7 +123,7 @@ class RowTable(ScrollView, can_focus=True):
         self._drawn_with = drawn_with
         self._positions = None
         if not reuse:
-            self._lines.clear()
+            self._forget_lines()
         self._set_virtual_size(Size(self._width(), len(rows) + 1))
         if keep is not None and before < len(rows) and self._key_of(rows[before]) == keep:
             found: int | None = before  # where it was: no need to look through every row
@@ -251,16 +256,26 @@ class RowTable(ScrollView, can_focus=True):
         shown = self._fitted()
         if shown != (self._shown, self._columns):
             self._shown, self._columns = shown
-            self._lines.clear()
+            self._forget_lines()
             self.refresh()
         self.virtual_size = Size(self._width(), len(self._rows) + 1)
 
     def notify_style_update(self) -> None:
-        """A new theme or style: every line is drawn again in it (not only rows that changed), from
-        cells made anew (a cell's colour may come from the theme, as the overdue count's does)."""
-        self._lines.clear()
-        self._made.clear()
+        """A new theme: every line is drawn again in it (not only rows that changed), from cells made
+        anew (a cell's colour may come from the theme, as the overdue count's does). Gaining or losing
+        the focus (as ``/`` moves it to the filter) changes only the lines' own colours, which each
+        line is kept by: its cells are coloured again, not made again."""
+        app = self.app
+        theme = (app.theme, id(app.current_theme), app.ansi_color)
+        if theme != self._theme:
+            self._theme = theme
+            self._forget_lines()
+            self._made.clear()
         super().notify_style_update()
+
+    def _forget_lines(self) -> None:
+        self._lines.clear()
+        self._texts.clear()
 
     def _set_virtual_size(self, size: Size) -> None:
         """The rows' scrollable size, without laying the screen out again (which redraws every widget
@@ -289,31 +304,40 @@ class RowTable(ScrollView, can_focus=True):
         row = self._rows[index]
         cursor = index == self.cursor
         parts = ("rowtable--cursor",) if cursor else ("rowtable--even-row",) if index % 2 else ()
-        key = (id(row), parts, width, self.has_focus)
-        return self._line(key, row, lambda: self._shown_cells(row), parts, width)
+        return self._line(id(row), row, lambda: self._shown_cells(row), parts, width)
 
     def _header(self) -> Sequence[Text | str]:
         return [Text(column.label) for column in self._columns]
 
-    def _line(self, cache_key: tuple[Any, ...], row: Any, cells: Callable[[], Sequence[Text | str]],
+    def _line(self, key: object, row: Any, cells: Callable[[], Sequence[Text | str]],
               components: str | tuple[str, ...], width: int) -> Strip:
+        """The line showing ``row`` (None: the header), kept by the colours it is drawn in."""
+        base, over = self.rich_style, None  # (Textual keeps both until the styles change)
+        if components == ("rowtable--cursor",):  # the cursor's colours win, so its row is legible
+            over = self.get_component_rich_style(*components)
+        elif components:
+            base = base + self.get_component_rich_style(*((components,) if isinstance(components, str)
+                                                          else components))
+        cache_key = (key, width, base, over)
         cached = self._lines.get(cache_key)
         line = cached[1] if cached is not None and cached[0] is row else None  # an id may be reused
         if line is None:
-            base, over = self.rich_style, None
-            if components == ("rowtable--cursor",):  # the cursor's colours win, so its row is legible
-                over = self.get_component_rich_style(*components)
-            elif components:
-                base = base + self.get_component_rich_style(*((components,) if isinstance(components, str)
-                                                              else components))
-            line = self._render_cells(cells(), base, width, over)
+            known = self._texts.get((id(row), width)) if row is not None else None
+            segments = known[1] if known is not None and known[0] is row else None
+            if segments is None:
+                segments = self._cell_segments(cells(), width)
+                if row is not None:
+                    self._texts[id(row), width] = (row, segments)
+            line = self._coloured(segments, base, width, over)
             if len(self._lines) > 4 * max(self.size.height, 1) + 8:
                 self._lines.clear()
+            if len(self._texts) > 2 * max(self.size.height, 1) + 8:
+                self._texts.clear()
             self._lines[cache_key] = (row, line)
         return line
 
-    def _render_cells(self, cells: Sequence[Text | str], base: Style, width: int,
-                      over: Style | None = None) -> Strip:
+    def _cell_segments(self, cells: Sequence[Text | str], width: int) -> list[Segment]:
+        """A row's cells, each cut to its column and padded, as segments in the cells' own styles."""
         console = self.app.console
         segments: list[Segment] = []
         blank = " " * PAD
@@ -336,5 +360,10 @@ class RowTable(ScrollView, can_focus=True):
                                 else rendered)
                 used = text.cell_len
             segments.append(Segment(" " * (column.width - used) + blank))  # unstyled: no underline
+        return segments
+
+    @staticmethod
+    def _coloured(segments: list[Segment], base: Style, width: int, over: Style | None = None) -> Strip:
+        """The line of a row's segments in the table's colours (``over`` wins over the cells' own)."""
         strip = Strip(Segment.apply_style(segments, base, over))
         return strip.adjust_cell_length(width, base + over if over else base).crop(0, width)
