@@ -14,9 +14,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
     from textual.widgets import Input
 
     from ..widgets.filter_field import FilterField
@@ -110,6 +112,9 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         yield Static(id="empty", classes="empty")
         yield KeyBar()
 
+    # Textual's screens draw every widget anew when the focus moves; the two widgets the focus leaves
+    # and enters are drawn anew anyway (their styles change), so ``/`` and Escape need not wait for it
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     needle = ""  # the filter text, casefolded
     sort = "start"  # a key of SORTS
     _order_key: tuple[object, ...] | None = None
