@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from . import tomlsource
 from .dates import Offset, shifted_each
@@ -15,6 +14,10 @@ from .problems import FormatError, Problem
 from .text import LocalText
 from .tomlsource import KeyPath
 from .tuples import NamedTuple
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 CHECKLIST_FORMAT = 1
 ID_PATTERN = re.compile(r"^[a-z0-9æøå]+(?:-[a-z0-9æøå]+)*\Z")

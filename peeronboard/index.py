@@ -17,18 +17,21 @@ import gc
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from .atomic import replace_file
 from .dates import EARLIEST_START, LATEST_START
 from .record import STATUSES, HireRecord, ItemState, OwnItem
 from .safefile import read_regular
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
 # 2: an item's own due date; 3: record format 3 (reasons, people, finished, own items); 4: each entry
 # one array, without the trailing fields a record does not have
 INDEX_FORMAT = 4
 Stamp = tuple[int, int, int]
-Entry = list[Any]
+Entry = list  # list[Any] (an alias made at run time, where typing is not imported)
 # an entry: the stamp (inode, modification time, size), then the fields in this order; the ones after
 # ``items`` are left off at the end while the record has none of them
 _FIELDS = ("name", "checklist", "start_date", "checklist_version", "format", "created", "items",

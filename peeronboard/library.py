@@ -6,7 +6,6 @@ import _thread  # threading's RLock, without importing threading (a quicker star
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .i18n import Phrase
 from .parsecache import ParseCache
@@ -14,6 +13,7 @@ from .paths import builtin_checklists_dir
 from .problems import FormatError, Problem
 from .safefile import read_regular
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from .checklist import Checklist
 

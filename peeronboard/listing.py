@@ -12,13 +12,13 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from .errors import StoreError
 from .problems import FormatError, Problem
 from .rows import HireRow, RowsFile, Stamp, checklist_stamps, row_for
 from .tuples import NamedTuple
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from .onboarding import Onboarding
     from .progress import HireProgress

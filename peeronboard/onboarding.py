@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from .checklist import Checklist, Item
 from .dates import add_months, check_start, move_date, now
@@ -31,6 +30,7 @@ from .record import (
 )
 from .store import HireStore, ItemChange
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from pathlib import Path
 

@@ -11,11 +11,14 @@ import contextlib
 import json
 import zlib
 from pathlib import Path
-from typing import Any
 
 from . import __version__
 from .atomic import replace_file
 from .safefile import make_private_dirs, read_regular
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 _KEEP_AT_MOST = 200
 

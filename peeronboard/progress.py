@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import cached_property
-from typing import Any
 
 from .checklist import Checklist, Item
 from .record import OPEN, HireRecord, ItemState
 from .text import LocalText
 from .tuples import NamedTuple
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class ItemView(NamedTuple):

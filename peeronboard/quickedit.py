@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from typing import Any
 
 from .record import RECORD_FORMAT, ItemState, LogEntry
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 # a line as peeronboard writes it: one known key, a string or a date, nothing after (no comment); the
 # patterns are kept as text, which ``re`` compiles at the first use (ticking a new item needs neither)

@@ -8,7 +8,6 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
 
 from . import tomlsource
 from .dates import EARLIEST_START, LATEST_START
@@ -19,7 +18,10 @@ from .safetext import has_unsafe
 from .tomlsource import KeyPath
 from .tuples import NamedTuple
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:  # tomlkit is imported only where a record is written, to keep reading fast
+    from typing import Any
+
     import tomlkit
 
 # Format 2 added an item's own due date (``due``), which format-1 programs would silently ignore.

@@ -19,11 +19,14 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from .atomic import replace_file
 from .safefile import read_regular
 from .tuples import NamedTuple
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 ROWS_FORMAT = 3  # raise it when a row's fields change: an older file is then made again
 HEAD_BYTES = 64 * 1024  # what is read before the first frame: a screen of rows many times over

@@ -11,9 +11,12 @@ import contextlib
 import os
 import stat
 from pathlib import Path
-from typing import Any
 
 from .i18n import Phrase
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any record or checklist; a bigger file is not read
 PRIVATE_DIR = 0o700

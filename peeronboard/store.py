@@ -14,7 +14,6 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from . import tomlsource
 from .atomic import fsync_dir, replace_file
@@ -54,7 +53,10 @@ _ID_LENGTH = 6
 PRIVATE_DIR = 0o700
 _EUID = os.geteuid() if hasattr(os, "geteuid") else -1
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from .merge import Merge
 
 # File-name patterns, kept as text: ``re`` compiles one at its first use and keeps it (a tick needs none).
@@ -86,7 +88,8 @@ class Owner(NamedTuple):
 ItemChange = tuple[str, ItemState, LogEntry]
 Change = Callable[[HireRecord], ItemChange]
 # a change to the hire: given the record as it is on disk now, an edit of its document and the log entry
-DocumentChange = Callable[[HireRecord], tuple[Callable[[Any], None], LogEntry | list[LogEntry]]]
+if TYPE_CHECKING:  # (only annotations name it)
+    DocumentChange = Callable[[HireRecord], tuple[Callable[[Any], None], LogEntry | list[LogEntry]]]
 
 
 def _child_maker(folder: Path) -> Callable[[str], Path]:

@@ -6,11 +6,14 @@ import errno
 import re
 import sys
 from pathlib import Path
-from typing import Any
 
 from .i18n import Phrase
 from .problems import FormatError, Problem
 from .safefile import read_regular
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 KeyPath = tuple[str | int, ...]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from .. import tomlsource
 from ..checklist import parse_checklist
@@ -13,6 +12,10 @@ from ..problems import FormatError
 from ..record import parse_record
 from .context import Context
 from .output import EXIT_OK, EXIT_PROBLEM, print_json, problem_line, report, table
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def cmd_checklists(ctx: Context, args: argparse.Namespace) -> int:

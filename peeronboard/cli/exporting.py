@@ -7,7 +7,6 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..dates import now
 from ..i18n import say
@@ -15,6 +14,7 @@ from ..problems import Problem
 from .context import Context
 from .output import EXIT_PROBLEM, report
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from ..progress import HireProgress
 

@@ -9,7 +9,6 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import PeerError
 from ..i18n import Phrase, say
@@ -20,6 +19,7 @@ from ..store import HireStore
 from .context import Context
 from .output import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, parse_date_option, print_json, report, table
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     import datetime as dt
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
 
 from ..errors import NoChange, PeerError
 from ..i18n import say
@@ -26,6 +25,7 @@ from .output import (
     write_encoded_json_list,
 )
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     import datetime as dt
 

@@ -7,13 +7,16 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Any, AnyStr
 
 from ..dates import check_start, parse_date
 from ..errors import PeerError
 from ..i18n import in_lang
 from ..problems import Problem
 from ..safetext import visible
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any, AnyStr
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 

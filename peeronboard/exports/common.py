@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 from ..i18n import say
 from ..progress import HireProgress, ItemView
@@ -13,7 +12,10 @@ from ..safetext import visible
 from ..tuples import NamedTuple
 from ..wording import hire_facts, moved_from
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..rows import HireRow
 
 ONLY_CHOICES = ("open", "overdue")

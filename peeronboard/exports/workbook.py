@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from typing import Any
 
 from ..progress import HireProgress, ItemView
 from ..wording import owner_text
 from .common import ExportOptions, retired_views, selected, shown
 from .spreadsheet import COLUMNS
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 Cell = str | int | float | dt.date | None
 HIRE_COLUMNS = ("col.hire_id", "col.name", "col.unit", "hire.mentor", "col.start", "col.checklist",
