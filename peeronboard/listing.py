@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable
 
 from .errors import StoreError
+from .index import collector_paused
 from .problems import FormatError, Problem
 from .rows import HireRow, RowsFile, Stamp, checklist_stamps, row_for
 from .tuples import NamedTuple
@@ -44,8 +45,9 @@ class KnownRows(NamedTuple):
 def known_rows(onboarding: Onboarding) -> KnownRows:
     """The rows that can be shown without reading a record."""
     store = onboarding.store
-    seen = store.snapshot()
-    checklists, cached = RowsFile(store.rows_path).read()
+    with collector_paused():  # thousands of rows, none of them garbage
+        seen = store.snapshot()
+        checklists, cached = RowsFile(store.rows_path).read()
     current = checklist_stamps(onboarding.library, cached)
     unchanged = {checklist for checklist, stamp in current.items() if checklists.get(checklist) == stamp}
     # still_true for every row, with each checklist compared once rather than once a row

@@ -100,8 +100,12 @@ def _child_maker(folder: Path) -> Callable[[str], Path]:
     return quick if callable(quick) else folder.joinpath
 
 
-
 _STAT_IN_FOLDER = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
+
+
+def _is_record_name(name: str) -> bool:
+    """Whether a name in ``hires/`` is a record's (``ID.toml``, not hidden)."""
+    return name.endswith(".toml") and not name.startswith(".")
 
 
 def _stamps_in(folder: int) -> dict[str, Stamp]:
@@ -113,7 +117,7 @@ def _stamps_in(folder: int) -> dict[str, Stamp]:
     except OSError:
         return found
     for name in names:
-        if name.endswith(".toml") and not name.startswith("."):
+        if _is_record_name(name):
             try:
                 info = stat(name, dir_fd=folder, follow_symlinks=False)
             except OSError:
@@ -253,7 +257,7 @@ class HireStore:
             return
         with entries:
             for entry in entries:
-                if entry.name.endswith(".toml") and not entry.name.startswith("."):
+                if _is_record_name(entry.name):
                     yield entry
 
     def owner_of(self, path: Path) -> Owner | None:

@@ -9,7 +9,7 @@ import shutil
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from textual.worker import WorkerFailed
 from ..dates import now
 from ..errors import DEBUG_ENV, NoChange, PeerError
 from ..i18n import say
-from ..index import Stamp
+from ..index import Stamp, collector_paused
 from ..listing import SINGLE_READS, known_rows, read_stale, rows_of, save_rows
 from ..onboarding import Onboarding
 from ..problems import FormatError, Problem
@@ -43,17 +43,6 @@ HIRE_SCREEN = "hire"  # the name of the hire screen the app keeps
 ROWS_WRITE_DELAY = 1.0  # seconds after a change before the rows file is written again
 ROW_CHANGES_KEPT = 50  # single-row changes remembered, so the dashboard re-sorts only those
 QUIET_BEFORE_FULL_LOAD = 0.4  # seconds without a key or click before every record is read in full
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection while a load makes many objects that all live on: collecting them is waste
-    (a tenth of the time the rows file takes to read at ten thousand hires)."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 @dataclass(frozen=True)
@@ -201,14 +190,13 @@ class PeerOnboardApp(App[None]):
         """Off the UI thread: first every hire's row (from the rows file where its record is unchanged),
         then every hire in full, for the agenda, the report and the exports."""
         onboarding = self.onboarding
-        with _collector_paused():
-            known = known_rows(onboarding)
+        known = known_rows(onboarding)
         if len(known.stale) <= SINGLE_READS:
             rows, problems = read_stale(onboarding, known)
             broken = {p.path.stem: p for p in problems if p.path is not None}
             self.call_from_thread(self._rows_loaded, rows, broken, known.seen)
             self._wait_for_a_pause()
-        with _collector_paused():
+        with collector_paused():  # the bulk load makes many objects that all live on
             hires, problems = onboarding.all_progress()
         if self._freezing:
             gc.freeze()

@@ -297,7 +297,7 @@ class RowTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
-            return self._line(("header", width), None, self._header, "rowtable--header", width)
+            return self._line("header", None, self._header, "rowtable--header", width)
         index = int(self.scroll_y) + y - 1
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
@@ -327,12 +327,12 @@ class RowTable(ScrollView, can_focus=True):
             if segments is None:
                 segments = self._cell_segments(cells(), width)
                 if row is not None:
+                    if len(self._texts) > 2 * max(self.size.height, 1) + 8:
+                        self._texts.clear()
                     self._texts[id(row), width] = (row, segments)
             line = self._coloured(segments, base, width, over)
             if len(self._lines) > 4 * max(self.size.height, 1) + 8:
                 self._lines.clear()
-            if len(self._texts) > 2 * max(self.size.height, 1) + 8:
-                self._texts.clear()
             self._lines[cache_key] = (row, line)
         return line
 
