@@ -29,12 +29,13 @@ SAVE_WAIT = 1.0  # seconds a listing waits for another writer to let go of the l
 
 
 class KnownRows(NamedTuple):
-    """The rows file's rows that still show their record, what the file held, and the stamp of every
-    record file now."""
+    """The rows file's rows that still show their record, what the file held (its rows and the stamps
+    of the checklists they were made with), and the stamp of every record file now."""
 
     rows: dict[str, HireRow]
     cached: list[HireRow]
     seen: dict[str, Stamp]
+    checklists: dict[str, object]
 
     @property
     def stale(self) -> list[str]:
@@ -42,17 +43,18 @@ class KnownRows(NamedTuple):
         return sorted(hire_id for hire_id in self.seen if hire_id not in self.rows)
 
 
-def known_rows(onboarding: Onboarding) -> KnownRows:
-    """The rows that can be shown without reading a record."""
+def known_rows(onboarding: Onboarding, *, keep: bool = False) -> KnownRows:
+    """The rows that can be shown without reading a record; with ``keep``, what is alive then is
+    frozen (``gc.freeze``): the rows live on, and no collection needs to look at them again."""
     store = onboarding.store
-    with collector_paused():  # thousands of rows, none of them garbage
+    with collector_paused(keep=keep):  # thousands of rows, none of them garbage
         seen = store.snapshot()
         checklists, cached = RowsFile(store.rows_path).read()
     current = checklist_stamps(onboarding.library, cached)
     unchanged = {checklist for checklist, stamp in current.items() if checklists.get(checklist) == stamp}
     # still_true for every row, with each checklist compared once rather than once a row
     rows = {row.id: row for row in cached if row.checklist in unchanged and row.stamp == seen.get(row.id)}
-    return KnownRows(rows, cached, seen)
+    return KnownRows(rows, cached, seen, checklists)
 
 
 def read_stale(onboarding: Onboarding, known: KnownRows) -> tuple[dict[str, HireRow], list[Problem]]:
@@ -85,16 +87,18 @@ def all_rows(onboarding: Onboarding) -> tuple[list[HireRow], list[Problem]]:
     else:
         hires, problems = onboarding.all_progress()
         rows = rows_of(hires, known)
-    save_rows(onboarding, rows.values(), known.cached)
+    save_rows(onboarding, rows.values(), known)
     return sorted(rows.values(), key=lambda row: (*row.start_order, row.id)), problems
 
 
-def save_rows(onboarding: Onboarding, rows: Iterable[HireRow], cached: list[HireRow] | None = None) -> None:
-    """Write the rows file (unless it holds these rows already, or the folder cannot be written),
-    leaving out any hire whose record is gone by the time the lock is held."""
+def save_rows(onboarding: Onboarding, rows: Iterable[HireRow], known: KnownRows | None = None) -> None:
+    """Write the rows file (unless it holds these rows, made with these checklists, already: ``known``
+    says what it held; or unless the folder cannot be written), leaving out any hire whose record is
+    gone by the time the lock is held."""
     rows = list(rows)
     store = onboarding.store
-    if cached is not None and {row.id: row for row in rows} == {row.id: row for row in cached}:
+    if (known is not None and {row.id: row for row in rows} == {row.id: row for row in known.cached}
+            and checklist_stamps(onboarding.library, rows) == known.checklists):
         return
     if not os.access(store.data_dir, os.W_OK) or not store.hires_dir.is_dir():
         return

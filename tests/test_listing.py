@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -124,7 +125,27 @@ def test_a_rows_file_written_by_a_listing_never_holds_a_hire_erased_meanwhile(on
     onboarding.store.rows_path.unlink()
     known = known_rows(onboarding)
     onboarding.store.erase(ids[0])  # while the listing was reading
-    save_rows(onboarding, rows, known.cached)
+    save_rows(onboarding, rows, known)
     text = onboarding.store.rows_path.read_text(encoding="utf-8")
     assert "Person 0" not in text and ids[0] not in text
     assert "Person 1" in text
+
+
+def test_a_touched_checklist_is_read_once_then_the_rows_file_serves_again(onboarding: Onboarding, cli,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checklist file touched without a change (a sync, an upgrade that puts the built-in ones anew)
+    makes every row out of date once: the rows, made again the same, are written with the checklist's
+    new stamp, so the next listing reads no record (it once read every record on every start)."""
+    varied_hires(onboarding)
+    before = listed(onboarding, cli, START, "--all")
+    checklist = onboarding.library.files_of("sample")[0]
+    later = checklist.stat().st_mtime_ns + 5_000_000_000
+    os.utime(checklist, ns=(later, later))
+    assert listed(onboarding, cli, START, "--all") == before  # every record read again: the same rows
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a record was read")
+
+    monkeypatch.setattr(tomlsource, "load", never)
+    monkeypatch.setattr(onboarding.store.__class__, "load_all", never)
+    assert listed(onboarding, cli, START, "--all") == before

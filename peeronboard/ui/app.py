@@ -190,7 +190,7 @@ class PeerOnboardApp(App[None]):
         """Off the UI thread: first every hire's row (from the rows file where its record is unchanged),
         then every hire in full, for the agenda, the report and the exports."""
         onboarding = self.onboarding
-        known = known_rows(onboarding)
+        known = known_rows(onboarding, keep=self._freezing)
         if len(known.stale) <= SINGLE_READS:
             rows, problems = read_stale(onboarding, known)
             broken = {p.path.stem: p for p in problems if p.path is not None}
@@ -203,7 +203,7 @@ class PeerOnboardApp(App[None]):
         fresh = rows_of(hires, known)
         self.call_from_thread(self._loaded, hires, problems, known.seen, fresh)
         from .screens import hire  # noqa: F401 - imported now, so the first Enter does not wait for it
-        save_rows(onboarding, fresh.values(), known.cached)
+        save_rows(onboarding, fresh.values(), known)
 
     def _wait_for_a_pause(self) -> None:
         """Off the UI thread, once every row is on the dashboard: wait while the leader is typing or

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import VerticalGroup, VerticalScroll
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 
@@ -107,7 +107,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="banner", classes="banner")
-        yield Static(id="title", classes="title")
+        with VerticalGroup(id="heading"):  # the filter field is mounted here: only this line is drawn again
+            yield Static(id="title", classes="title")
         yield RowTable(row_key, id="hires")
         yield Static(id="empty", classes="empty")
         yield KeyBar()
@@ -356,7 +357,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
             field = _input()(id="filter", placeholder=self.peer_app.t("filter.people"), disabled=True)
             field.display = False
             self._filter = field
-            self.mount(field, before=self.query_one("#hires"))
+            self.query_one("#heading").mount(field)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``/`` typed in the filter field is text (the key is this screen's first, to be quick);

@@ -22,7 +22,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -32,6 +32,7 @@ from ..format import ColumnSpec, cell_widths, column_needs, cut, fit_columns
 
 PAD = 1  # blank cells either side of each cell, as Textual's DataTable has
 SAMPLE = 100  # the rows whose cells size the columns: the first ones, as the leader first sees them
+CURSORS = (("rowtable--cursor",), ("rowtable--cursor-blurred",))  # the cursor row's, with and without focus
 
 
 class Column(NamedTuple):
@@ -57,7 +58,10 @@ class RowTable(ScrollView, can_focus=True):
         Binding("end,ctrl+end", "to_end(1)", show=False),
         Binding("enter", "select", show=False),
     ]
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"rowtable--header", "rowtable--even-row", "rowtable--cursor"}
+    # the cursor has a class for each focus state (not a ``:focus`` rule), so gaining or losing the
+    # focus changes no style and only the cursor's line is drawn again
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"rowtable--header", "rowtable--even-row", "rowtable--cursor",
+                                             "rowtable--cursor-blurred"}
 
     class Highlighted(Message):
         def __init__(self, table: RowTable, key: str | None) -> None:
@@ -109,6 +113,7 @@ class RowTable(ScrollView, can_focus=True):
         before is not drawn or measured again (a filter key shows many of the rows it showed). None
         draws every row anew."""
         before = self.cursor
+        on_screen = self._on_screen()
         if drawn_with is None or drawn_with != self._drawn_with or len(self._measured) > 4 * SAMPLE:
             self._measured.clear()
         self._made.clear()
@@ -130,8 +135,8 @@ class RowTable(ScrollView, can_focus=True):
         else:  # a look that stops where the row is, not a map of every row that this show forgets
             key_of = self._key_of
             found = next((n for n, row in enumerate(rows) if key_of(row) == keep), None) if keep else None
-        self._move(found if found is not None else self.cursor, post=False, force=True)
-        self.refresh()
+        self._move(found if found is not None else self.cursor, post=False, force=True, repaint=False)
+        self._repaint_changed(on_screen if reuse else None)
 
     @property
     def row_count(self) -> int:
@@ -232,22 +237,32 @@ class RowTable(ScrollView, can_focus=True):
                 self._move(index)
 
     def _on_focus(self, event: events.Focus) -> None:
-        self.refresh()
+        event.prevent_default()  # Textual's own handler draws every line again; only the cursor's changes
+        self.has_focus = True
+        self._refresh_row(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
 
     def _on_blur(self, event: events.Blur) -> None:
-        self.refresh()
+        event.prevent_default()
+        self.has_focus = False
+        self._refresh_row(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
 
-    def _move(self, index: int, *, post: bool = True, force: bool = False) -> None:
+    def _move(self, index: int, *, post: bool = True, force: bool = False, repaint: bool = True) -> None:
         index = max(0, min(index, len(self._rows) - 1))
         if index == self.cursor and not force:
             return
+        on_screen = self._on_screen()
         self.cursor = index
         top = int(self.scroll_y)
         if index < top:
             self.scroll_to(y=index, animate=False, immediate=True)
         elif index >= top + self.page:
             self.scroll_to(y=index - self.page + 1, animate=False, immediate=True)
-        self.refresh()
+        if repaint:
+            self._repaint_changed(on_screen)
         if post:
             self.post_message(self.Highlighted(self, self.selected_key))
 
@@ -283,16 +298,53 @@ class RowTable(ScrollView, can_focus=True):
         scrollbar's update lays out on its own when it appears or goes."""
         if not self.is_mounted or not self.container_size:
             self.virtual_size = size
+            if size.height > self.app.size.height and self.styles.overflow_y == "auto":
+                # more rows than the screen has lines: the first frame has the scrollbar (Textual would
+                # find it out in the first layout and lay the screen out again for it)
+                self.show_vertical_scrollbar = True
+                self.vertical_scrollbar.display = True
             return
         self.set_reactive(RowTable.virtual_size, size)
         self._scroll_update(size)
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
-        self.refresh()
+
+    # --- what is drawn again --------------------------------------------------------------------
+
+    def _on_screen(self) -> tuple[int, int, int, list[int]]:
+        """What the screen shows now, to tell which lines a change redraws: the first row shown, the
+        width, the cursor, and the rows on screen (by identity: rows are immutable)."""
+        top = int(self.scroll_y)
+        return top, self.size.width, self.cursor, list(map(id, self._rows[top:top + self.page]))
+
+    def _repaint_changed(self, before: tuple[int, int, int, list[int]] | None) -> None:
+        """Draw again the lines that changed since ``before`` (None: every line). Each line drawn
+        again is sent to the terminal, so a change that leaves the screen as it was sends nothing."""
+        now = self._on_screen()
+        if before is None or before[:2] != now[:2]:
+            self.refresh()
+            return
+        top, _, cursor_before, rows_before = before
+        for offset in range(max(len(rows_before), len(now[3]))):
+            index = top + offset
+            if (rows_before[offset:offset + 1] != now[3][offset:offset + 1]
+                    or (index in (cursor_before, self.cursor) and cursor_before != self.cursor)):
+                self._refresh_row(index)
+
+    def _refresh_row(self, index: int) -> None:
+        """Draw again the line of the row at ``index``, if it is on screen."""
+        line = index - int(self.scroll_y) + 1
+        if 1 <= line < self.size.height:
+            self.refresh(Region(0, line, self.size.width, 1))
 
     # --- drawing --------------------------------------------------------------------------------
 
     def _width(self) -> int:
         return sum(column.width + 2 * PAD for column in self._columns)
+
+    def on_mount(self) -> None:
+        """The scrollbar styled now: Textual styles it first when the focus next moves, which lays
+        the screen out again (a ``/`` would wait for that)."""
+        self.app.stylesheet.update_nodes([self.vertical_scrollbar])
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -302,8 +354,10 @@ class RowTable(ScrollView, can_focus=True):
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         row = self._rows[index]
-        cursor = index == self.cursor
-        parts = ("rowtable--cursor",) if cursor else ("rowtable--even-row",) if index % 2 else ()
+        if index == self.cursor:
+            parts: tuple[str, ...] = ("rowtable--cursor" if self.has_focus else "rowtable--cursor-blurred",)
+        else:
+            parts = ("rowtable--even-row",) if index % 2 else ()
         return self._line(id(row), row, lambda: self._shown_cells(row), parts, width)
 
     def _header(self) -> Sequence[Text | str]:
@@ -313,7 +367,7 @@ class RowTable(ScrollView, can_focus=True):
               components: str | tuple[str, ...], width: int) -> Strip:
         """The line showing ``row`` (None: the header), kept by the colours it is drawn in."""
         base, over = self.rich_style, None  # (Textual keeps both until the styles change)
-        if components == ("rowtable--cursor",):  # the cursor's colours win, so its row is legible
+        if components in CURSORS:  # the cursor's colours win, so its row is legible
             over = self.get_component_rich_style(*components)
         elif components:
             base = base + self.get_component_rich_style(*((components,) if isinstance(components, str)
