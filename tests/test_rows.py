@@ -230,3 +230,26 @@ def test_every_hire_is_filterable_while_the_full_read_waits_for_the_leader_to_pa
             await started(pilot)
             assert sorted(app.hires) == sorted(ids)
     asyncio.run(run())
+
+
+def test_the_app_never_looks_at_every_record_file_on_its_ui_thread(onboarding: Onboarding) -> None:
+    """At ten thousand hires a look at every file takes a tenth of a second: a key pressed as the
+    load ends must not wait for it."""
+    add_hires(onboarding, 3)
+    write_rows(onboarding)
+    looked_from: list[threading.Thread] = []
+    real = onboarding.store.snapshot
+
+    def snapshot() -> dict:
+        looked_from.append(threading.current_thread())
+        return real()
+
+    onboarding.store.snapshot = snapshot  # type: ignore[method-assign]
+
+    async def run() -> None:
+        app = app_for(onboarding)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            await pilot.pause(0.2)
+    asyncio.run(run())
+    assert looked_from and threading.main_thread() not in looked_from

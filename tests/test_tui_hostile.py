@@ -31,7 +31,7 @@ from peeronboard.ui.screens.hire import HireScreen
 from peeronboard.ui.widgets.row_table import RowTable
 
 from .conftest import DATA
-from .test_tui import START, app_for, cell_texts, item_state, screen_text, started
+from .test_tui import START, app_for, cell_texts, hire_rows, item_state, screen_text, started
 
 # retitle the terminal, clear it, set the clipboard (OSC 52), and reorder what follows (U+202E)
 EVIL = "\x1b]0;pwned\x07\x1b[2J\x1b]52;c;ZXZpbA==\x07\u202e"
@@ -170,6 +170,25 @@ async def test_a_note_edited_in_the_app_keeps_its_line_breaks(onboarding: Onboar
         await pilot.press("enter", "o", "end", *" three", "enter")
         await pilot.pause()
         assert item_state(onboarding, "evil01", "appoint-mentor")[1] == "one\ntwo three"
+
+
+async def test_the_filter_finds_a_name_holding_escapes_by_what_the_screen_shows(onboarding: Onboarding,
+                                                                                hires_dir: Path) -> None:
+    """The filter looks in names as shown: an escape typed as its visible ``\\u001b`` finds the hire
+    whose name holds one, and a plain name beside it is found as it is written."""
+    write_record(hires_dir, "evil01", f"Eve{EVIL} Berg")
+    write_record(hires_dir, "good01", "Anna Berg")
+    app = app_for(onboarding)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("slash", *"eve\\u001b]0;pw")
+        await pilot.pause()
+        assert [row[0].startswith(f"Eve{SHOWN_ESC}]0;pwned") for row in hire_rows(app)] == [True]
+        field = app.screen.query_one(Input)
+        field.value = "anna"
+        await pilot.pause()
+        assert [row[0] for row in hire_rows(app)] == ["Anna Berg"]
+        assert_shown_safely(app)
 
 
 async def test_escapes_in_a_checklist_are_shown_as_text(onboarding: Onboarding) -> None:

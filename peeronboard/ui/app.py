@@ -201,7 +201,8 @@ class PeerOnboardApp(App[None]):
         if self._freezing:
             gc.freeze()
         fresh = rows_of(hires, known)
-        self.call_from_thread(self._loaded, hires, problems, known.seen, fresh)
+        after = onboarding.store.snapshot()  # what changed meanwhile, looked for here: not on the UI thread
+        self.call_from_thread(self._loaded, hires, problems, known.seen, fresh, after)
         from .screens import hire  # noqa: F401 - imported now, so the first Enter does not wait for it
         save_rows(onboarding, fresh.values(), known)
 
@@ -227,7 +228,7 @@ class PeerOnboardApp(App[None]):
         self.refresh_screen()
 
     def _loaded(self, hires: list[HireProgress], problems: list[Problem],
-                seen: dict[str, Stamp], rows: dict[str, HireRow]) -> None:
+                seen: dict[str, Stamp], rows: dict[str, HireRow], after: dict[str, Stamp]) -> None:
         self.hires = {h.record.id: h for h in hires}
         self.rows = rows
         self._rows_replaced()
@@ -238,7 +239,7 @@ class PeerOnboardApp(App[None]):
         for problem in self.onboarding.library.problems:
             self.notify(shown(str(problem)), title=self.t("toast.checklist_problem"), severity="warning",
                         timeout=15)
-        self.poll_disk()  # what changed while the records were read
+        self._take_in(after)  # what changed while the records were read
 
     def on_app_focus(self) -> None:
         self._poll_in_background()

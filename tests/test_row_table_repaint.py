@@ -1,0 +1,83 @@
+"""A table sends the terminal only the lines that changed: a filter key that leaves the screen as it
+was sends nothing, a cursor step two lines, the focus moving away one (at ten thousand hires each
+line drawn again is time a leader waits)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.widgets import Static
+
+from peeronboard.ui.format import ColumnSpec
+from peeronboard.ui.widgets.row_table import RowTable
+
+COLUMNS = [ColumnSpec("name", "Name", least=8), ColumnSpec("unit", "Unit", least=6, grows=True)]
+ROWS = [(f"h{n:03d}", f"Person {n:03d}", f"Afsnit {n % 7}") for n in range(100)]
+
+
+class TableApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield RowTable(lambda row: row[0], id="table")
+        yield Static("elsewhere", id="other")
+
+    def on_mount(self) -> None:
+        self.table.show(COLUMNS, ROWS, lambda row: list(row[1:]), drawn_with="same")
+        self.table.focus()
+
+    @property
+    def table(self) -> RowTable:
+        return self.query_one(RowTable)
+
+
+def lines_redrawn(actions: list[str]) -> list[list[int]]:
+    """For each action, the table's lines (0 is the header) asked to be drawn again; "all" as -1."""
+    redrawn: list[list[int]] = []
+
+    async def run() -> None:
+        app = TableApp()
+        async with app.run_test(size=(60, 20)) as pilot:
+            await pilot.pause()
+            table = app.table
+            asked: list[int] = []
+            real = table.refresh
+
+            def refresh(*regions: Region, **options: object) -> RowTable:
+                asked.extend([region.y for region in regions] or [-1])
+                return real(*regions, **options)
+
+            table.refresh = refresh  # type: ignore[method-assign]
+            for action in actions:
+                asked.clear()
+                if action == "same rows":
+                    table.show(COLUMNS, ROWS, lambda row: list(row[1:]), keep=table.selected_key,
+                               drawn_with="same")
+                elif action == "one row fewer":  # a filter key that leaves out the fifth row
+                    table.show(COLUMNS, [*ROWS[:4], *ROWS[5:]], lambda row: list(row[1:]), keep=table.selected_key,
+                               drawn_with="same")
+                elif action == "focus away":
+                    app.set_focus(None)
+                else:
+                    await pilot.press(action)
+                await pilot.pause()
+                redrawn.append(sorted(set(asked)))
+    asyncio.run(run())
+    return redrawn
+
+
+def test_the_same_rows_shown_again_redraw_no_line() -> None:
+    assert lines_redrawn(["same rows"]) == [[]]
+
+
+def test_a_cursor_step_redraws_the_two_lines_it_leaves_and_enters() -> None:
+    assert lines_redrawn(["down", "down", "up"]) == [[1, 2], [2, 3], [2, 3]]
+
+
+def test_the_focus_moving_away_redraws_only_the_cursor_line() -> None:
+    assert lines_redrawn(["down", "focus away"]) == [[1, 2], [2]]
+
+
+def test_a_row_left_out_redraws_the_lines_from_its_own_down() -> None:
+    (redrawn,) = lines_redrawn(["one row fewer"])
+    assert redrawn[0] == 5 and redrawn == list(range(5, redrawn[-1] + 1)) and redrawn[-1] >= 15
