@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from peeronboard.listing import all_rows
 from peeronboard.onboarding import Onboarding
-from peeronboard.rows import HEAD_BYTES, RowsFile, checklist_stamps, row_for
+from peeronboard.rows import HEAD_BYTES, HireRow, RowsFile, checklist_stamps, row_for
 from peeronboard.ui.widgets.row_table import RowTable
 
 from .test_tui import START, app_for, hire_rows, started
@@ -135,32 +136,83 @@ def test_the_whole_list_is_there_once_the_rows_are_read(onboarding: Onboarding) 
     asyncio.run(run())
 
 
+HEADER = '{"format":4,"rows":true,"checklists":{}}\n'
+# a well-made row: its own values, the texts it adds (numbered 1 to 4: 0 is no text), then the number of
+# each shared text (unit, mentor, HR, centre, start, checklist, due days, next due, next item, its
+# titles in Danish and English, finished, reason)
+WELL_MADE = ["x", [1, 2, 3], "N", 1, 1, 0, 2, ["2027-01-01", "c", "739495*1", ""], 0, 0, 0, 0, 1, 2, 3, 0, 0,
+             4, 4, 0, 0]
+
+
+def line(**changes: object) -> str:
+    """The well-made row with some values changed (by index: ``at_7=[...]``)."""
+    values = list(WELL_MADE)
+    for key, value in changes.items():
+        values[int(key.removeprefix("at_"))] = value
+    return json.dumps(values) + "\n"
+
+
 HOSTILE = [
-    b"", b"\x00\xff" * 100, b"[" * 100_000, b'{"format":3,"rows":true,"checklists":{}}\n' + b"[" * 100_000,
-    b'{"format":3,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,null,null,"2027-13-45","c",1,1,0,2,'
-    b'"",null,null,"","",null,null]\n',
+    b"", b"\x00\xff" * 100, b"[" * 100_000, HEADER.encode() + b"[" * 100_000,
+    *((HEADER + line(**change)).encode() for change in (
+        {"at_7": ["2027-13-45", "c", "739495*1", ""]},  # no such day
+        {"at_7": ["2027-01-01", "c", "9*x 7*1", ""]},  # due days that are not
+        {"at_3": True},  # a checklist version that is not a number
+        {"at_10": 7},  # a text that was never numbered
+        {"at_8": -1},  # a number before the first
+        {"at_13": 0},  # no checklist
+        {"at_12": 2},  # a start date that is the checklist's id
+        {"at_7": ["2027-01-01", "c", "739495*1", 5]},  # a text that is a number
+        {"at_2": 1},  # a name by number
+        {"at_8": 1.0},  # a number that is not whole
+    )),
+    (HEADER + '"' + "a" * (HEAD_BYTES * 2) + '"\n').encode(),
+    b'{"format":4,"rows":true,"checklists":[]}\n', b'{"format":99}\n',
     b'{"format":3,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,null,null,"2027-01-01","c",1,1,0,2,'
-    b'"9*x 7*1",null,null,"","",null,null]\n',
-    b'{"format":3,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,null,null,"2027-01-01","c",true,1,0,'
-    b'2,"",null,null,"","",null,null]\n',
-    b'{"format":3,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,7,null,"2027-01-01","c",1,1,0,2,'
-    b'"",null,null,"","",null,null]\n',
-    b'{"format":3,"rows":true,"checklists":{}}\n' + b'"' + b"a" * (HEAD_BYTES * 2) + b'"\n',
-    b'{"format":3,"rows":true,"checklists":[]}\n', b'{"format":99}\n',
-    b'{"format":2,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,"2027-01-01","c",1,2,"",'
-    b'null,"","",null,null]\n',  # a row of the format before: made again
+    b'"739495*1",null,null,"","",null,null]\n',  # a row of the format before: made again
 ]
 
 
 def test_a_well_made_row_of_the_same_shape_is_read() -> None:
     """The damaged rows above differ from this one in one value each."""
-    text = ('{"format":3,"rows":true,"checklists":{}}\n["x",[1,2,3],"N",null,null,null,null,"2027-01-01",'
-            '"c",1,1,0,2,"739495*1",null,null,"","",null,null]\n')
     path = Path(os.environ["PEERONBOARD_DATA_DIR"]).parent / "rows.json"
-    path.write_text(text)
+    path.write_text(HEADER + line())
     (row,) = RowsFile(path).read()[1]
-    assert (row.name, row.start, row.done, row.total) == ("N", dt.date(2027, 1, 1), 1, 2)
+    assert (row.name, row.start, row.checklist, row.done, row.total) == ("N", dt.date(2027, 1, 1), "c", 1, 2)
+    assert (row.unit, row.next_due, row.next_da) == (None, None, "")
     assert [row.overdue(dt.date.fromordinal(day)) for day in (739495, 739496)] == [0, 1]
+
+
+def test_a_damaged_line_ends_the_rows_read_and_the_hires_after_it_are_read_from_their_records(
+        onboarding: Onboarding) -> None:
+    """A later row may name a text the damaged line added: the rows after it are not trusted, but
+    every hire is still listed as its record is."""
+    add_hires(onboarding, 4)
+    file = write_rows(onboarding)
+    lines = file.path.read_text().splitlines(keepends=True)
+    file.path.write_text("".join([*lines[:3], '["damaged"\n', *lines[3:]]))
+    _, rows = file.read()
+    assert [row.name for row in rows] == ["Person 000 Hansen", "Person 001 Hansen"]
+    listed, problems = all_rows(onboarding)
+    assert [row.name for row in listed] == [f"Person {n:03d} Hansen" for n in range(4)] and not problems
+
+
+SHARED_TEXT = st.sampled_from(["Afsnit 1", "Afsnit 2", "Ærø \u202e", "2027-01-01", "", "a\nb"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.none() | SHARED_TEXT, st.none() | SHARED_TEXT, SHARED_TEXT, SHARED_TEXT,
+                          st.none() | SHARED_TEXT, st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1))),
+                max_size=12))
+def test_rows_that_share_texts_read_back_as_written(tmp_path: Path, values: list) -> None:
+    base = HireRow("x", (1, 2, 3), "N", None, None, None, None, dt.date(2027, 1, 1), "c", 1, 0, 0, 1,
+                   (739495,), (1,), None, None, "", "", None, None)
+    rows = [base._replace(id=f"h{n:02d}", name=f"N{n:02d}", unit=unit, mentor=mentor, next_da=da,
+                          next_en=en, finish_reason=reason, start=start, next_due=start)
+            for n, (unit, mentor, da, en, reason, start) in enumerate(values)]
+    file = RowsFile(tmp_path / "rows.json")
+    file.write(rows, {})
+    assert file.read()[1] == sorted(rows, key=lambda row: (*row.start_order, row.id))
 
 
 @pytest.mark.parametrize("content", HOSTILE, ids=range(len(HOSTILE)))
@@ -174,7 +226,7 @@ def test_a_damaged_rows_file_is_no_rows(tmp_path: Path, content: bytes) -> None:
 @pytest.mark.skipif(os.name == "nt", reason="FIFOs and symbolic links are POSIX file kinds")
 def test_a_rows_file_that_is_a_fifo_a_link_or_a_folder_is_never_read(tmp_path: Path) -> None:
     target = tmp_path / "elsewhere.json"
-    target.write_text('{"format":3,"rows":true,"checklists":{}}\n')
+    target.write_text(HEADER)
     for name, make in (("fifo", os.mkfifo), ("link", lambda p: p.symlink_to(target)), ("dir", os.mkdir)):
         path = tmp_path / name
         make(path)
@@ -184,15 +236,15 @@ def test_a_rows_file_that_is_a_fifo_a_link_or_a_folder_is_never_read(tmp_path: P
 JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
                     lambda inner: st.lists(inner, max_size=17) | st.dictionaries(st.text(), inner),
                     max_leaves=40)
-ROW_LIKE = st.lists(JSON | st.sampled_from(["2027-01-01", "739495*6 739525*7", [1, 2, 3], 5]),
-                    min_size=20, max_size=20)  # a row's length, with values a row may hold
+ROW_LIKE = st.lists(JSON | st.sampled_from(["2027-01-01", "739495*6 739525*7", [1, 2, 3], ["c", ""], 0, 3]),
+                    min_size=21, max_size=21)  # a row's length, with values a row may hold
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(JSON | ROW_LIKE)
 def test_any_json_in_a_row_is_a_row_or_nothing(tmp_path: Path, value: object) -> None:
     path = tmp_path / "rows.json"
-    path.write_text('{"format":3,"rows":true,"checklists":{}}\n' + json.dumps(value) + "\n")
+    path.write_text(HEADER + json.dumps(value) + "\n")
     for row in RowsFile(path).read()[1]:
         assert isinstance(row.name, str) and isinstance(row.start, dt.date)
         row.overdue(dt.date(2027, 1, 1))
