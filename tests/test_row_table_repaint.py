@@ -81,3 +81,44 @@ def test_the_focus_moving_away_redraws_only_the_cursor_line() -> None:
 def test_a_row_left_out_redraws_the_lines_from_its_own_down() -> None:
     (redrawn,) = lines_redrawn(["one row fewer"])
     assert redrawn[0] == 5 and redrawn == list(range(5, redrawn[-1] + 1)) and redrawn[-1] >= 15
+
+
+def test_escape_from_the_filter_draws_the_title_and_every_row_in_one_update(onboarding) -> None:
+    """The filter's line going is a layout of its own, which reaches the screen before the table
+    says its lines changed: unless the table tells the screen at once, the rows come a frame later
+    (30 ms here), and Escape seems slow."""
+    import datetime as dt
+
+    from textual._compositor import Compositor
+
+    from .test_tui import app_for, hire_rows, started
+
+    for n in range(80):  # the filter below keeps more than a screenful: the scrollbar stays
+        surname = "Hansen" if n % 2 else "Jensen"
+        onboarding.add(f"Person {n:02d} {surname}", dt.date(2027, 1, 1) + dt.timedelta(days=n), "sample")
+    updates: list[list[Region]] = []
+    real = Compositor.render_partial_update
+
+    def render_partial_update(compositor: Compositor):  # noqa: ANN202 - as Textual's
+        updates.append(list(compositor._dirty_regions))
+        return real(compositor)
+
+    async def run() -> None:
+        app = app_for(onboarding)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            await pilot.press("slash", *"hansen")
+            await pilot.pause(0.2)
+            assert len(hire_rows(app)) == 40
+            Compositor.render_partial_update = render_partial_update  # type: ignore[method-assign]
+            try:
+                await pilot.press("escape")
+                await pilot.pause(0.2)
+            finally:
+                Compositor.render_partial_update = real  # type: ignore[method-assign]
+            assert len(hire_rows(app)) == 80
+            table = app.screen.query_one(RowTable)
+            first_row_line = table.region.y + 1
+            lines = {y for region in updates[0] for y in range(region.y, region.bottom)}
+            assert {table.region.y - 1, first_row_line + 15} <= lines  # the title's line and the rows
+    asyncio.run(run())
