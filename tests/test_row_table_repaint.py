@@ -122,3 +122,4 @@ def test_escape_from_the_filter_draws_the_title_and_every_row_in_one_update(onbo
             lines = {y for region in updates[0] for y in range(region.y, region.bottom)}
             assert {table.region.y - 1, first_row_line + 15} <= lines  # the title's line and the rows
     asyncio.run(run())
+

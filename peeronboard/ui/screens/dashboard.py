@@ -409,8 +409,10 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         field.disabled = True
         field.display = False
         self.refresh_bindings()
-        self.set_focus(self.query_one("#hires", RowTable))
+        table = self.query_one("#hires", RowTable)
+        self.set_focus(table)
         self.refresh_data()
+        table.draw_with_the_layout()  # the title's line is laid out again
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
