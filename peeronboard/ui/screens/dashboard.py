@@ -115,7 +115,7 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         yield Static(id="banner", classes="banner")
         with VerticalGroup(id="heading"):  # the filter field is mounted here: only this line is drawn again
             yield Static(id="title", classes="title")
-        yield RowTable(row_key, id="hires")
+        yield RowTable(row_key, id="hires", alone=True)
         yield Static(id="empty", classes="empty")
         yield KeyBar()
 
@@ -409,10 +409,8 @@ class DashboardScreen(PeerScreenMixin, Screen[None]):
         field.disabled = True
         field.display = False
         self.refresh_bindings()
-        table = self.query_one("#hires", RowTable)
-        self.set_focus(table)
+        self.set_focus(self.query_one("#hires", RowTable))
         self.refresh_data()
-        table.draw_with_the_layout()  # the title's line is laid out again
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":

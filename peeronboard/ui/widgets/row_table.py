@@ -76,9 +76,10 @@ class RowTable(ScrollView, can_focus=True):
         pass
 
     def __init__(self, key: Callable[[Any], str], *, id: str | None = None,  # noqa: A002
-                 classes: str | None = None) -> None:
+                 classes: str | None = None, alone: bool = False) -> None:
         super().__init__(id=id, classes=classes)
         self._key_of = key
+        self._alone = alone  # little else on its screen changes with it (see _tell_screen)
         self._specs: tuple[ColumnSpec, ...] = ()
         self._needs: list[int] = []  # each column's width in full, from the sampled rows
         self._shown: tuple[int, ...] = ()  # the columns shown, as indices into the specs
@@ -322,27 +323,31 @@ class RowTable(ScrollView, can_focus=True):
         now = self._on_screen()
         if before is None or before[:2] != now[:2]:
             self.refresh()
-            return
-        top, _, cursor_before, rows_before = before
-        for offset in range(max(len(rows_before), len(now[3]))):
-            index = top + offset
-            if (rows_before[offset:offset + 1] != now[3][offset:offset + 1]
-                    or (index in (cursor_before, self.cursor) and cursor_before != self.cursor)):
-                self._refresh_row(index)
+        else:
+            top, _, cursor_before, rows_before = before
+            for offset in range(max(len(rows_before), len(now[3]))):
+                index = top + offset
+                if (rows_before[offset:offset + 1] != now[3][offset:offset + 1]
+                        or (index in (cursor_before, self.cursor) and cursor_before != self.cursor)):
+                    self._refresh_row(index, tell=False)
+        self._tell_screen()
 
-    def _refresh_row(self, index: int) -> None:
+    def _refresh_row(self, index: int, *, tell: bool = True) -> None:
         """Draw again the line of the row at ``index``, if it is on screen."""
         line = index - int(self.scroll_y) + 1
         if 1 <= line < self.size.height:
             self.refresh(Region(0, line, self.size.width, 1))
+            if tell:
+                self._tell_screen()
 
-    def draw_with_the_layout(self) -> None:
-        """Have the lines asked for drawn in the screen's next update, with a layout another widget
-        asked for just now (the filter's line going, as Escape shows every row again). Textual tells
-        the screen of them once the table is next idle, which is after that layout: they would wait
-        a frame (30 ms). Only for that: told at once otherwise, the screen draws them in an update of
-        their own, and what other widgets change with them (a tick's side panel) a frame later."""
-        if self._repaint_required and self.is_mounted:
+    def _tell_screen(self) -> None:
+        """A table made ``alone`` has the screen draw the lines asked for in its next update. Textual
+        tells the screen of them once the table is next idle: after a layout another widget asked for
+        just now (the dashboard's title line, as Escape shows every row again, or the first frame),
+        and they wait a frame (30 ms). A table whose screen changes more with it (a tick's side
+        panel) is not alone: told at once, the screen would draw its lines in an update of their
+        own, and the rest a frame later."""
+        if self._alone and self._repaint_required and self.is_mounted:
             self.screen.post_message(messages.Update(self))
 
     # --- drawing --------------------------------------------------------------------------------
