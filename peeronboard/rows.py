@@ -211,21 +211,18 @@ class _RowReader:
         dues = self._days.get(days, _NOT_READ)
         if dues is _NOT_READ:
             dues = self._days[days] = _days(days)
-        dates = self._dates
-        day = dates.get(start, _NOT_READ)
-        if day is _NOT_READ:
-            day = dates[start] = _date(start)
-        due = dates.get(next_due, _NOT_READ)
-        if due is _NOT_READ:
-            due = dates[next_due] = _date(next_due)
-        ended = dates.get(finished, _NOT_READ)
-        if ended is _NOT_READ:
-            ended = dates[finished] = _date(finished)
+        day, due, ended = self._date(start), self._date(next_due), self._date(finished)
         if dues is None or not isinstance(day, dt.date) or due is False or ended is False:
             return None
         return _new_row(HireRow, (hire_id, (stamp[0], stamp[1], stamp[2]), name, unit, mentor, hr_contact,
                                   centre_contact, day, checklist, version, done, skipped, total, dues[0],
                                   dues[1], due, next_item, next_da, next_en, ended, reason))
+
+    def _date(self, text: str | None) -> dt.date | None | bool:
+        day = self._dates.get(text, _NOT_READ)
+        if day is _NOT_READ:
+            day = self._dates[text] = _date(text)
+        return day  # type: ignore[return-value]
 
 
 def _days(text: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:

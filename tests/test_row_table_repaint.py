@@ -5,13 +5,17 @@ line drawn again is time a leader waits)."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
+from textual._compositor import Compositor
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widgets import Static
 
 from peeronboard.ui.format import ColumnSpec
 from peeronboard.ui.widgets.row_table import RowTable
+
+from .test_tui import app_for, hire_rows, started
 
 COLUMNS = [ColumnSpec("name", "Name", least=8), ColumnSpec("unit", "Unit", least=6, grows=True)]
 ROWS = [(f"h{n:03d}", f"Person {n:03d}", f"Afsnit {n % 7}") for n in range(100)]
@@ -87,12 +91,6 @@ def test_escape_from_the_filter_draws_the_title_and_every_row_in_one_update(onbo
     """The filter's line going is a layout of its own, which reaches the screen before the table
     says its lines changed: unless the table tells the screen at once, the rows come a frame later
     (30 ms here), and Escape seems slow."""
-    import datetime as dt
-
-    from textual._compositor import Compositor
-
-    from .test_tui import app_for, hire_rows, started
-
     for n in range(80):  # the filter below keeps more than a screenful: the scrollbar stays
         surname = "Hansen" if n % 2 else "Jensen"
         onboarding.add(f"Person {n:02d} {surname}", dt.date(2027, 1, 1) + dt.timedelta(days=n), "sample")
