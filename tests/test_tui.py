@@ -147,6 +147,26 @@ async def test_enter_opens_the_hire_and_space_ticks_and_unticks(onboarding: Onbo
         assert item_state(onboarding, anna, "appoint-mentor") == ("open", None)
 
 
+async def test_the_hire_screen_is_made_while_the_dashboard_shows_and_enter_fills_it_with_the_chosen_hire(
+        onboarding: Onboarding, anna: str) -> None:
+    bo = onboarding.add("Bo Berg", START + dt.timedelta(days=7), "sample", "Afsnit S5").id
+    app = app_for(onboarding)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await started(pilot)
+        await pilot.pause()
+        made = app.get_screen("hire")  # made once every hire was read, before any Enter
+        assert made.is_mounted and app.screen is not made
+        wanted = bo if made.hire_id == anna else anna  # the hire the made screen does not hold yet
+        name = "Bo Berg" if wanted == bo else "Anna Ærø Jensen"
+        while app.screen.query_one("#hires", RowTable).selected_key != wanted:
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is made
+        header = text_of(app, "#hire-header")
+        assert name in header and ({"Bo Berg", "Anna Ærø Jensen"} - {name}).pop() not in header
+
+
 async def test_x_asks_for_a_reason_and_marks_not_applicable(onboarding: Onboarding, anna: str) -> None:
     app = app_for(onboarding)
     async with app.run_test(size=(140, 36)) as pilot:
