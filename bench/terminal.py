@@ -56,10 +56,13 @@ class Tmux:
         self.close()
 
     def start(self, command: list[str], env: dict[str, str], cwd: Path) -> Pane:
-        """Start ``command`` in a fresh 120x40 session; the pane's ``started`` is just before."""
+        """Start ``command`` in a fresh 120x40 session; the pane's ``started`` is just before. The
+        program sees ``env`` and nothing else: the tmux server's own environment is the bench's, and a
+        ``PYTHONDONTWRITEBYTECODE`` left in it (as a sandbox sets) had every start of the app compile
+        its interface modules again, which a user's Python does once."""
         self._sessions += 1
         name = f"run{self._sessions}"
-        line = shlex.join(["env", *(f"{key}={value}" for key, value in env.items()), *command])
+        line = shlex.join(["env", "-i", *(f"{key}={value}" for key, value in env.items()), *command])
         started = time.perf_counter()
         pid = self.run("new-session", "-d", "-P", "-F", "#{pane_pid}", "-s", name, "-c", str(cwd),
                        "-x", str(WIDTH), "-y", str(HEIGHT), line)

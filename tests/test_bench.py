@@ -49,3 +49,25 @@ def test_without_tmux_the_bench_says_why_it_skips_the_terminal_and_still_times_t
     output = bench(*TINY, "--only", "first-row,cli", env=env)
     assert "skipped the terminal measures" in output and "tmux is not installed" in output
     assert measures(output) == COMMANDS[:-1], output
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
+def test_a_program_in_the_bench_terminal_sees_only_the_environment_it_is_given(tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    """The tmux server carries the bench's own environment: a PYTHONDONTWRITEBYTECODE there must not
+    reach the app (it would compile its modules on every start, which a user's Python does once)."""
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        from terminal import Tmux
+    finally:
+        sys.path.remove(str(BENCH.parent))
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")  # in the server's environment, not the program's
+    given = {"PATH": os.environ["PATH"], "GIVEN": "yes"}
+    shows = "import os, time; print(os.environ.get('PYTHONDONTWRITEBYTECODE'), os.environ.get('GIVEN')); time.sleep(9)"
+    with Tmux() as tmux:
+        pane = tmux.start([sys.executable, "-c", shows], given, tmp_path)
+        try:
+            _, screen = pane.wait(lambda screen: screen.strip() != "", pane.started, timeout=20)
+        finally:
+            pane.close()
+    assert screen.split()[:2] == ["None", "yes"]
