@@ -94,7 +94,7 @@ class RowTable(ScrollView, can_focus=True):
         # coloured again without making and cutting its cells again
         self._texts: dict[tuple[int, int], tuple[Any, list[Segment]]] = {}
         self._measured: dict[int, tuple[Any, tuple[int, ...]]] = {}  # rows' cell widths, by id (see show)
-        # the cells made to measure a row, drawn with until the rows or the theme change
+        # the cells made to measure a row, drawn with until what rows are drawn with or the theme change
         self._made: dict[int, tuple[Any, Sequence[Text | str]]] = {}
         self._drawn_with: object = None  # what the cached lines were drawn with (see ``show``)
         self._theme: object = None  # the app's theme the cached lines and cells were made in
@@ -117,7 +117,7 @@ class RowTable(ScrollView, can_focus=True):
         on_screen = self._on_screen()
         if drawn_with is None or drawn_with != self._drawn_with or len(self._measured) > 4 * SAMPLE:
             self._measured.clear()
-        self._made.clear()
+            self._made.clear()  # (kept otherwise: the first frame's rows are made once, not twice)
         self._specs, self._rows, self._cells = tuple(columns), rows, cells
         sizing = rows if sized_by is None else sized_by
         self._sized_rows = len(sizing)
@@ -183,7 +183,7 @@ class RowTable(ScrollView, can_focus=True):
 
     def _measure(self, row: Any) -> tuple[int, ...]:
         """The widths of a row's cells, kept while the rows are drawn with the same ``drawn_with``; the
-        cells made for them are kept until the next ``show`` or theme, to draw the row with."""
+        cells made for them are kept as long (or until the theme changes), to draw the row with."""
         known = self._measured.get(id(row))
         if known is not None and known[0] is row:
             return known[1]
@@ -434,4 +434,6 @@ class RowTable(ScrollView, can_focus=True):
     def _coloured(segments: list[Segment], base: Style, width: int, over: Style | None = None) -> Strip:
         """The line of a row's segments in the table's colours (``over`` wins over the cells' own)."""
         strip = Strip(Segment.apply_style(segments, base, over))
-        return strip.adjust_cell_length(width, base + over if over else base).crop(0, width)
+        # neighbours in the same colours as one segment: a row's cells and their padding mostly are,
+        # and each segment costs the compositor its work and the terminal its colour codes
+        return strip.adjust_cell_length(width, base + over if over else base).crop(0, width).simplify()
