@@ -123,7 +123,6 @@ def test_escape_from_the_filter_draws_the_title_and_every_row_in_one_update(onbo
     asyncio.run(run())
 
 
-
 def test_a_line_sends_each_run_of_one_colour_once() -> None:
     """A row's cells and their padding in the same colours are one segment: each segment costs the
     terminal its colour codes (the first frame of 38 hires was 28 KB, now half)."""

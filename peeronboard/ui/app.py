@@ -202,8 +202,9 @@ class PeerOnboardApp(App[None]):
             gc.freeze()
         fresh = rows_of(hires, known)
         after = onboarding.store.snapshot()  # what changed meanwhile, looked for here: not on the UI thread
+        # imported here, before the hire screen is made on the UI thread (``_loaded``), not there
+        from .screens import hire  # noqa: F401
         self.call_from_thread(self._loaded, hires, problems, known.seen, fresh, after)
-        from .screens import hire  # noqa: F401 - imported now, so the first Enter does not wait for it
         save_rows(onboarding, fresh.values(), known)
 
     def _wait_for_a_pause(self) -> None:

@@ -94,7 +94,7 @@ class RowTable(ScrollView, can_focus=True):
         # coloured again without making and cutting its cells again
         self._texts: dict[tuple[int, int], tuple[Any, list[Segment]]] = {}
         self._measured: dict[int, tuple[Any, tuple[int, ...]]] = {}  # rows' cell widths, by id (see show)
-        # the cells made to measure a row, drawn with until what rows are drawn with or the theme change
+        # the cells made to measure a row, drawn with while ``drawn_with`` and the theme stay the same
         self._made: dict[int, tuple[Any, Sequence[Text | str]]] = {}
         self._drawn_with: object = None  # what the cached lines were drawn with (see ``show``)
         self._theme: object = None  # the app's theme the cached lines and cells were made in
@@ -183,7 +183,7 @@ class RowTable(ScrollView, can_focus=True):
 
     def _measure(self, row: Any) -> tuple[int, ...]:
         """The widths of a row's cells, kept while the rows are drawn with the same ``drawn_with``; the
-        cells made for them are kept as long (or until the theme changes), to draw the row with."""
+        cells made for them are kept as long (and the theme), to draw the row with."""
         known = self._measured.get(id(row))
         if known is not None and known[0] is row:
             return known[1]
