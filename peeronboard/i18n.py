@@ -798,7 +798,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "values are nested too deeply (more than about {levels} levels)"},
     "toml.syntax": {"da": "TOML-syntaks: {reason}", "en": "TOML syntax: {reason}"},
     "toml.at_end": {"da": "{reason} ved filens slutning", "en": "{reason} at end of file"},
-    # tomllib's own messages (Python 3.11); {name} is the key that tomllib writes as {key}, ('a', 'b')
+    # the TOML parser's own messages (tomli, as Python 3.11's tomllib); {name} is the key that it
+    # writes as {key}, ('a', 'b')
     "toml.invalid_statement": {"da": "linjen er hverken en nøgle = værdi eller en [tabel]",
                                "en": "Invalid statement"},
     "toml.newline_expected": {"da": "efter en nøgle = værdi eller en [tabel] skal linjen slutte",

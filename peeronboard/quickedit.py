@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
+
+import tomli
 
 from .record import RECORD_FORMAT, ItemState, LogEntry
 
@@ -56,8 +57,8 @@ def edit_item(text: str, data: dict[str, Any], item_id: str, state: ItemState,
     lines.extend(["[[log]]\n", *_key_lines(entry), "\n"])
     result = "".join(lines)
     try:
-        parsed = tomllib.loads(result)
-    except tomllib.TOMLDecodeError:
+        parsed = tomli.loads(result)
+    except tomli.TOMLDecodeError:
         return None
     return (result, parsed) if _is_the_change(data, parsed, item_id, state, entry) else None
 

@@ -25,10 +25,10 @@ _HEADER = r"^\s*(\[\[?)(.+?)(\]\]?)\s*(?:#.*)?$"
 _KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
 _KEY = rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=(.*)$"
 _BARE_KEY = r"[A-Za-z0-9_-]+"
-_QUOTED = r"""(?:'.*'|".*")"""  # a text as tomllib writes it, with repr
-# tomllib's messages (Python 3.11), each with the key of its words in both languages (see "toml.*" in
-# i18n.MESSAGES); a key written as a tuple, ('a', 'b'), is the group "key"
-_TOMLLIB_MESSAGES = (
+_QUOTED = r"""(?:'.*'|".*")"""  # a text as the parser writes it, with repr
+# the parser's messages (tomli 2.2-2.3, as Python 3.11's tomllib), each with the key of its words in
+# both languages (see "toml.*" in i18n.MESSAGES); a key written as a tuple, ('a', 'b'), is the group "key"
+_PARSER_MESSAGES = (
     ("Invalid value", "toml.invalid_value"),
     ("Invalid statement", "toml.invalid_statement"),
     ("Expected newline or end of document after a statement", "toml.newline_expected"),
@@ -88,17 +88,18 @@ def decode(raw: bytes, path: Path | None) -> str:
 
 
 def parse(text: str, path: Path | None) -> dict[str, Any]:
-    """Parse with the fast stdlib parser; a syntax error becomes a FILE:LINE:COL problem. The parser is
-    imported at the first file parsed: a command answered from the index and the parse cache
-    (``list``, ``agenda``, ``export``) parses none."""
-    import tomllib
+    """Parse with tomli, compiled (the parser Python ships as ``tomllib``, some three times quicker
+    and quicker to import); a syntax error becomes a FILE:LINE:COL problem. The parser is imported at
+    the first file parsed: a command answered from the index and the parse cache (``list``,
+    ``agenda``, ``export``) parses none."""
+    import tomli
 
     try:
-        return tomllib.loads(text)
+        return tomli.loads(text)
     except RecursionError:
         raise FormatError([Problem(path, Phrase("toml.too_deep", levels=sys.getrecursionlimit() // 4),
                                    1)]) from None
-    except tomllib.TOMLDecodeError as error:
+    except tomli.TOMLDecodeError as error:
         message, at_end = str(error), False
         line = column = None
         if match := re.search(_POSITION, message):
@@ -115,9 +116,9 @@ def parse(text: str, path: Path | None) -> dict[str, Any]:
 
 
 def _in_words(message: str) -> str:
-    """tomllib's message as a Phrase that says it in either language; one it does not know (from
+    """The parser's message as a Phrase that says it in either language; one it does not know (from
     another Python) as it is."""
-    for pattern, key in _TOMLLIB_MESSAGES:
+    for pattern, key in _PARSER_MESSAGES:
         if match := re.fullmatch(pattern, message):
             found = match.groupdict()
             if "key" in found:
@@ -128,7 +129,7 @@ def _in_words(message: str) -> str:
 
 
 def _dotted(written: str) -> str:
-    """A key as tomllib writes it, ``('a', 'b c')``, as a TOML file does: ``a."b c"``."""
+    """A key as the parser writes it, ``('a', 'b c')``, as a TOML file does: ``a."b c"``."""
     import ast  # only for a file with a syntax error
     import json
 
@@ -149,12 +150,12 @@ def load(path: Path, *, follow_links: bool = True) -> tuple[dict[str, Any], str]
 
 
 def _split_key(key: str) -> list[str]:
-    import tomllib
+    import tomli
 
     parts = []
     for part in re.findall(_KEY_PART, key):
         if part[0] in "\"'":
-            part = tomllib.loads(f"k = {part}")["k"]
+            part = tomli.loads(f"k = {part}")["k"]
         parts.append(part)
     return parts
 

@@ -182,7 +182,7 @@ def test_merge_never_shreds_through_a_link(cli, hire: str, hires_dir: Path, tmp_
 
 # --- file kinds and nesting: problems, never hangs or crashes ---------------------------------
 
-DEEP = "x = " + "[" * 600 + "]" * 600 + "\n"
+DEEP = "x = " + "[" * 5000 + "]" * 5000 + "\n"  # deeper than the parser goes at Python's recursion limit
 
 
 def test_deep_nesting_is_a_problem_for_that_file_and_every_other_hire_keeps_working(
@@ -473,6 +473,19 @@ def test_erase_leaves_the_users_own_files_that_only_look_like_the_index(cli, hir
     assert cli("erase", hire, "--yes").code == 0
     assert all(path.read_text(encoding="utf-8") == '{"mine": true}' for path in mine)
     assert names_left(data_dir, "Anna Ærø") == []
+
+
+def test_a_record_nested_600_deep_is_read_and_ticked_and_an_edit_needing_the_editor_is_refused(
+        cli, hires_dir: Path) -> None:
+    """600 levels: the reader takes it (its unknown key is no concern of peeronboard's); the editor that
+    keeps comments goes no deeper than 100, so a change that needs it says so and leaves the file."""
+    record = write_record(hires_dir, "deep", "Deep", extra="x = " + "[" * 600 + "]" * 600 + "\n")
+    assert cli("list").out.count("Deep") == 1
+    assert cli("check", "deep", "appoint-mentor").code == 0
+    before = record.read_bytes()
+    edited = cli("edit", "deep", "--unit", "Afsnit 3")
+    assert edited.code == 1 and "cannot update this record automatically" in edited.err
+    assert "unexpected" not in edited.err and record.read_bytes() == before
 
 
 def test_merge_of_a_record_too_deep_for_the_editor_is_refused_and_both_files_stay(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomli
 
 from peeronboard import tomlsource
 from peeronboard.i18n import in_lang
@@ -110,7 +110,7 @@ def test_a_file_without_read_permission_is_explained_in_danish(
         result.err
 
 
-# every message of tomllib (Python 3.11), each from a file that makes it
+# every message of the TOML parser (tomli, as Python 3.11's tomllib), each from a file that makes it
 TOMLLIB_MESSAGES = {
     "Invalid statement": "= 1\n",
     "Expected newline or end of document after a statement": "a = 1 b = 2\n",
@@ -151,10 +151,10 @@ def test_every_toml_syntax_message_has_its_danish(tmp_path: Path, english: str, 
 
 def test_a_toml_message_peeronboard_does_not_know_stays_english_in_the_danish_sentence(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def newer_tomllib(text: str) -> dict[str, object]:
-        raise tomllib.TOMLDecodeError("Something new went wrong (at line 1, column 2)")
+    def newer_parser(text: str) -> dict[str, object]:
+        raise tomli.TOMLDecodeError("Something new went wrong", "a = 1\n", 1)
 
-    monkeypatch.setattr(tomllib, "loads", newer_tomllib)  # as tomlsource imports it at its first parse
+    monkeypatch.setattr(tomli, "loads", newer_parser)  # as tomlsource imports it at its first parse
     assert problem_of("a = 1\n", tmp_path / "a.toml") == "TOML-syntaks: Something new went wrong"
 
 
