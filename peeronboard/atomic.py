@@ -62,12 +62,16 @@ def _write_pieces(out: BinaryIO, pieces: Iterable[bytes], durable: bool) -> None
         for piece in pieces:
             out.write(piece)
             written += len(piece)
-            if flusher is not None and written >= _FLUSH_AHEAD:
+            if flusher is not None and written >= _FLUSH_AHEAD and flusher.idle():
                 out.flush()
-                written = 0 if flusher.start() else written
-    finally:
+                flusher.start()
+                written = 0
+    except BaseException:
         if flusher is not None:
-            flusher.wait()
+            flusher.wait(quietly=True)  # the error that stopped the writing is the one to tell
+        raise
+    if flusher is not None:
+        flusher.wait()
 
 
 class _Flusher:
@@ -78,21 +82,23 @@ class _Flusher:
         self.running = _thread.allocate_lock()
         self.error: OSError | None = None
 
-    def start(self) -> bool:
-        """Start a flush unless one is still running; whether one was started."""
-        if not self.running.acquire(blocking=False):
-            return False
+    def idle(self) -> bool:
+        return not self.running.locked()
+
+    def start(self) -> None:
+        """Start a flush (only while ``idle``: this thread alone starts them)."""
+        self.running.acquire()
         try:
             _thread.start_new_thread(self._flush, ())
-        except BaseException:
+        except RuntimeError:  # no thread to be had: the fsync at the end does it all
             self.running.release()
-            raise
-        return True
 
-    def wait(self) -> None:
-        with self.running:  # the thread is done with the file before it is closed
+    def wait(self, *, quietly: bool = False) -> None:
+        """Wait until no flush runs (the thread is done with the file before it is closed); raise
+        the error a flush met, unless ``quietly``."""
+        with self.running:
             pass
-        if self.error is not None:
+        if self.error is not None and not quietly:
             raise self.error
 
     def _flush(self) -> None:

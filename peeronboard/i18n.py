@@ -794,8 +794,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "toml.no_file": {"da": "filen findes ikke", "en": "No such file or directory"},
     "toml.no_access": {"da": "adgang nægtet", "en": "Permission denied"},
     "toml.not_utf8": {"da": "ikke UTF-8-tekst (byte 0x{byte})", "en": "not UTF-8 text (byte 0x{byte})"},
-    "toml.too_deep": {"da": "værdierne er indlejret for dybt (mere end omkring {levels} niveauer)",
-                      "en": "values are nested too deeply (more than about {levels} levels)"},
+    "toml.too_deep": {"da": "værdierne er indlejret for dybt (mere end {levels} niveauer)",
+                      "en": "values are nested too deeply (more than {levels} levels)"},
     "toml.syntax": {"da": "TOML-syntaks: {reason}", "en": "TOML syntax: {reason}"},
     "toml.at_end": {"da": "{reason} ved filens slutning", "en": "{reason} at end of file"},
     # the TOML parser's own messages (tomli, as Python 3.11's tomllib); {name} is the key that it

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import re
-import sys
 from pathlib import Path
 
 from .i18n import Phrase
@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from typing import Any
 
 KeyPath = tuple[str | int, ...]
+# the deepest nesting of tables and lists a file may have: what the comment-keeping editor (tomlkit)
+# takes, so that every file that reads can also be changed; far less than the parser goes (about
+# 1,000, which no part of peeronboard needs and some would not survive, comparing or writing it)
+MAX_NESTING = 100
 
 # patterns of an error message and of the line scanner: the strings, compiled (and kept by ``re``) at
 # their first use, as a file that loads without a problem needs none of them
@@ -95,10 +99,9 @@ def parse(text: str, path: Path | None) -> dict[str, Any]:
     import tomli
 
     try:
-        return tomli.loads(text)
+        data = tomli.loads(text)
     except RecursionError:
-        raise FormatError([Problem(path, Phrase("toml.too_deep", levels=sys.getrecursionlimit() // 4),
-                                   1)]) from None
+        data = None
     except tomli.TOMLDecodeError as error:
         message, at_end = str(error), False
         line = column = None
@@ -113,6 +116,22 @@ def parse(text: str, path: Path | None) -> dict[str, Any]:
         if at_end:
             reason = Phrase("toml.at_end", reason=reason)
         raise FormatError([Problem(path, Phrase("toml.syntax", reason=reason), line, column)]) from None
+    if data is None or _deeper_than(data, MAX_NESTING):
+        raise FormatError([Problem(path, Phrase("toml.too_deep", levels=MAX_NESTING), 1)])
+    return data
+
+
+def _deeper_than(data: dict[str, Any], limit: int) -> bool:
+    """Whether a table or list in ``data`` lies more than ``limit`` levels below the file's top (looked
+    for without recursion, so that any depth is only an answer)."""
+    pending: list[tuple[object, int]] = [(data, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > limit:
+            return True
+        children = value.values() if type(value) is dict else value
+        pending.extend((child, depth + 1) for child in children if type(child) in (dict, list))
+    return False
 
 
 def _in_words(message: str) -> str:
@@ -155,7 +174,8 @@ def _split_key(key: str) -> list[str]:
     parts = []
     for part in re.findall(_KEY_PART, key):
         if part[0] in "\"'":
-            part = tomli.loads(f"k = {part}")["k"]
+            with contextlib.suppress(tomli.TOMLDecodeError):  # a line the scanner took for a key: as written
+                part = tomli.loads(f"k = {part}")["k"]
         parts.append(part)
     return parts
 

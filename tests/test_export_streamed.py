@@ -40,6 +40,10 @@ def test_a_failure_part_way_leaves_the_old_file_and_no_temp_file(tmp_path: Path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.csv"]
 
 
+needs_fdatasync = pytest.mark.skipif(not hasattr(os, "fdatasync"), reason="the flush ahead is an fdatasync")
+
+
+@needs_fdatasync
 def test_a_large_summary_is_flushed_to_disk_while_it_is_still_being_made(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The fsync at the end then waits only for the last pieces (a 13 MB summary: 15 ms less)."""
@@ -65,6 +69,7 @@ def test_a_large_summary_is_flushed_to_disk_while_it_is_still_being_made(
     assert flushed_after and min(flushed_after) < 12, "no flush started before the last piece was made"
 
 
+@needs_fdatasync
 def test_a_flush_that_fails_while_the_summary_is_made_fails_the_export_and_keeps_the_old_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken_disk(handle: int) -> None:

@@ -503,3 +503,32 @@ def test_every_odd_file_at_once_is_a_problem_row() -> None:
     with tempfile.TemporaryDirectory() as root:
         asyncio.run(fuzz_once(Path(root), [EVIL, EVIL, EVIL, EVIL, EVIL], ODD_FILES, b"\x00\x1b[2J"))
 
+
+
+@pytest.mark.skipif(os.uname().sysname != "Linux", reason="the thread stack is set on Linux")
+def test_the_apps_threads_have_the_stack_the_parser_needs_for_the_deepest_hostile_record(
+        onboarding: Onboarding, tmp_path: Path) -> None:
+    """The compiled parser takes ~1,000 levels on the thread's own stack before it refuses a file; a
+    thread of 128 KiB (musl's) crashed the whole app at 200. The app's threads get 8 MiB, and on one
+    the deepest file is a problem like any other."""
+    from peeronboard import tomlsource
+    from peeronboard.problems import FormatError
+
+    threading.stack_size(0)  # the platform's own
+    app_for(onboarding)
+    app_for(onboarding)  # a second app keeps it
+    size = threading.stack_size(0)  # (it sets a size too, and says the one before)
+    threading.stack_size(size)
+    assert size >= 8 << 20
+    said: list[str] = []
+
+    def read_deepest() -> None:
+        try:
+            tomlsource.parse("x = " + "[{a = " * 500 + "1" + "}]" * 500 + "\n", tmp_path / "deep.toml")
+        except FormatError as error:
+            said.append(str(error.problems[0]))
+
+    reader = threading.Thread(target=read_deepest)
+    reader.start()
+    reader.join()
+    assert said and "nested too deeply" in said[0]

@@ -7,6 +7,7 @@ import gc
 import os
 import shutil
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -43,6 +44,7 @@ HIRE_SCREEN = "hire"  # the name of the hire screen the app keeps
 ROWS_WRITE_DELAY = 1.0  # seconds after a change before the rows file is written again
 ROW_CHANGES_KEPT = 50  # single-row changes remembered, so the dashboard re-sorts only those
 QUIET_BEFORE_FULL_LOAD = 0.4  # seconds without a key or click before every record is read in full
+THREAD_STACK = 8 << 20  # bytes of stack for each thread the app starts (see make_app)
 
 
 @dataclass(frozen=True)
@@ -770,5 +772,12 @@ TEXTUAL_COMMANDS = {"Theme": "cmd.theme", "Quit": "cmd.quit", "Maximize": "cmd.m
 
 
 def make_app(onboarding: Onboarding, lang: str = "en", **options: object) -> PeerOnboardApp:
-    """The app on the given core; the command line and the tests build it the same way."""
+    """The app on the given core; the command line and the tests build it the same way. The threads
+    it starts (its workers, the writer) read records, and the compiled TOML parser goes up to about
+    1,000 levels of a hostile file's nesting on the thread's own stack before it refuses it: on Linux
+    they get the 8 MiB the main thread has (musl's own 128 KiB would not hold 200 levels)."""
+    if sys.platform == "linux":  # (stack_size sets a size, and returns the one before: kept if larger)
+        before = threading.stack_size(THREAD_STACK)
+        if before > THREAD_STACK:
+            threading.stack_size(before)
     return PeerOnboardApp(onboarding, lang, **options)  # type: ignore[arg-type]
