@@ -200,13 +200,10 @@ class _RowReader:
             if not all(type(text) is str for text in added):
                 return None
             texts.extend(added)
-        if min(numbers) < 0:
+        if min(numbers) < 0 or max(numbers) >= len(texts):
             return None
-        try:  # a number past the texts so far is an IndexError (quicker than looking for the largest)
-            (unit, mentor, hr_contact, centre_contact, start, checklist, days, next_due, next_item, next_da,
-             next_en, finished, reason) = map(texts.__getitem__, numbers)
-        except IndexError:
-            return None
+        (unit, mentor, hr_contact, centre_contact, start, checklist, days, next_due, next_item, next_da,
+         next_en, finished, reason) = map(texts.__getitem__, numbers)
         if not (done >= 0 and skipped >= 0 and total >= 0 and len(stamp) == 3
                 and type(stamp[0]) is type(stamp[1]) is type(stamp[2]) is int and type(checklist) is str
                 and type(days) is str and type(next_da) is str and type(next_en) is str):
@@ -214,10 +211,7 @@ class _RowReader:
         dues = self._days.get(days, _NOT_READ)
         if dues is _NOT_READ:
             dues = self._days[days] = _days(days)
-        known = self._dates.get  # each date text is made a date once (looked up here: no call a date)
-        day, due, ended = known(start, _NOT_READ), known(next_due, _NOT_READ), known(finished, _NOT_READ)
-        if day is _NOT_READ or due is _NOT_READ or ended is _NOT_READ:
-            day, due, ended = self._date(start), self._date(next_due), self._date(finished)
+        day, due, ended = self._date(start), self._date(next_due), self._date(finished)
         if dues is None or not isinstance(day, dt.date) or due is False or ended is False:
             return None
         return _new_row(HireRow, (hire_id, (stamp[0], stamp[1], stamp[2]), name, unit, mentor, hr_contact,
